@@ -1,0 +1,25 @@
+"""Where the project's data files are, whether it runs from a clone or an installed wheel."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"
+
+
+def _project_dir(name: str) -> Path:
+    # A clone (or an editable install) keeps shapes/ and ontology/ at the top level;
+    # a wheel carries them inside the package as kg/_shapes and kg/_ontology.
+    for candidate in (PACKAGE_DIR.parent / name, PACKAGE_DIR / f"_{name}"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"cannot find the {name}/ folder next to the kg package")
+
+
+def shapes_dir() -> Path:
+    return Path(os.environ["KG_SHAPES"]) if os.environ.get("KG_SHAPES") else _project_dir("shapes")
+
+
+def ontology_dir() -> Path:
+    return _project_dir("ontology")
