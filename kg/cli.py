@@ -20,20 +20,20 @@ app = typer.Typer(
 
 
 def main() -> None:
+    # Typer handles usage errors itself (exit 2); every error kg raises on purpose is one line.
     try:
-        app(standalone_mode=False)
+        app()
     except KgError as exc:
         typer.echo(f"kg: error: {exc}", err=True)
         sys.exit(exc.exit_code)
-    except typer.Abort:
-        typer.echo("kg: aborted", err=True)
+    except KeyboardInterrupt:
+        typer.echo("kg: interrupted", err=True)
         sys.exit(130)
-    except Exception as exc:  # click usage errors and the like
-        import click
 
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Exit):
-            sys.exit(exc.exit_code)
-        raise
+
+@app.command("version")
+def version() -> None:
+    """Print the version."""
+    from importlib.metadata import version as _v
+
+    typer.echo(_v("kg-loader"))
