@@ -14,6 +14,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+@app.callback()
+def _root() -> None:
+    """News articles in, a validated Wikidata-linked RDF knowledge graph out."""
+
+
 # Each command group registers itself here (one line each).
 # -- register: begin --
 # -- register: end --
