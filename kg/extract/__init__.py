@@ -1,0 +1,1 @@
+"""Extraction stage: numbers, dates, durations, mentions and events read from article text."""
