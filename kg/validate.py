@@ -1,0 +1,435 @@
+"""Validation of a graph against the SHACL shapes in ``shapes/`` (pyshacl) and report rendering.
+
+Three checks that SHACL Core cannot express are done here in Python and reported exactly like
+pyshacl's results (same fields, same report graph, ``sh:sourceShape`` naming the shape in
+``shapes/`` that documents them). Each runs only when the shapes graph declares its shape, so a
+``--shapes DIR`` of someone else's shapes gets only what it declares:
+
+- ``kgsh:TruthyFactStatementShape``: every truthy event fact and membership has its statement.
+  A join on (subject, predicate, object); as per-event SHACL-SPARQL it makes pyshacl run one
+  query per event (see ``bench/validate_bench.py``), here it is one pass over the graph.
+- ``kgsh:EventTimeOrderShape``: an end is not before a start, comparing dates of different
+  precision as intervals ("2022" is not before "2022-01-06").
+- ``kgsh:EvidenceLengthShape``: ``oa:end - oa:start`` is the length of ``oa:exact``.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import logging
+import re
+from collections import defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+import rdflib
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, RDFS, SH, XSD
+
+from kg.errors import InputError, RDFSyntaxError
+from kg.resources import shapes_dir as default_shapes_dir
+
+KG = Namespace("https://w3id.org/kg-loader/ontology#")
+KGSH = Namespace("https://w3id.org/kg-loader/shapes#")
+WDT = Namespace("http://www.wikidata.org/prop/direct/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+
+PREFIXES: dict[str, str] = {
+    "kg": str(KG), "kgr": "https://w3id.org/kg-loader/id/", "kgsh": str(KGSH),
+    "wd": "http://www.wikidata.org/entity/", "wdt": str(WDT), "schema": "http://schema.org/",
+    "prov": str(PROV), "oa": str(OA), "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD),
+    "owl": "http://www.w3.org/2002/07/owl#", "sh": str(SH),
+}
+
+EVENT_CLASSES = tuple(KG[n] for n in (
+    "Event", "MilitaryDeployment", "TroopWithdrawal", "CivilUnrest", "Attack",
+    "ArmedClash", "Resignation", "Arrest", "StateOfEmergency"))
+FACT_PROPERTIES = (
+    WDT.P710, WDT.P276, WDT.P17, WDT.P580, WDT.P582, WDT.P585, WDT.P1132, WDT.P1120,
+    WDT.P1339, KG.arrestCount, KG.plannedDuration, KG.withdrawalOf, KG.requestedBy)
+MEMBER_OF = WDT.P463
+PYTHON_COMPONENT = KGSH.CheckedInPython  # sh:sourceConstraintComponent of the Python checks
+
+FORMATS = {
+    ".ttl": "turtle", ".turtle": "turtle", ".n3": "n3", ".nt": "nt", ".trig": "trig",
+    ".nq": "nquads", ".jsonld": "json-ld", ".json": "json-ld", ".rdf": "xml", ".xml": "xml",
+    ".owl": "xml",
+}
+DATASET_FORMATS = {"trig", "nquads", "json-ld"}  # may hold named graphs: validated as their union
+SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
+_RANK = {"Violation": 0, "Warning": 1, "Info": 2}
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One validation result: what is wrong (or doubtful), where, and which shape said so."""
+
+    focus: str  # the node's IRI, or "_:id" for a blank node
+    path: str | None
+    message: str
+    severity: str  # "Violation" | "Warning" | "Info"
+    value: str | None = None
+    shape: str | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    conforms: bool  # no Violation; warnings never block
+    issues: tuple[Issue, ...]
+    report_graph: Graph = field(compare=False, repr=False)
+
+    @property
+    def violations(self) -> tuple[Issue, ...]:
+        return tuple(i for i in self.issues if i.severity == "Violation")
+
+    @property
+    def warnings(self) -> tuple[Issue, ...]:
+        return tuple(i for i in self.issues if i.severity == "Warning")
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading shapes and data
+
+
+def load_shapes(shapes_dir: Path | None = None) -> Graph:
+    """All ``*.ttl`` in ``shapes_dir`` (default: the project's ``shapes/``) as one graph.
+
+    Cached per directory: callers must not modify the returned graph.
+    """
+    return _load_shapes(str(Path(shapes_dir or default_shapes_dir()).resolve()))
+
+
+@lru_cache(maxsize=8)
+def _load_shapes(directory: str) -> Graph:
+    path = Path(directory)
+    if not path.is_dir():
+        raise InputError(f"shapes folder not found: {path}")
+    files = sorted(path.glob("*.ttl"))
+    if not files:
+        raise InputError(f"no shapes (*.ttl) in {path}")
+    graph = Graph()
+    for f in files:
+        _parse_into(graph, f, "turtle")
+    return graph
+
+
+def read_rdf(path: Path) -> Graph:
+    """Parse one RDF file (format from its extension); named graphs are merged into one graph."""
+    path = Path(path)
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: unknown RDF format (expected one of {', '.join(sorted(FORMATS))})")
+    _check_readable(path)
+    if fmt in DATASET_FORMATS:
+        ds = rdflib.Dataset()
+        _parse_into(ds, path, fmt)
+        return _union(ds)
+    return _parse_into(Graph(), path, fmt)
+
+
+def _check_readable(path: Path) -> None:
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if not path.is_file():
+        raise InputError(f"{path}: not a file")
+    try:
+        head = path.read_bytes()[:65536]
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if not head.strip():
+        raise InputError(f"{path}: empty file")
+    if b"\x00" in head:
+        raise InputError(f"{path}: binary file, not RDF")
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # a cut multi-byte character at the end is fine
+            raise InputError(f"{path}: binary file, not RDF (not UTF-8)") from None
+
+
+@contextmanager
+def _quiet_rdflib() -> Iterator[None]:
+    # rdflib logs a full traceback for every ill-typed literal ("2022-13-01"^^xsd:date); the
+    # shapes report those as violations, so the log is noise that must not reach users.
+    logger = logging.getLogger("rdflib.term")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _parse_into(graph: Graph, path: Path, fmt: str) -> Graph:
+    try:
+        with _quiet_rdflib():
+            graph.parse(str(path), format=fmt)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read: {exc}") from None
+    except Exception as exc:  # each rdflib parser raises its own exception types
+        raise RDFSyntaxError(f"{path}: {_syntax_message(exc)}") from None
+    return graph
+
+
+def _syntax_message(exc: Exception) -> str:
+    """One line: 'line N: what is wrong', from whichever parser raised."""
+    line: int | None = None
+    why = str(exc)
+    if hasattr(exc, "lines") and hasattr(exc, "_why"):  # rdflib's Turtle/TriG/N3 BadSyntax
+        line, why = int(exc.lines) + 1, str(exc._why)
+    elif callable(getattr(exc, "getLineNumber", None)):  # RDF/XML (SAX)
+        line, why = exc.getLineNumber(), str(getattr(exc, "getMessage", lambda: why)())
+    elif isinstance(getattr(exc, "lineno", None), int):  # JSON
+        line, why = exc.lineno, str(getattr(exc, "msg", why))
+    else:
+        m = re.search(r"line (\d+)", why)
+        line = int(m.group(1)) if m else None
+    why = re.sub(r"\s+", " ", why).strip()
+    if len(why) > 160:
+        why = why[:157] + "..."
+    return f"line {line}: {why}" if line else why or type(exc).__name__
+
+
+def _union(data: Graph) -> Graph:
+    if isinstance(data, rdflib.ConjunctiveGraph) or isinstance(data, rdflib.Dataset):
+        union = Graph()
+        for s, p, o, _ in data.quads((None, None, None, None)):
+            union.add((s, p, o))
+        return union
+    return data
+
+
+# ---------------------------------------------------------------------------------------------
+# Validating
+
+
+def validate_graph(data: Graph, shapes: Graph | None = None) -> Report:
+    """Validate ``data`` (a Dataset is validated as the union of its graphs) against ``shapes``."""
+    import pyshacl  # ~0.3 s to import: only when validating
+
+    shapes = load_shapes() if shapes is None else shapes
+    data = _union(data)
+    has_rules = (None, SH.rule, None) in shapes
+    with _quiet_rdflib():
+        _, report_graph, _ = pyshacl.validate(
+            data, shacl_graph=shapes, inference="none", advanced=True,
+            # nothing is inferred, so validating in place is safe and spares a copy; shapes
+            # with SHACL rules would write into the data, so those get a copy
+            inplace=not has_rules, allow_warnings=True, abort_on_first=False)
+    found = [_result_row(report_graph, shapes, r) for r in report_graph.objects(None, SH.result)]
+    for check_shape, check in _PYTHON_CHECKS:
+        if (check_shape, None, None) in shapes:
+            for row in check(data):
+                _add_result(report_graph, row, check_shape)
+                found.append(_issue(*row, shape=check_shape))
+    issues = tuple(sorted(set(found), key=_sort_key))
+    conforms = not any(i.severity == "Violation" for i in issues)
+    report_node = next(report_graph.subjects(RDF.type, SH.ValidationReport), None)
+    if report_node is not None:
+        report_graph.set((report_node, SH.conforms, Literal(conforms)))
+    for prefix, ns in PREFIXES.items():
+        report_graph.bind(prefix, ns, override=True)
+    return Report(conforms=conforms, issues=issues, report_graph=report_graph)
+
+
+def validate_files(paths: list[Path], shapes_dir: Path | None = None) -> Report:
+    """Read every file (as one graph) and validate it against ``shapes_dir`` (default ``shapes/``)."""
+    if not paths:
+        raise InputError("no input files")
+    shapes = load_shapes(shapes_dir)
+    data = Graph()
+    for path in paths:
+        graph = read_rdf(Path(path))
+        if len(data) == 0:
+            data = graph
+        else:
+            data += graph
+    return validate_graph(data, shapes)
+
+
+def _sort_key(issue: Issue) -> tuple:
+    return (_RANK.get(issue.severity, 9), issue.focus, issue.path or "", issue.message,
+            issue.value or "", issue.shape or "")
+
+
+def _term_str(term) -> str | None:
+    if term is None:
+        return None
+    return f"_:{term}" if isinstance(term, BNode) else str(term)
+
+
+def _issue(focus, path, value, message: str, severity: str, shape=None) -> Issue:
+    return Issue(focus=_term_str(focus) or "", path=_term_str(path) if isinstance(path, URIRef) else None,
+                 message=message, severity=severity, value=_term_str(value), shape=_term_str(shape))
+
+
+def _result_row(report: Graph, shapes: Graph, result) -> Issue:
+    shape = report.value(result, SH.sourceShape)
+    # A property shape is usually anonymous: name the node shape that holds it instead.
+    if isinstance(shape, BNode):
+        shape = next(shapes.subjects(SH.property, shape), shape)
+    messages = sorted(str(m) for m in report.objects(result, SH.resultMessage))
+    component = report.value(result, SH.sourceConstraintComponent)
+    message = "; ".join(messages) or (str(component).rsplit("#", 1)[-1] if component else "")
+    return _issue(report.value(result, SH.focusNode), report.value(result, SH.resultPath),
+                  report.value(result, SH.value), message,
+                  SEVERITIES.get(report.value(result, SH.resultSeverity), "Violation"), shape)
+
+
+def _add_result(report: Graph, row: tuple, shape: URIRef) -> None:
+    focus, path, value, message, severity = row
+    node = next(report.subjects(RDF.type, SH.ValidationReport))
+    result = BNode()
+    report.add((node, SH.result, result))
+    report.add((result, RDF.type, SH.ValidationResult))
+    report.add((result, SH.focusNode, focus))
+    if path is not None:
+        report.add((result, SH.resultPath, path))
+    if value is not None:
+        report.add((result, SH.value, value))
+    report.add((result, SH.resultMessage, Literal(message)))
+    report.add((result, SH.resultSeverity, SH[severity]))
+    report.add((result, SH.sourceShape, shape))
+    report.add((result, SH.sourceConstraintComponent, PYTHON_COMPONENT))
+
+
+# ---------------------------------------------------------------------------------------------
+# The checks SHACL Core cannot express. Each yields (focus, path, value, message, severity).
+
+
+def _events(g: Graph) -> set:
+    return {s for cls in EVENT_CLASSES for s in g.subjects(RDF.type, cls)}
+
+
+def _statement_is_complete(g: Graph, st, articles: set) -> bool:
+    if not any(a in articles for a in g.objects(st, PROV.wasDerivedFrom)):
+        return False
+    return any(all((sel, p, None) in g for p in (OA.exact, OA.start, OA.end))
+               for sel in g.objects(st, KG.evidence))
+
+
+def check_fact_statements(g: Graph) -> Iterator[tuple]:
+    """Every truthy event fact and membership has a complete rdf:Statement."""
+    articles = set(g.subjects(RDF.type, KG.Article))
+    statements: dict[tuple, list] = defaultdict(list)
+    for st, s in g.subject_objects(RDF.subject):
+        for p in g.objects(st, RDF.predicate):
+            for o in g.objects(st, RDF.object):
+                statements[(s, p, o)].append(st)
+    facts = [(e, p, o) for e in _events(g) for p in FACT_PROPERTIES for o in g.objects(e, p)]
+    facts += list(g.triples((None, MEMBER_OF, None)))
+    for s, p, o in facts:
+        found = statements.get((s, p, o))
+        if not found:
+            yield (s, p, o, "fact has no rdf:Statement with this rdf:subject, rdf:predicate and "
+                   "rdf:object", "Violation")
+        elif not any(_statement_is_complete(g, st, articles) for st in found):
+            yield (s, p, o, "the fact's rdf:Statement lacks prov:wasDerivedFrom a kg:Article or "
+                   "kg:evidence with oa:exact, oa:start and oa:end", "Violation")
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:Z|[+-]\d{2}:\d{2})?$")
+_PRECISION = {XSD.date: 3, XSD.gYearMonth: 2, XSD.gYear: 1}
+
+
+def date_bounds(value) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a date, year-month or year literal can denote (None if not one)."""
+    if not isinstance(value, Literal) or value.datatype not in _PRECISION:
+        return None
+    m = _DATE.match(str(value))
+    if not m or sum(g is not None for g in m.groups()) != _PRECISION[value.datatype]:
+        return None
+    year, month, day = (int(x) if x else None for x in m.groups())
+    try:
+        if day is not None:
+            first = last = dt.date(year, month, day)
+        elif month is not None:
+            first = dt.date(year, month, 1)
+            last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        else:
+            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except ValueError:
+        return None
+    return first, last
+
+
+def check_time_order(g: Graph) -> Iterator[tuple]:
+    """An end (wdt:P582) is not before a start (wdt:P580)."""
+    for event in _events(g):
+        for end in g.objects(event, WDT.P582):
+            end_bounds = date_bounds(end)
+            for start in g.objects(event, WDT.P580):
+                start_bounds = date_bounds(start)
+                if end_bounds and start_bounds and end_bounds[1] < start_bounds[0]:
+                    yield (event, WDT.P582, end, f"end {end} is before start {start}", "Violation")
+
+
+def check_evidence_length(g: Graph) -> Iterator[tuple]:
+    """oa:exact is text[start:end], so its length is end - start."""
+    for sel in set(g.objects(None, KG.evidence)):
+        exact, start, end = (list(g.objects(sel, p)) for p in (OA.exact, OA.start, OA.end))
+        if len(exact) != 1 or len(start) != 1 or len(end) != 1:
+            continue  # cardinality is the shapes' business
+        s, e = start[0].toPython(), end[0].toPython()
+        if isinstance(s, int) and isinstance(e, int) and e - s != len(str(exact[0])):
+            yield (sel, OA.exact, exact[0], f"oa:exact has {len(str(exact[0]))} characters but "
+                   f"oa:end - oa:start is {e - s}", "Violation")
+
+
+_PYTHON_CHECKS = (
+    (KGSH.TruthyFactStatementShape, check_fact_statements),
+    (KGSH.EventTimeOrderShape, check_time_order),
+    (KGSH.EvidenceLengthShape, check_evidence_length),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering
+
+
+def shorten(iri: str | None) -> str:
+    """An IRI in prefixed form when a known prefix fits (``kgr:event/…``), else as given."""
+    if iri is None:
+        return "-"
+    best = max((ns for ns in PREFIXES.values() if iri.startswith(ns)), key=len, default=None)
+    if best is None:
+        return f"<{iri}>" if "://" in iri else iri
+    prefix = next(p for p, ns in PREFIXES.items() if ns == best)
+    return f"{prefix}:{iri[len(best):]}"
+
+
+def render_text(report: Report) -> str:
+    lines = []
+    for i in report.issues:
+        where = shorten(i.focus) + (f"  {shorten(i.path)}" if i.path else "")
+        value = f" (value: {shorten(i.value)})" if i.value is not None and i.value != i.focus else ""
+        lines.append(f"{i.severity:<9}  {where}\n           {i.message}{value}")
+    n_v, n_w = len(report.violations), len(report.warnings)
+    verdict = "conforms" if report.conforms else "does not conform"
+    lines.append(f"{verdict}: {n_v} violation{'s' * (n_v != 1)}, {n_w} warning{'s' * (n_w != 1)}")
+    return "\n".join(lines) + "\n"
+
+
+def render_json(report: Report) -> str:
+    return json.dumps({
+        "conforms": report.conforms,
+        "violations": len(report.violations),
+        "warnings": len(report.warnings),
+        "issues": [{"severity": i.severity, "focus": i.focus, "path": i.path, "message": i.message,
+                    "value": i.value, "shape": i.shape} for i in report.issues],
+    }, indent=2, ensure_ascii=False) + "\n"
+
+
+def render(report: Report, fmt: str = "text") -> str:
+    if fmt == "text":
+        return render_text(report)
+    if fmt == "json":
+        return render_json(report)
+    if fmt == "turtle":
+        return report.report_graph.serialize(format="turtle")
+    raise InputError(f"unknown report format {fmt!r} (expected text, turtle or json)")
