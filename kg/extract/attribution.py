@@ -1,0 +1,46 @@
+"""Who says so: "X said", "according to X", "X told Y", "X's ministry said"."""
+from __future__ import annotations
+
+import re
+
+from kg.model import Entity
+
+_VERBS = r"(?:said|says|say|told|tells|reported|reports|stated|states|announced|announces|claimed|claims|confirmed|noted|added|wrote|declared)"
+_ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?(?P<who>[^,.;]{2,80}?)(?=[,.;]|$)", re.I)
+# "Kazakh officials said", "the ministry said", "Russia's ministry of defence said"
+_SUBJECT_SAID = re.compile(
+    rf"(?P<who>(?:[A-Z][\w'’.-]*|the|its|his|her|their|local|state|official|security|police|news)"
+    rf"(?:\s+(?:[\w'’.-]+)){{0,6}}?)\s*,?\s+{_VERBS}\b"
+)
+# "..., X said." at the end of a quote or clause
+_SAID_SUBJECT = re.compile(rf"[,”\"]\s*{_VERBS}\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){{0,6}}?)\s*[.,]")
+_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|this|that|which|who|officials?)$", re.I)
+_LEADING = re.compile(r"^(?:in a statement,?\s*|but\s+|and\s+|also\s+)", re.I)
+
+
+def find_claimant(sentence: str, base: int, matches: list, persons: list) -> Entity | str | None:
+    """The source a sentence attributes its content to: an entity when its name is one, else the words."""
+    who = None
+    for pattern in (_ACCORDING, _SAID_SUBJECT, _SUBJECT_SAID):
+        m = pattern.search(sentence)
+        if m:
+            who = m
+            break
+    if who is None:
+        return None
+    a, b = who.span("who")
+    phrase = sentence[a:b].strip()
+    phrase = _LEADING.sub("", phrase)
+    # Keep the noun phrase nearest the verb: "In a statement, Russia's ministry of defence".
+    phrase = re.split(r",\s*", phrase)[-1].strip()
+    if not phrase or _PRONOUN.match(phrase):
+        return None
+    # A name that is the whole phrase is the entity; a description ("Kazakh officials") stays words.
+    for m in list(matches) + list(persons):
+        surface = m.surface if hasattr(m, "surface") else m.entity.label
+        kind = getattr(m, "kind", "name")
+        if kind != "demonym" and base + a <= m.start and m.end <= base + b:
+            rest = phrase.replace(surface, "").strip(" ,.'’s")
+            if not rest or rest.lower() in {"the", "president", "secretary-general", "prime minister"}:
+                return m.entity
+    return phrase[:120]

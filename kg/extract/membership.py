@@ -1,0 +1,47 @@
+"""Memberships an article states: "the other members of the CSTO are Belarus, ..."."""
+from __future__ import annotations
+
+import re
+
+from kg.extract.mentions import negated
+from kg.model import Membership, Span
+
+_CUE = re.compile(r"\b(?:members?|membership|member (?:states?|countries|nations)|participation in|joined|founding member)\b", re.I)
+_WANTS = re.compile(r"\b(?:consider(?:s|ed|ing)?|apply(?:ing)?|appl(?:ied|ication)|seek(?:s|ing)?|sought|bid|candidate|aspir\w*|hopes?|wants?|plans? to|observer)\b", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and|&)\s*")
+_REACH = 60
+
+
+def find_memberships(sentences: list[Span], matches: list, claimants: dict[int, object]) -> list[Membership]:
+    out: dict[tuple[str, str], Membership] = {}
+    for sent in sentences:
+        s = sent.text
+        for cue in _CUE.finditer(s):
+            if negated(s, cue.start()) or _WANTS.search(s[max(0, cue.start() - 50):cue.end() + 20]):
+                continue
+            inside = [m for m in matches if sent.start <= m.start and m.end <= sent.end]
+            orgs = [m for m in inside if m.entity.type == "Organization" and m.kind != "demonym"]
+            if not orgs:
+                continue
+            pos = sent.start + cue.start()
+            org = min(orgs, key=lambda m: abs(m.start - pos))
+            if abs(org.start - pos) > _REACH:
+                continue
+            for member in _listed_near(inside, pos, s, sent.start):
+                key = (member.entity.key, org.entity.key)
+                if member.entity.linked and org.entity.linked and key not in out:
+                    out[key] = Membership(member.entity, org.entity, sent, claimants.get(sent.start))
+    return list(out.values())
+
+
+def _listed_near(inside: list, pos: int, s: str, base: int) -> list:
+    """Countries named within reach of the cue, and the lists they head."""
+    countries = [m for m in inside if m.entity.type == "Country" and m.kind not in {"demonym"}]
+    chosen: list = []
+    for i, m in enumerate(countries):
+        near = min(abs(m.start - pos), abs(m.end - pos)) <= _REACH
+        listed = bool(chosen) and chosen[-1] is countries[i - 1] and _LIST_GAP.fullmatch(
+            s[countries[i - 1].end - base:m.start - base]) is not None
+        if near or listed:
+            chosen.append(m)
+    return chosen

@@ -1,0 +1,78 @@
+"""Event mentions: what one sentence says happened, before mentions of one event are merged."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract import lexicon
+from kg.model import DateValue, Duration, Entity, Quantity, Span
+
+CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013]|,\s+(?:but|while|whereas|although)\b|\.\s")
+
+
+@dataclass(frozen=True)
+class Place:
+    entity: Entity
+    country: Entity | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Role:
+    prop: str  # participant | location | requestedBy
+    entity: Entity
+    span: Span  # where the name stands
+    rule: str
+    country: Entity | None = None  # for a location: the country it lies in
+
+
+@dataclass(frozen=True)
+class Count:
+    kind: str  # troops | deaths | injured | arrests
+    quantity: Quantity
+    span: Span
+
+
+@dataclass(frozen=True)
+class When:
+    prop: str  # start | end | date
+    value: DateValue
+    span: Span
+    year: int
+
+
+@dataclass
+class EventMention:
+    """One event class triggered in one sentence, with the roles read around the trigger."""
+
+    type: str
+    sentence: Span
+    trigger: Span
+    rules: list[str]
+    roles: list[Role] = field(default_factory=list)
+    counts: list[Count] = field(default_factory=list)
+    dates: list[When] = field(default_factory=list)
+    durations: list[tuple[Duration, Span]] = field(default_factory=list)
+    claimed_by: Entity | str | None = None
+    target: str | None = None  # what an attack struck, to tell attacks apart
+    phase: str = ""  # start | end, from cue words near the trigger
+
+
+def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``sentence`` (offsets relative to it) that holds ``start:end``."""
+    left = 0
+    for m in CLAUSE_BREAK.finditer(sentence, 0, start):
+        left = m.end()
+    right = len(sentence)
+    m = CLAUSE_BREAK.search(sentence, end)
+    if m:
+        right = m.start()
+    return left, right
+
+
+def negated(sentence: str, start: int) -> bool:
+    """A trigger whose clause denies it, or only demands or fears it, reports no event."""
+    left, _ = clause_around(sentence, start, start)
+    window = sentence[max(left, start - 60):start]
+    cue = lexicon.cues()
+    return bool(cue["negation"].search(window) or cue["irrealis"].search(window))

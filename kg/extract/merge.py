@@ -1,0 +1,234 @@
+"""One event per real-world event: mentions of one deployment merge, distinct attacks stay apart."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.extract.mentions import EventMention, Role
+from kg.model import EVENT_TYPES, Entity, EventRef, Fact, Span, Event, Quantity
+
+HUMAN = {
+    "MilitaryDeployment": "Military deployment", "TroopWithdrawal": "Troop withdrawal",
+    "CivilUnrest": "Civil unrest", "Attack": "Attack", "ArmedClash": "Armed clash",
+    "Resignation": "Resignation", "Arrest": "Arrest", "StateOfEmergency": "State of emergency",
+}
+COUNT_PROP = {"troops": "troops", "deaths": "deaths", "injured": "injured", "arrests": "arrests"}
+PENDING_CLASSES = {
+    "troops": ("MilitaryDeployment", "TroopWithdrawal"),
+    "deaths": ("CivilUnrest", "ArmedClash", "Attack", "TroopWithdrawal", "MilitaryDeployment"),
+    "injured": ("CivilUnrest", "ArmedClash", "Attack", "TroopWithdrawal", "MilitaryDeployment"),
+    "arrests": ("CivilUnrest",),
+}
+
+
+@dataclass
+class Cluster:
+    type: str
+    mentions: list[EventMention] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return self.mentions[0].trigger.start
+
+    def countries(self) -> set[str]:
+        out = set()
+        for m in self.mentions:
+            for r in m.roles:
+                if r.prop == "location":
+                    c = r.country if r.entity.type != "Country" else r.entity
+                    if c is not None:
+                        out.add(c.key)
+        return out
+
+    def years(self) -> set[int]:
+        return {d.year for m in self.mentions for d in m.dates}
+
+    def targets(self) -> set[str]:
+        return {m.target for m in self.mentions if m.target}
+
+    def persons(self) -> set[str]:
+        return {r.entity.key for m in self.mentions for r in m.roles
+                if r.rule == "named-person"}
+
+
+def _era(m: EventMention, pub_year: int | None) -> set[int]:
+    years = {d.year for d in m.dates}
+    if years:
+        return years
+    return {pub_year} if pub_year else set()
+
+
+def _compatible(c: Cluster, m: EventMention, pub_year: int | None) -> bool:
+    tmp = Cluster(m.type, [m])
+    ca, cb = c.countries(), tmp.countries()
+    if ca and cb and not ca & cb:
+        return False
+    ea = set().union(*(_era(x, pub_year) for x in c.mentions))
+    eb = _era(m, pub_year)
+    if ea and eb and not any(abs(a - b) <= 1 for a in ea for b in eb):
+        return False
+    if m.type == "Attack" and c.targets() and tmp.targets() and not c.targets() & tmp.targets():
+        return False
+    if m.type == "Arrest" and c.persons() and tmp.persons() and not c.persons() & tmp.persons():
+        return False
+    return True
+
+
+def cluster_mentions(mentions: list[EventMention], pub_year: int | None) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    pending: list[EventMention] = []
+    for m in sorted(mentions, key=lambda x: x.trigger.start):
+        if not m.type:
+            pending.append(m)
+            continue
+        home = next((c for c in clusters if c.type == m.type and _compatible(c, m, pub_year)), None)
+        if home is None:
+            clusters.append(Cluster(m.type, [m]))
+        else:
+            home.mentions.append(m)
+    for p in pending:
+        for count in p.counts:
+            target = _nearest_before(clusters, PENDING_CLASSES[count.kind], p.trigger.start)
+            if target is not None:
+                carrier = EventMention(type=target.type, sentence=p.sentence, trigger=p.trigger,
+                                       rules=["count-in-context"], claimed_by=p.claimed_by)
+                carrier.counts.append(count)
+                target.mentions.append(carrier)
+    return clusters
+
+
+def _nearest_before(clusters: list[Cluster], classes: tuple[str, ...], pos: int) -> Cluster | None:
+    best: tuple[int, Cluster] | None = None
+    for c in clusters:
+        if c.type not in classes:
+            continue
+        starts = [m.trigger.start for m in c.mentions if m.trigger.start <= pos]
+        if starts:
+            d = pos - max(starts)
+            if best is None or d < best[0]:
+                best = (d, c)
+    if best:
+        return best[1]
+    fitting = [c for cls in classes for c in clusters if c.type == cls]
+    return fitting[0] if fitting else None
+
+
+def build_events(
+    clusters: list[Cluster], article_key: str, focus: tuple[Entity, Span] | None,
+) -> list[Event]:
+    clusters = sorted(clusters, key=lambda c: (c.first, EVENT_TYPES.index(c.type)))
+    keys: dict[int, str] = {}
+    counter: Counter[str] = Counter()
+    for c in clusters:
+        counter[c.type] += 1
+        keys[id(c)] = f"{c.type[0].lower() + c.type[1:]}-{counter[c.type]}"
+    deployments = [c for c in clusters if c.type == "MilitaryDeployment"]
+    links: dict[int, Cluster] = {}
+    for c in clusters:
+        if c.type == "TroopWithdrawal" and deployments:
+            best = max(deployments, key=lambda d: (len(d.countries() & c.countries()),
+                                                   -abs(d.first - c.first)))
+            if not (best.countries() and c.countries()) or best.countries() & c.countries():
+                links[id(c)] = best
+    events = []
+    for c in clusters:
+        facts = _facts(c, focus)
+        partner = links.get(id(c))
+        if partner is not None:
+            m = c.mentions[0]
+            facts.append(Fact("withdrawalOf", EventRef(keys[id(partner)]), m.sentence, None, "withdrawal-of"))
+            facts.extend(_borrowed(partner, facts, "participant", "from-deployment"))
+            if not any(f.prop == "troops" for f in _facts(partner, None)):
+                pass
+        for w, d in links.items():
+            if d is c:
+                wc = next(x for x in clusters if id(x) == w)
+                facts.extend(_borrowed(wc, facts, "participant", "from-withdrawal"))
+                if not any(f.prop == "troops" for f in facts):
+                    facts.extend(_borrowed(wc, facts, "troops", "withdrawing-force"))
+        facts = _dedupe(facts)
+        events.append(Event(
+            key=keys[id(c)], type=c.type, label=_label(c.type, facts),
+            facts=tuple(facts), evidence=tuple(_unique_spans(m.sentence for m in c.mentions)),
+        ))
+    return events
+
+
+def _borrowed(source: Cluster, have: list[Fact], prop: str, rule: str) -> list[Fact]:
+    return [Fact(f.prop, f.value, f.evidence, f.claimed_by, rule)
+            for f in _facts(source, None) if f.prop == prop]
+
+
+def _facts(c: Cluster, focus: tuple[Entity, Span] | None) -> list[Fact]:
+    facts: list[Fact] = []
+    for m in c.mentions:
+        for r in m.roles:
+            facts.extend(_role_facts(r, m))
+        for n in m.counts:
+            facts.append(Fact(COUNT_PROP[n.kind], n.quantity, m.sentence, m.claimed_by,
+                              f"count:{n.kind}"))
+        for d in m.dates:
+            facts.append(Fact(d.prop, d.value, m.sentence, m.claimed_by, f"date:{d.prop}"))
+        for dur, _span in m.durations:
+            facts.append(Fact("plannedDuration", dur, m.sentence, m.claimed_by, "planned-duration"))
+    if focus is not None and not any(f.prop in {"location", "country"} for f in facts):
+        entity, _ = focus
+        facts.append(Fact("country", entity, c.mentions[0].sentence, None, "article-focus-country"))
+    return facts
+
+
+def _role_facts(r: Role, m: EventMention) -> list[Fact]:
+    claimed = m.claimed_by
+    if r.prop == "location":
+        if r.entity.type == "Country":
+            return [Fact("country", r.entity, m.sentence, claimed, f"location:{r.rule}")]
+        out = [Fact("location", r.entity, m.sentence, claimed, f"location:{r.rule}")]
+        if r.country is not None:
+            out.append(Fact("country", r.country, m.sentence, claimed, f"location-country:{r.rule}"))
+        return out
+    return [Fact(r.prop, r.entity, m.sentence, claimed, f"{r.prop}:{r.rule}")]
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    """One fact per (property, value, claimant): the first sentence that states it is its evidence."""
+    seen: set[tuple] = set()
+    out = []
+    for f in facts:
+        value = f.value.key if isinstance(f.value, Entity) else f.value
+        claimant = f.claimed_by.key if isinstance(f.claimed_by, Entity) else f.claimed_by
+        k = (f.prop, value, claimant)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(f)
+    return out
+
+
+def _unique_spans(spans) -> list[Span]:
+    seen, out = set(), []
+    for s in spans:
+        if s.start not in seen:
+            seen.add(s.start)
+            out.append(s)
+    return out
+
+
+def _label(type_: str, facts: list[Fact]) -> str:
+    def first(prop: str) -> str | None:
+        return next((f.value.label for f in facts if f.prop == prop and isinstance(f.value, Entity)), None)
+
+    who = first("participant")
+    where = first("location") or first("country")
+    when = next((f.value.iso for f in facts if f.prop in {"start", "date", "end"}), None)
+    label = HUMAN[type_]
+    if who:
+        label += f" by {who}"
+    if where:
+        label += f" in {where}"
+    if when:
+        label += f" ({when})"
+    return label
+
+
+def quantity_value(q: Quantity) -> int | None:
+    return q.value

@@ -1,0 +1,70 @@
+"""Names the gazetteer does not know: people and bodies that stay honestly unlinked."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from kg.model import Entity
+
+_WORD = r"[A-Z][a-zA-Z'’\u00C0-\u024F-]+"
+_NAME = re.compile(rf"\b{_WORD}(?:\s+(?:de|van|von|al-|bin|ibn|la|le|da|del|du)?\s*{_WORD}){{1,3}}\b")
+_TITLES = re.compile(
+    r"\b(?:President|Prime Minister|Premier|Minister|Secretary[- ]General|Secretary|General|Gen\.|"
+    r"Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Commander|Chairman|Chief|Director|Spokes(?:man|woman|person)|"
+    r"Ambassador|Mayor|Governor|Colonel|Col\.|Major|Lieutenant|Senator|Leader|leader|opposition leader)\s+$"
+)
+# Words that make a capitalised run an organisation, a place or a heading rather than a person.
+_NOT_PERSON = re.compile(
+    r"\b(?:Ministry|Council|Committee|Organi[sz]ation|Agency|University|Institute|Forces?|Army|"
+    r"Party|Bank|News|Airport|Street|Square|Office|Service|Union|Republic|Government|Parliament|"
+    r"Assembly|Court|Department|Command|Mission|Nations|States|Times|Post|Press|Review|Agency|"
+    r"Reuters|Twitter|Facebook|Telegram|Security|Treaty|Collective|Peacekeeping|National|Federal|"
+    r"Central|International|Hospital|Secretariat|Region|Province|District|City|Village|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Oops|Something|Please)\b"
+)
+_FUNCTION = {"The", "A", "An", "In", "On", "At", "After", "Before", "During", "But", "And", "As",
+             "It", "He", "She", "They", "This", "That", "Those", "These", "His", "Her", "Its",
+             "Their", "Some", "Several", "When", "While", "Since", "Earlier", "Later", "Local",
+             "Both", "Three", "Two", "Back", "Currently", "Official", "Alongside", "Last", "Heavy"}
+
+
+@dataclass(frozen=True)
+class NameMention:
+    start: int
+    end: int
+    entity: Entity
+    titled: bool  # a title ("President", "Gen.") stood before it
+
+
+def slug(label: str) -> str:
+    ascii_ = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "unnamed"
+
+
+def unlinked(label: str, type_: str) -> Entity:
+    return Entity(key=f"{type_.lower()}/{slug(label)}", label=label, type=type_)
+
+
+def find_person_names(text: str, taken: list[tuple[int, int]]) -> list[NameMention]:
+    """Capitalised runs of two to four words that look like people's names.
+
+    ``taken`` are spans the gazetteer already linked; a run overlapping one is not a new name.
+    """
+    out: list[NameMention] = []
+    for m in _NAME.finditer(text):
+        start, end, words = m.start(), m.end(), m.group(0).split()
+        while words and words[0] in _FUNCTION:
+            start += len(words[0]) + 1
+            words = words[1:]
+            while start < end and text[start].isspace():
+                start += 1
+        if len(words) < 2 or _NOT_PERSON.search(" ".join(words)):
+            continue
+        if any(s < end and start < e for s, e in taken):
+            continue
+        label = text[start:end].rstrip("'’s").rstrip("’'")
+        titled = bool(_TITLES.search(text[max(0, start - 40):start]))
+        out.append(NameMention(start, start + len(label), unlinked(label, "Person"), titled))
+    return out

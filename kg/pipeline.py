@@ -1,0 +1,73 @@
+"""The path of one article: clean, find names, link, read events, merge. Pure: Article in, Extraction out."""
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.extract.events import mentions_in_sentence
+from kg.extract.membership import find_memberships
+from kg.extract.merge import build_events, cluster_mentions
+from kg.extract.names import find_person_names
+from kg.model import Article, DateValue, Entity, Extraction, Mention, Span, Trace
+from kg.text import clean
+
+
+def extract(article: Article, gazetteer=None) -> Extraction:
+    """Read the events, entities and memberships one article reports."""
+    from kg.link.gazetteer import Gazetteer
+
+    gaz = gazetteer or Gazetteer.default()
+    text = article.text
+    cleaned = clean(text)
+    matches = [m for m in gaz.scan(text) if _inside(m, cleaned.sentences)]
+    persons = find_person_names(text, [(m.start, m.end) for m in matches])
+    persons = [p for p in persons if _inside(p, cleaned.sentences)]
+    published = DateValue(article.published) if article.published else None
+    pub_year = int(article.published[:4]) if article.published else None
+
+    traces: list[Trace] = [Trace(d, "skipped", "debris: page furniture, caption, credit or dateline")
+                           for d in cleaned.dropped]
+    all_mentions = []
+    claimants: dict[int, object] = {}
+    for sent in cleaned.sentences:
+        in_sent = [m for m in matches if sent.start <= m.start and m.end <= sent.end]
+        people = [p for p in persons if sent.start <= p.start and p.end <= sent.end]
+        found, why = mentions_in_sentence(text, sent, in_sent, people, published)
+        traces.extend(why)
+        all_mentions.extend(found)
+        for f in found:
+            if f.claimed_by is not None:
+                claimants[sent.start] = f.claimed_by
+    clusters = cluster_mentions(all_mentions, pub_year)
+    focus = _focus_country(matches)
+    events = build_events(clusters, article.sha256[:16], focus)
+    memberships = find_memberships(list(cleaned.sentences), matches, claimants)
+    mentions = tuple(
+        Mention(Span(m.start, m.end, m.surface), m.entity, m.kind) for m in matches
+    ) + tuple(Mention(Span(p.start, p.end, p.entity.label), p.entity, "name") for p in persons
+              if _used(p.entity, events))
+    return Extraction(article=article, mentions=mentions, events=tuple(events),
+                      memberships=tuple(memberships), traces=tuple(traces))
+
+
+def _inside(m, sentences: tuple[Span, ...]) -> bool:
+    return any(s.start <= m.start and m.end <= s.end for s in sentences)
+
+
+def _focus_country(matches) -> tuple[Entity, Span] | None:
+    """The country the article is mostly about: named most often, by name or demonym."""
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[Entity, Span]] = {}
+    for m in matches:
+        country = m.entity if m.entity.type == "Country" else getattr(m, "country", None)
+        if country is None or not country.linked:
+            continue
+        counts[country.key] += 1
+        first.setdefault(country.key, (country, Span(m.start, m.end, m.surface)))
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], -first[k][1].start))
+    return first[best]
+
+
+def _used(entity: Entity, events) -> bool:
+    return any(f.value == entity or f.claimed_by == entity for e in events for f in e.facts)

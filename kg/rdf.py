@@ -1,0 +1,201 @@
+"""The mapper: an Extraction into RDF following MODEL.md. The one place that knows IRIs."""
+from __future__ import annotations
+
+import hashlib
+from typing import Iterable
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+
+from kg.model import DateValue, Duration, Entity, EventRef, Extraction, Fact, Quantity, Span
+
+KG = Namespace("https://w3id.org/kg-loader/ontology#")
+KGR = Namespace("https://w3id.org/kg-loader/id/")
+WD = Namespace("http://www.wikidata.org/entity/")
+WDT = Namespace("http://www.wikidata.org/prop/direct/")
+SCHEMA = Namespace("http://schema.org/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+
+PREFIXES = {"kg": KG, "kgr": KGR, "wd": WD, "wdt": WDT, "schema": SCHEMA, "prov": PROV, "oa": OA,
+            "rdf": RDF, "rdfs": RDFS, "xsd": XSD}
+
+PROPERTY = {
+    "participant": WDT.P710, "location": WDT.P276, "country": WDT.P17,
+    "start": WDT.P580, "end": WDT.P582, "date": WDT.P585,
+    "troops": WDT.P1132, "deaths": WDT.P1120, "injured": WDT.P1339, "arrests": KG.arrestCount,
+    "plannedDuration": KG.plannedDuration, "withdrawalOf": KG.withdrawalOf,
+    "requestedBy": KG.requestedBy, "partOf": WDT.P361, "cause": WDT.P828,
+}
+ENTITY_CLASS = {"Country": KG.Country, "City": KG.City, "Place": KG.Place,
+                "Organization": KG.Organization, "Person": KG.Person, "Event": KG.Event}
+FORMATS = {"turtle": "turtle", "ttl": "turtle", "trig": "trig", "nquads": "nquads", "nq": "nquads",
+           "jsonld": "json-ld", "json-ld": "json-ld", "nt": "nt", "ntriples": "nt"}
+SUFFIX_FORMAT = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".jsonld": "jsonld",
+                 ".json": "jsonld", ".nt": "nt"}
+
+
+def article_iri(extraction_or_sha: Extraction | str, base: Namespace = KGR) -> URIRef:
+    sha = extraction_or_sha if isinstance(extraction_or_sha, str) else extraction_or_sha.article.sha256
+    return URIRef(f"{base}article/{sha[:16]}")
+
+
+def entity_iri(entity: Entity, base: Namespace = KGR) -> URIRef:
+    return WD[entity.qid] if entity.qid else URIRef(f"{base}entity/{entity.key}")
+
+
+def to_graph(extraction: Extraction, base: str | None = None) -> Graph:
+    """The RDF graph of one article, as MODEL.md describes it."""
+    ns = Namespace(base) if base else KGR
+    g = Graph()
+    for prefix, namespace in PREFIXES.items():
+        g.bind(prefix, namespace)
+    if base:
+        g.bind("kgr", ns, replace=True)
+    art = extraction.article
+    sha = art.sha256
+    a = article_iri(sha, ns)
+    g.add((a, RDF.type, KG.Article))
+    g.add((a, RDF.type, SCHEMA.NewsArticle))
+    g.add((a, KG.textSha256, Literal(sha)))
+    if art.url:
+        g.add((a, SCHEMA.url, URIRef(art.url)))
+    if art.title:
+        g.add((a, SCHEMA.headline, Literal(art.title)))
+    if art.published:
+        g.add((a, SCHEMA.datePublished, date_literal(DateValue(art.published))))
+
+    entities: dict[str, Entity] = {}
+    for m in extraction.mentions:
+        entities.setdefault(m.entity.key, m.entity)
+        if m.entity.linked:
+            g.add((a, SCHEMA.mentions, entity_iri(m.entity, ns)))
+
+    event_iri = {e.key: URIRef(f"{ns}event/{sha[:16]}/{e.key}") for e in extraction.events}
+    for ev in extraction.events:
+        s = event_iri[ev.key]
+        g.add((s, RDF.type, KG[ev.type]))
+        g.add((s, RDFS.label, Literal(ev.label, lang="en")))
+        g.add((s, PROV.wasDerivedFrom, a))
+        for fact in ev.facts:
+            for ent in (fact.value, fact.claimed_by):
+                if isinstance(ent, Entity):
+                    entities.setdefault(ent.key, ent)
+            _add_fact(g, ns, a, sha, s, fact, event_iri)
+
+    for ms in extraction.memberships:
+        entities.setdefault(ms.member.key, ms.member)
+        entities.setdefault(ms.organization.key, ms.organization)
+        s, p, o = entity_iri(ms.member, ns), WDT.P463, entity_iri(ms.organization, ns)
+        g.add((s, p, o))
+        _add_statement(g, ns, a, sha, s, p, o, ms.evidence, ms.claimed_by, "membership")
+
+    for ent in entities.values():
+        iri = entity_iri(ent, ns)
+        g.add((iri, RDFS.label, Literal(ent.label, lang="en")))
+        g.add((iri, RDF.type, ENTITY_CLASS.get(ent.type, KG.Entity)))
+        if not ent.linked:
+            g.add((iri, KG.linkStatus, KG.Unlinked))
+    return g
+
+
+def _add_fact(g: Graph, ns: Namespace, article: URIRef, sha: str, s: URIRef, fact: Fact,
+              event_iri: dict[str, URIRef]) -> None:
+    p = PROPERTY[fact.prop]
+    value = fact.value
+    if isinstance(value, Quantity) and value.value is None:
+        # A vague amount ("dozens") is stated on its statement only: no invented point value.
+        st = _add_statement(g, ns, article, sha, s, p, None, fact.evidence, fact.claimed_by, fact.rule,
+                            salt=f"{value.min_value}-{value.max_value}")
+        if value.min_value is not None:
+            g.add((st, KG.minValue, Literal(value.min_value)))
+        if value.max_value is not None:
+            g.add((st, KG.maxValue, Literal(value.max_value)))
+        return
+    o = _object(value, ns, event_iri)
+    g.add((s, p, o))
+    st = _add_statement(g, ns, article, sha, s, p, o, fact.evidence, fact.claimed_by, fact.rule)
+    if isinstance(value, Quantity):
+        if value.approximate:
+            g.add((st, KG.approximate, Literal(True)))
+        if value.min_value is not None:
+            g.add((st, KG.minValue, Literal(value.min_value)))
+        if value.max_value is not None:
+            g.add((st, KG.maxValue, Literal(value.max_value)))
+
+
+def _object(value, ns: Namespace, event_iri: dict[str, URIRef]):
+    if isinstance(value, Entity):
+        return entity_iri(value, ns)
+    if isinstance(value, DateValue):
+        return date_literal(value)
+    if isinstance(value, Quantity):
+        return Literal(value.value, datatype=XSD.integer)
+    if isinstance(value, Duration):
+        return Literal(value.iso, datatype=XSD.duration)
+    if isinstance(value, EventRef):
+        return event_iri[value.key]
+    return Literal(str(value))
+
+
+def _add_statement(g: Graph, ns: Namespace, article: URIRef, sha: str, s, p, o, evidence: Span,
+                   claimed_by, rule: str, salt: str = "") -> URIRef:
+    claimant = claimed_by.key if isinstance(claimed_by, Entity) else (claimed_by or "")
+    digest = hashlib.sha256(f"{s}|{p}|{o}|{claimant}|{salt}".encode()).hexdigest()[:16]
+    st = URIRef(f"{ns}statement/{sha[:16]}/{digest}")
+    g.add((st, RDF.type, RDF.Statement))
+    g.add((st, RDF.subject, s))
+    g.add((st, RDF.predicate, p))
+    if o is not None:
+        g.add((st, RDF.object, o))
+    g.add((st, PROV.wasDerivedFrom, article))
+    if isinstance(claimed_by, Entity):
+        g.add((st, KG.claimedBy, entity_iri(claimed_by, ns)))
+    elif claimed_by:
+        g.add((st, KG.claimedBy, Literal(claimed_by)))
+    if rule:
+        g.add((st, KG.rule, Literal(rule)))
+    sel = URIRef(f"{ns}evidence/{sha[:16]}/{evidence.start}-{evidence.end}")
+    g.add((st, KG.evidence, sel))
+    g.add((sel, RDF.type, OA.TextQuoteSelector))
+    g.add((sel, RDF.type, OA.TextPositionSelector))
+    g.add((sel, OA.exact, Literal(evidence.text)))
+    g.add((sel, OA.start, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
+    g.add((sel, OA.end, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
+    return st
+
+
+def date_literal(value: DateValue) -> Literal:
+    datatype = {"day": XSD.date, "month": XSD.gYearMonth}.get(value.precision, XSD.gYear)
+    return Literal(value.iso, datatype=datatype)
+
+
+def serialize(graph: Graph, fmt: str = "turtle", graph_name: URIRef | None = None) -> str:
+    """Text in the chosen format; TriG and N-Quads put the article in its own named graph."""
+    name = FORMATS.get(fmt)
+    if name is None:
+        from kg.errors import InputError
+
+        raise InputError(f"unknown format {fmt!r} (choose turtle, trig, nquads or jsonld)")
+    if name in {"trig", "nquads"}:
+        ds = Dataset()
+        for prefix, namespace in graph.namespaces():
+            ds.bind(prefix, namespace)
+        named = ds.graph(graph_name or URIRef(f"{KGR}graph/default"))
+        for t in graph:
+            named.add(t)
+        out = ds.serialize(format=name)
+        if name == "nquads":
+            out = "".join(sorted(out.splitlines(keepends=True)))
+        return out
+    out = graph.serialize(format=name)
+    if name == "nt":
+        out = "".join(sorted(out.splitlines(keepends=True)))
+    return out
+
+
+def graph_name_of(g: Graph) -> URIRef | None:
+    return next(iter(sorted(g.subjects(RDF.type, KG.Article))), None)
+
+
+def iter_prefixes() -> Iterable[tuple[str, Namespace]]:
+    return PREFIXES.items()

@@ -1,0 +1,145 @@
+"""Inputs at the edge: a .txt, .html or .json file, standard input or a URL, into an Article."""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.model import Article
+
+_PUBLISHED = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
+
+
+def read_article(
+    source: str,
+    *,
+    published: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+) -> Article:
+    """Read one article from a path, ``-`` (standard input) or an http(s) URL.
+
+    Explicit ``published``/``url``/``title`` override what the input carries.
+    """
+    if source.startswith(("http://", "https://")):
+        from kg.fetch import fetch_url
+
+        raw, content_type = fetch_url(source)
+        kind = "html" if "html" in content_type else "text"
+        article = _from_bytes(raw, kind, source, url_hint=source)
+    elif source == "-":
+        raw = sys.stdin.buffer.read()
+        article = _from_bytes(raw, _sniff(raw), "-")
+    else:
+        path = Path(source)
+        if not path.exists():
+            raise InputError(f"{source}: no such file")
+        if path.is_dir():
+            raise InputError(f"{source}: is a folder, not an article (use 'kg ingest' for folders)")
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{source}: cannot read ({exc.strerror})") from None
+        kind = {".json": "json", ".html": "html", ".htm": "html", ".jsonl": "json"}.get(
+            path.suffix.lower(), None) or _sniff(raw)
+        article = _from_bytes(raw, kind, str(path))
+    return _override(article, published=published, url=url, title=title)
+
+
+def article_from_record(record: dict, source: str = "-") -> Article:
+    """An Article from a JSON record ``{"url", "title", "published", "text"}``."""
+    if not isinstance(record, dict):
+        raise InputError(f"{source}: a JSON article must be an object with a 'text' field")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{source}: the JSON record has no 'text'")
+    published = record.get("published") or record.get("date") or None
+    return Article(
+        text=text,
+        url=_str_or_none(record.get("url")),
+        title=_str_or_none(record.get("title")),
+        published=_clean_published(published, source),
+        source=source,
+    )
+
+
+def _from_bytes(raw: bytes, kind: str, source: str, url_hint: str | None = None) -> Article:
+    if not raw.strip():
+        raise InputError(f"{source}: the input is empty")
+    if b"\x00" in raw[:8192]:
+        raise InputError(f"{source}: looks like a binary file, not an article")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{source}: not UTF-8 text") from None
+    if kind == "json":
+        try:
+            record = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{source}: malformed JSON (line {exc.lineno}: {exc.msg})") from None
+        return article_from_record(record, source)
+    if kind == "html":
+        return _from_html(text, source, url_hint)
+    return Article(text=text, source=source, url=url_hint)
+
+
+def _from_html(html: str, source: str, url_hint: str | None) -> Article:
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url_hint, include_comments=False, include_tables=False,
+            favor_precision=True, with_metadata=True,
+        )
+    except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
+        raise InputError(f"{source}: cannot parse HTML ({type(exc).__name__})") from None
+    if doc is None:
+        raise InputError(f"{source}: no article text found in the HTML")
+    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    text = (data.get("text") or "").strip()
+    if not text:
+        raise InputError(f"{source}: no article text found in the HTML")
+    published = data.get("date")
+    return Article(
+        text=text,
+        url=_str_or_none(data.get("url")) or url_hint,
+        title=_str_or_none(data.get("title")),
+        published=_clean_published(published, source, strict=False),
+        source=source,
+    )
+
+
+def _sniff(raw: bytes) -> str:
+    head = raw[:2048].lstrip()
+    if head.startswith(b"{"):
+        return "json"
+    if _HTML_SNIFF.match(head.decode("utf-8", "ignore")):
+        return "html"
+    return "text"
+
+
+def _override(article: Article, **fields: str | None) -> Article:
+    from dataclasses import replace
+
+    given = {k: v for k, v in fields.items() if v}
+    if "published" in given:
+        given["published"] = _clean_published(given["published"], "--published")
+    return replace(article, **given) if given else article
+
+
+def _clean_published(value: object, source: str, strict: bool = True) -> str | None:
+    if value in (None, "", "None"):
+        return None
+    s = str(value).strip()[:10]
+    if _PUBLISHED.match(s):
+        return s
+    if strict:
+        raise InputError(f"{source}: publication date {value!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+    return None
+
+
+def _str_or_none(value: object) -> str | None:
+    return str(value).strip() or None if value not in (None, "") else None

@@ -1,0 +1,117 @@
+"""Cleaning and sentence splitting that never move a character: every span indexes the original text.
+
+Debris (page furniture, captions, credits, comment notices, datelines) is not deleted; it is
+left out of the sentences that extraction reads, so offsets stay valid for the evidence.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.model import Span
+from kg.resources import DATA_DIR
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep",
+    "st", "mt", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "inc", "corp", "co", "ltd", "prof", "jr", "sr",
+    "approx", "est", "dept", "pres",
+}
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9–—-])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+@dataclass(frozen=True)
+class Debris:
+    kind: str  # "line" | "prefix"
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class CleanText:
+    text: str
+    sentences: tuple[Span, ...]  # the sentences extraction reads
+    dropped: tuple[Span, ...]  # debris, with why in the explain trace
+    dateline: Span | None = None
+
+
+@lru_cache(maxsize=1)
+def debris_patterns() -> tuple[Debris, ...]:
+    rows = []
+    for line in (DATA_DIR / "debris.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, pattern = line.split("\t", 1)
+        rows.append(Debris(kind, re.compile(pattern)))
+    return tuple(rows)
+
+
+def clean(text: str) -> CleanText:
+    """Split ``text`` into sentences, leaving debris out; offsets index ``text`` unchanged."""
+    lines = list(_lines(text))
+    repeated = Counter(t.strip() for _, _, t in lines if len(t.strip()) > 30)
+    sentences: list[Span] = []
+    dropped: list[Span] = []
+    dateline: Span | None = None
+    patterns = debris_patterns()
+    for start, end, line in lines:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip())
+        s0, s1 = start + lead, start + lead + len(stripped)
+        # A caption is printed under its photo and again in the gallery: a repeated line is furniture.
+        if repeated[stripped] > 1 or any(p.kind == "line" and p.pattern.fullmatch(stripped)
+                                         for p in patterns):
+            dropped.append(Span(s0, s1, stripped))
+            continue
+        for p in patterns:
+            if p.kind != "prefix":
+                continue
+            m = p.pattern.match(stripped)
+            if m and m.end() < len(stripped):
+                dropped.append(Span(s0, s0 + m.end(), stripped[: m.end()]))
+                if dateline is None:
+                    dateline = Span(s0, s0 + m.end(), stripped[: m.end()])
+                s0 += m.end()
+                stripped = stripped[m.end():]
+                break
+        sentences.extend(split_sentences(text, s0, s1))
+    return CleanText(text, tuple(sentences), tuple(dropped), dateline)
+
+
+def split_sentences(text: str, start: int, end: int) -> list[Span]:
+    """Sentences of ``text[start:end]`` (one paragraph), as spans into ``text``."""
+    chunk = text[start:end]
+    out: list[Span] = []
+    last = 0
+    for m in _SENTENCE_END.finditer(chunk):
+        before = _WORD_BEFORE.search(chunk[last:m.start()])
+        word = before.group(1).lower().rstrip(".") if before else ""
+        if chunk[m.start()] == "." and (word in _ABBREV or (len(word) == 1 and word.isalpha())):
+            continue
+        cut = m.end()
+        _append(out, text, start + last, start + cut)
+        last = cut
+    _append(out, text, start + last, end)
+    return out
+
+
+def _append(out: list[Span], text: str, s: int, e: int) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append(Span(s, e, text[s:e]))
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        yield pos, pos + len(body), body
+        pos += len(line)
