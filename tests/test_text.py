@@ -1,0 +1,42 @@
+from kg.text import clean, split_sentences
+
+ARTICLE = """Alliance troops leave the capital
+
+  • Oops!
+    Something went wrong.
+    Please try again later.
+·3-min read
+Soldiers salute at a ceremony in the capital - Jane Doe/Agency via Wire
+Soldiers salute at a ceremony in the capital - Jane Doe/Agency via Wire
+
+NORTHVILLE (AP) — The alliance began pulling its troops out on Monday. Mr. Smith said the U.S. embassy stayed open.
+
+Sign up for our daily newsletter
+We are temporarily suspending article commenting to improve our community.
+"""
+
+
+def test_sentences_keep_offsets():
+    c = clean(ARTICLE)
+    for s in c.sentences:
+        assert ARTICLE[s.start:s.end] == s.text
+
+
+def test_debris_dropped():
+    c = clean(ARTICLE)
+    texts = [s.text for s in c.sentences]
+    assert not any("Oops" in t or "went wrong" in t or "min read" in t for t in texts)
+    assert not any("Jane Doe" in t for t in texts)
+    assert not any("newsletter" in t or "commenting" in t for t in texts)
+
+
+def test_dateline_cut_but_sentence_kept():
+    c = clean(ARTICLE)
+    assert c.dateline is not None and c.dateline.text.startswith("NORTHVILLE")
+    assert any(s.text.startswith("The alliance began pulling") for s in c.sentences)
+
+
+def test_abbreviations_do_not_split():
+    text = "Mr. Smith met Gen. Jones in the U.S. capital on Jan. 6. They left."
+    spans = split_sentences(text, 0, len(text))
+    assert [s.text for s in spans] == ["Mr. Smith met Gen. Jones in the U.S. capital on Jan. 6.", "They left."]
