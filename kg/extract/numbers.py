@@ -29,13 +29,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from kg.model import Quantity
 from kg.resources import DATA_DIR
 
-__all__ = ["NumberMention", "find_numbers", "parse_number_word", "read_word_table", "date_part_spans"]
+__all__ = ["NumberMention", "find_numbers", "parse_number_word", "read_word_table", "date_part_spans",
+           "CARDINAL_RE", "MONTHS", "MONTH_RE", "alternation", "YEAR_CONTEXT_BEFORE", "PLURAL_NOUN_AFTER"]
 
 
 def read_word_table(path: Path) -> dict[str, dict[str, str]]:
@@ -65,15 +65,15 @@ _TIMEUNIT: dict[str, int] = {w: int(v) for w, v in _W["timeunit"].items()}
 _UNIT_CANON: dict[str, str] = {w: w if f"{w}s" not in _TIMEUNIT else f"{w}s" for w in _TIMEUNIT}
 
 
-def _alt(words) -> str:
-    # Longest first, so "tens of thousands" wins over "thousands".
+def alternation(words) -> str:
+    """A regex alternation of literal phrases, longest first ("tens of thousands" before "thousands")."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _cased(words) -> str:
     """Capitalised or UPPER-CASE forms only: "May" and "MAY", never "may"."""
     forms = {f for w in words for f in (w, w.upper())}
-    return _alt(forms)
+    return alternation(forms)
 
 
 MONTHS: dict[str, int] = {}
@@ -82,19 +82,21 @@ for _w, _v in _D["month"].items():
 MONTH_RE = _cased(_D["month"])
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORD = _alt(set(_SMALL) | set(_SCALE))
+_WORD = alternation(set(_SMALL) | set(_SCALE))
 # "a hundred", "two dozen", "twenty-five", "one hundred and twenty"
-_WORDS = rf"(?:an?\s+(?=(?:{_alt(_SCALE)})\b))?(?:{_WORD})(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{_WORD}))*"
+_WORDS = rf"(?:an?\s+(?=(?:{alternation(_SCALE)})\b))?(?:{_WORD})(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{_WORD}))*"
+# One cardinal in digits or words, for other parsers' patterns ("within ten days").
+CARDINAL_RE = rf"(?:{_DIGITS}|{_WORDS})"
 _CUR = r"US\$|C\$|A\$|\$|€|£|¥|₽|₸|USD\s?|EUR\s?"
 # A number: digits (optionally scaled: "1.5 million") or number words; word boundaries written
 # out because "," "." "-" "/" ":" next to digits make them part of something else.
 _NUM = (
-    rf"(?:(?<![\w.,/:\-–])(?:{_DIGITS})(?:\s*(?:{_alt(_SCALE)})\b)?(?![\w]|[.,:/]\d)"
+    rf"(?:(?<![\w.,/:\-–])(?:{_DIGITS})(?:\s*(?:{alternation(_SCALE)})\b)?(?![\w]|[.,:/]\d)"
     rf"|(?<![\w\-])(?:{_WORDS})\b(?!-(?:\d)))"
 )
 # The second number of a range follows its separator directly ("10-15").
 _NUM2 = _NUM.replace(r"(?<![\w.,/:\-–])", r"(?<![\w.,])", 1)
-_QUALS = _alt(_QUAL)
+_QUALS = alternation(_QUAL)
 _CONNECT = r",?\s*(?:and\s+|or\s+)?(?:perhaps|possibly|maybe|probably|even|if\s+not|or)\s+(?:even\s+)?"
 
 _MASTER = re.compile(
@@ -102,8 +104,8 @@ _MASTER = re.compile(
     (?:(?P<qual>{_QUALS})\s+)?
     (?:
         between\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})
-      | (?P<v1>{_alt(_VAGUE)})\b(?:{_CONNECT}(?P<v2>{_alt(_VAGUE)})\b)?
-      | (?P<few>{_alt(_W['few'])})\s+(?P<fewscale>{_alt(_SCALE)})s?\b
+      | (?P<v1>{alternation(_VAGUE)})\b(?:{_CONNECT}(?P<v2>{alternation(_VAGUE)})\b)?
+      | (?P<few>{alternation(_W['few'])})\s+(?P<fewscale>{alternation(_SCALE)})s?\b
       | (?P<couple>a\s+couple(?:\s+of)?)\b
       | (?<![\w.,/:–])(?P<decade>1[5-9]\d0|20\d0)(?P<ds>'?s)\b
       | (?P<cur>{_CUR})?(?P<n1>{_NUM})
@@ -140,16 +142,16 @@ _TIME_AFTER = re.compile(
     r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|GMT\b|UTC\b|hrs\b|h\b|o'clock\b|local time\b|Moscow time\b)"
 )
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent\b|percent\b|pct\b|percentage points?\b)", re.I)
-_CURRENCY_AFTER = re.compile(rf"\s+(?:{_alt(_W['currency'])})\b")
+_CURRENCY_AFTER = re.compile(rf"\s+(?:{alternation(_W['currency'])})\b")
 _AGE_AFTER = re.compile(r"\s*-?\s*years?\s*-?\s*old\b", re.I)
 _AGE_BEFORE = re.compile(r"\baged\s+$", re.I)
-_UNIT_AFTER = re.compile(rf"(?P<sep>\s*-\s*|\s+)(?P<u>{_alt(_TIMEUNIT)})\b", re.I)
+_UNIT_AFTER = re.compile(rf"(?P<sep>\s*-\s*|\s+)(?P<u>{alternation(_TIMEUNIT)})\b", re.I)
 _STRENGTH_AFTER = re.compile(r"-(?:strong|man|men|member|person|soldier|troop)\b", re.I)
 _COMPOUND_AFTER = re.compile(r"-[A-Za-z]")
-_DECADE_AFTER = re.compile(r"'?s\b")
-_IDPREFIX_BEFORE = re.compile(rf"(?<![\w.])(?:{_alt(_W['idprefix'])})\s*$")
-_YEARPREP_BEFORE = re.compile(rf"(?:\b(?:{_alt(_W['yearprep'])})|'s|’s|mid-)\s*$", re.I)
-_PLURAL_AFTER = re.compile(r"\s+(?!(?:was|has|is|saw|sees|marks|as|this|its|his|hers|plus)\b)[a-z]+s\b")
+_IDPREFIX_BEFORE = re.compile(rf"(?<![\w.])(?:{alternation(_W['idprefix'])})\s*$")
+# A bare 4-digit number is a year after "in", "since", "the", "'s"...; a count before a plural noun.
+YEAR_CONTEXT_BEFORE = re.compile(rf"(?:\b(?:{alternation(_W['yearprep'])})|'s|’s|mid-)\s*$", re.I)
+PLURAL_NOUN_AFTER = re.compile(r"\s+(?!(?:was|has|is|saw|sees|marks|as|this|its|his|hers|plus)\b)[a-z]+s\b")
 _NONCOUNT_ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|which|this|that|the)\s+$", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:from|rose|raised|increased|climbed|jumped|fell|dropped)\s+$", re.I)
 
@@ -214,7 +216,7 @@ def _parse_words(tokens: list[str]) -> int | None:
 
 
 def _parse_digits(s: str) -> float | None:
-    m = re.fullmatch(rf"({_DIGITS})(?:\s*({_alt(_SCALE)}))?", s.strip(), re.I)
+    m = re.fullmatch(rf"({_DIGITS})(?:\s*({alternation(_SCALE)}))?", s.strip(), re.I)
     if not m:
         return None
     value = float(m.group(1).replace(",", ""))
@@ -285,7 +287,7 @@ def _classify(text: str, m: re.Match, start: int, end: int) -> tuple[str | None,
     if (um := _UNIT_AFTER.match(after)):
         return f"duration:{_UNIT_CANON[um.group('u').lower()]}", False, end + um.end()
     if n1 and _is_year_like(n1) and not m.group("qual") and not m.group("plus"):
-        if _YEARPREP_BEFORE.search(before) or not _PLURAL_AFTER.match(after):
+        if YEAR_CONTEXT_BEFORE.search(before) or not PLURAL_NOUN_AFTER.match(after):
             return None, True, end
     return None, False, end
 
@@ -377,7 +379,7 @@ def _mention(text: str, m: re.Match):
     if unit is None and not is_year and _COMPOUND_AFTER.match(text, end):
         return None  # "five-member", "one-sided": an adjective, not a count
     if unit is None and not is_year and n1[0].isdigit() and "." in n1.replace(",", "") and not re.search(
-            _alt(_SCALE), n1, re.I):
+            alternation(_SCALE), n1, re.I):
         # A bare decimal ("3.5") is a measure or a score, never a count of people.
         return None
     return start, end, quantity, is_year, unit
