@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from kg.extract.dates import find_dates
 from kg.extract.events import mentions_in_sentence
 from kg.extract.membership import find_memberships
 from kg.extract.merge import build_events, cluster_mentions
@@ -24,6 +25,7 @@ def extract(article: Article, gazetteer=None) -> Extraction:
     published = DateValue(article.published) if article.published else None
     pub_year = int(article.published[:4]) if article.published else None
 
+    dates = [d for d in find_dates(text, published) if _inside(d, cleaned.sentences)]
     traces: list[Trace] = [Trace(d, "skipped", "debris: page furniture, caption, credit or dateline")
                            for d in cleaned.dropped]
     all_mentions = []
@@ -31,7 +33,8 @@ def extract(article: Article, gazetteer=None) -> Extraction:
     for sent in cleaned.sentences:
         in_sent = [m for m in matches if sent.start <= m.start and m.end <= sent.end]
         people = [p for p in persons if sent.start <= p.start and p.end <= sent.end]
-        found, why = mentions_in_sentence(text, sent, in_sent, people, published)
+        when = [d for d in dates if sent.start <= d.start and d.end <= sent.end]
+        found, why = mentions_in_sentence(text, sent, in_sent, people, when)
         traces.extend(why)
         all_mentions.extend(found)
         for f in found:

@@ -159,8 +159,8 @@ def _add_statement(g: Graph, ns: Namespace, article: URIRef, sha: str, s, p, o, 
     g.add((sel, RDF.type, OA.TextQuoteSelector))
     g.add((sel, RDF.type, OA.TextPositionSelector))
     g.add((sel, OA.exact, Literal(evidence.text)))
-    g.add((sel, OA.start, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
-    g.add((sel, OA.end, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
+    g.add((sel, OA.start, Literal(evidence.start)))
+    g.add((sel, OA.end, Literal(evidence.end)))
     return st
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from kg.extract import lexicon
 from kg.extract.attribution import find_claimant
-from kg.extract.dates import find_dates, find_durations
+from kg.extract.dates import DateMention, find_durations
 from kg.extract.mentions import Count, EventMention, Role, When, clause_around, negated
 from kg.extract.names import NameMention
 from kg.extract.numbers import find_numbers
@@ -40,7 +40,7 @@ def mentions_in_sentence(
     sentence: Span,
     matches: list,
     persons: list[NameMention],
-    published: DateValue | None,
+    dates: list[DateMention],
 ) -> tuple[list[EventMention], list[Trace]]:
     """Every event class the sentence reports, each with its roles, counts and dates."""
     s = sentence.text
@@ -87,7 +87,7 @@ def mentions_in_sentence(
             ev.target = t.group(0).lower() if t else None
         traces.append(Trace(sentence, "fact", f"{ev.type} from {', '.join(ev.rules)}"))
     _attach_counts(events, s, base, traces, sentence)
-    _attach_dates(events, s, base, published)
+    _attach_dates(events, s, base, dates)
     _attach_durations(events, s, base)
     return events, traces
 
@@ -245,27 +245,28 @@ def _count_target(events: list[EventMention], kind: str, pos: int) -> EventMenti
     return None
 
 
-def _attach_dates(events: list[EventMention], s: str, base: int, published: DateValue | None) -> None:
+def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[DateMention]) -> None:
+    """Dates are found once per article (a yearless "January 7" borrows an earlier date's year)."""
     real = [e for e in events if e.type]
     if not real:
         return
-    for d in find_dates(s, published):
+    for d in dates:
         value = d.value
         if value is None:
             continue
-        pos = base + d.start
+        pos = d.start
         ev = min(real, key=lambda e: abs(e.trigger.start - pos))
         if d.relation == "since":
             prop = "start"
         elif d.relation in {"by", "until"}:
             prop = "end"
-        elif ev.phase == "end" and _phase(s, d.start) == "end":
+        elif ev.phase == "end" and _phase(s, d.start - base) == "end":
             prop = "end"
         elif ev.type in DURATIVE:
             prop = "start"
         else:
             prop = "date"
-        ev.dates.append(When(prop, value, Span(pos, base + d.end, d.text), d.first.year))
+        ev.dates.append(When(prop, value, Span(d.start, d.end, d.text), d.first.year))
 
 
 def _attach_durations(events: list[EventMention], s: str, base: int) -> None:
