@@ -7,7 +7,7 @@ from kg.extract.dates import find_dates
 from kg.extract.events import mentions_in_sentence
 from kg.extract.membership import find_memberships
 from kg.extract.merge import build_events, cluster_mentions
-from kg.extract.names import find_person_names
+from kg.extract.names import find_person_names, find_surnames
 from kg.model import Article, DateValue, Entity, Extraction, Mention, Span, Trace
 from kg.text import clean
 
@@ -22,6 +22,8 @@ def extract(article: Article, gazetteer=None) -> Extraction:
     matches = [m for m in gaz.scan(text) if _inside(m, cleaned.sentences)]
     persons = find_person_names(text, [(m.start, m.end) for m in matches])
     persons = [p for p in persons if _inside(p, cleaned.sentences)]
+    persons = sorted(persons + find_surnames(text, persons, [(m.start, m.end) for m in matches]),
+                     key=lambda p: p.start)
     published = DateValue(article.published) if article.published else None
     pub_year = int(article.published[:4]) if article.published else None
 

@@ -118,6 +118,50 @@ def _load_shapes(directory: str) -> Graph:
     return graph
 
 
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+
+
+def for_pyshacl(shapes: Graph) -> Graph:
+    """The same shapes, rearranged for speed: property shapes of a targeted node shape get its targets.
+
+    pyshacl validates a node shape's ``sh:property`` shapes once per focus node, but a property
+    shape with targets of its own once for all of them: on a 50,000-triple graph that is ~4x
+    faster (bench/validate_bench.py). The results are the same because a property shape of a
+    node shape validates exactly that shape's focus nodes. Node shapes that other shapes
+    reference (``sh:node``, ``sh:or``, ...) or that are deactivated are left as they are.
+    """
+    referenced = set(shapes.objects(None, SH.node)) | set(shapes.objects(None, SH.qualifiedValueShape))
+    for logical in (SH["or"], SH["and"], SH.xone):
+        for members in shapes.objects(None, logical):
+            referenced.update(shapes.items(members))
+    referenced.update(shapes.objects(None, SH["not"]))
+    out = Graph()
+    out += shapes
+    for node in set(shapes.subjects(SH.property, None)):
+        targets = [(p, o) for p in _TARGETS for o in shapes.objects(node, p)]
+        if not targets or node in referenced or (node, SH.deactivated, None) in shapes:
+            continue
+        for prop in list(shapes.objects(node, SH.property)):
+            out.remove((node, SH.property, prop))
+            out.add((prop, RDF.type, SH.PropertyShape))
+            out.add((prop, _PART_OF, node))  # so that reports still name the node shape
+            for p, o in targets:
+                out.add((prop, p, o))
+    return out
+
+
+_PART_OF = KGSH.propertyOf
+_FAST_SHAPES: dict[int, tuple[Graph, int, Graph]] = {}
+
+
+def _fast(shapes: Graph) -> Graph:
+    hit = _FAST_SHAPES.get(id(shapes))
+    if hit is None or hit[0] is not shapes or hit[1] != len(shapes):
+        hit = (shapes, len(shapes), for_pyshacl(shapes))
+        _FAST_SHAPES[id(shapes)] = hit
+    return hit[2]
+
+
 def read_rdf(path: Path) -> Graph:
     """Parse one RDF file (format from its extension); named graphs are merged into one graph."""
     path = Path(path)
@@ -172,27 +216,47 @@ def _parse_into(graph: Graph, path: Path, fmt: str) -> Graph:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read: {exc}") from None
     except Exception as exc:  # each rdflib parser raises its own exception types
-        raise RDFSyntaxError(f"{path}: {_syntax_message(exc)}") from None
+        raise RDFSyntaxError(f"{path}: {_syntax_message(exc, path)}") from None
     return graph
 
 
-def _syntax_message(exc: Exception) -> str:
+def _syntax_message(exc: Exception, path: Path) -> str:
     """One line: 'line N: what is wrong', from whichever parser raised."""
     line: int | None = None
     why = str(exc)
     if hasattr(exc, "lines") and hasattr(exc, "_why"):  # rdflib's Turtle/TriG/N3 BadSyntax
-        line, why = int(exc.lines) + 1, str(exc._why)
+        text, pos = getattr(exc, "_str", None), getattr(exc, "_i", None)
+        # the offset of the error is more exact than the line the statement started on
+        line = text[:pos].count(b"\n") + 1 if isinstance(text, bytes) and isinstance(pos, int) \
+            else int(exc.lines) + 1
+        why = str(exc._why)
     elif callable(getattr(exc, "getLineNumber", None)):  # RDF/XML (SAX)
         line, why = exc.getLineNumber(), str(getattr(exc, "getMessage", lambda: why)())
     elif isinstance(getattr(exc, "lineno", None), int):  # JSON
         line, why = exc.lineno, str(getattr(exc, "msg", why))
     else:
         m = re.search(r"line (\d+)", why)
-        line = int(m.group(1)) if m else None
-    why = re.sub(r"\s+", " ", why).strip()
-    if len(why) > 160:
-        why = why[:157] + "..."
+        line = int(m.group(1)) if m else _line_of_quote(why, path)
+    why = _one_line(why)
     return f"line {line}: {why}" if line else why or type(exc).__name__
+
+
+def _one_line(text: str, limit: int = 160) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def _line_of_quote(message: str, path: Path) -> int | None:
+    # The N-Triples/N-Quads parser quotes the bad line but does not number it.
+    m = re.search(r"Invalid line: (.+)$|'([^']+)'\s*$", message)
+    if not m:
+        return None
+    quote = (m.group(1) or m.group(2)).strip()
+    try:
+        with path.open(encoding="utf-8", errors="replace") as f:
+            return next((n for n, text in enumerate(f, 1) if text.strip() == quote), None)
+    except OSError:
+        return None
 
 
 def _union(data: Graph) -> Graph:
@@ -215,13 +279,16 @@ def validate_graph(data: Graph, shapes: Graph | None = None) -> Report:
     shapes = load_shapes() if shapes is None else shapes
     data = _union(data)
     has_rules = (None, SH.rule, None) in shapes
+    fast = _fast(shapes)
     with _quiet_rdflib():
         _, report_graph, _ = pyshacl.validate(
-            data, shacl_graph=shapes, inference="none", advanced=True,
+            data, shacl_graph=fast, inference="none", advanced=True,
             # nothing is inferred, so validating in place is safe and spares a copy; shapes
             # with SHACL rules would write into the data, so those get a copy
             inplace=not has_rules, allow_warnings=True, abort_on_first=False)
-    found = [_result_row(report_graph, shapes, r) for r in report_graph.objects(None, SH.result)]
+    if not isinstance(report_graph, Graph):  # pyshacl's ValidationFailure: the shapes are bad
+        raise InputError(f"invalid shapes: {_one_line(str(report_graph))}")
+    found = [_result_row(report_graph, fast, r) for r in report_graph.objects(None, SH.result)]
     for check_shape, check in _PYTHON_CHECKS:
         if (check_shape, None, None) in shapes:
             for row in check(data):
@@ -272,7 +339,7 @@ def _result_row(report: Graph, shapes: Graph, result) -> Issue:
     shape = report.value(result, SH.sourceShape)
     # A property shape is usually anonymous: name the node shape that holds it instead.
     if isinstance(shape, BNode):
-        shape = next(shapes.subjects(SH.property, shape), shape)
+        shape = shapes.value(shape, _PART_OF) or next(shapes.subjects(SH.property, shape), shape)
     messages = sorted(str(m) for m in report.objects(result, SH.resultMessage))
     component = report.value(result, SH.sourceConstraintComponent)
     message = "; ".join(messages) or (str(component).rsplit("#", 1)[-1] if component else "")

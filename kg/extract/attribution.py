@@ -5,8 +5,8 @@ import re
 
 from kg.model import Entity
 
-_VERBS = r"(?:said|says|say|told|tells|reported|reports|stated|states|announced|announces|claimed|claims|confirmed|noted|added|wrote|declared)"
-_ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?(?P<who>[^,.;]{2,80}?)(?=[,.;]|$)", re.I)
+_VERBS = r"(?:said|says|say|told|tells|reported|reports|stated|states|announced|announces|claimed|claims|confirmed|noted|added|wrote)"
+_ACCORDING = re.compile(r"\b(?:according to|(?:as )?(?:stated|said|reported|announced|confirmed) by)\s+(?:the\s+)?(?P<who>[^,.;]{2,80}?)(?=[,.;]|$)", re.I)
 # "Kazakh officials said", "the ministry said", "Russia's ministry of defence said"
 _SUBJECT_SAID = re.compile(
     rf"(?P<who>(?:[A-Z][\w'’.-]*|the|its|his|her|their|local|state|official|security|police|news)"
@@ -16,6 +16,7 @@ _SUBJECT_SAID = re.compile(
 _SAID_SUBJECT = re.compile(rf"[,”\"]\s*{_VERBS}\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){{0,6}}?)\s*[.,]")
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|this|that|which|who|officials?)$", re.I)
 _LEADING = re.compile(r"^(?:in a statement,?\s*|but\s+|and\s+|also\s+)", re.I)
+_TRAILING = re.compile(r"(?:\s+(?:has|have|had|also|later|earlier|previously|then|again|repeatedly|officially|publicly|would|will))+$", re.I)
 
 
 def find_claimant(sentence: str, base: int, matches: list, persons: list) -> Entity | str | None:
@@ -30,7 +31,7 @@ def find_claimant(sentence: str, base: int, matches: list, persons: list) -> Ent
         return None
     a, b = who.span("who")
     phrase = sentence[a:b].strip()
-    phrase = _LEADING.sub("", phrase)
+    phrase = _TRAILING.sub("", _LEADING.sub("", phrase))
     # Keep the noun phrase nearest the verb: "In a statement, Russia's ministry of defence".
     phrase = re.split(r",\s*", phrase)[-1].strip()
     if not phrase or _PRONOUN.match(phrase):
@@ -40,7 +41,7 @@ def find_claimant(sentence: str, base: int, matches: list, persons: list) -> Ent
         surface = m.surface if hasattr(m, "surface") else m.entity.label
         kind = getattr(m, "kind", "name")
         if kind != "demonym" and base + a <= m.start and m.end <= base + b:
-            rest = phrase.replace(surface, "").strip(" ,.'’s")
-            if not rest or rest.lower() in {"the", "president", "secretary-general", "prime minister"}:
+            rest = phrase.replace(surface, "").strip(" ,.'’").removesuffix("'s").strip()
+            if not rest or rest.lower() in {"the", "mr", "mrs", "ms", "president", "secretary-general", "prime minister", "gen.", "general"}:
                 return m.entity
     return phrase[:120]

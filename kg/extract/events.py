@@ -24,6 +24,8 @@ ATTACK_TARGET = re.compile(
     r"presidential administration|prison|base|market|mosque|church|school|hotel|bridge|border post)\b",
     re.I,
 )
+WEAK_DEPLOYMENT_RULES = {"peacekeeping-force", "intervention", "deploy"}
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|reported|announced|stated|confirmed|wrote)\s*(?:on\s+|late\s+|early\s+)?$", re.I)
 _INCLUDING = re.compile(r"\b(?:including|among them|of whom|of them)\s*$", re.I)
 
 
@@ -56,10 +58,13 @@ def mentions_in_sentence(
         if any(x <= a and b <= y and (y - x) > (b - a) and t.event_type != trig.event_type
                for x, y, t in hits):
             continue
+        if trig.needs == "armed" and not (cue["force"].search(s) or _states_named(matches) >= 2):
+            traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: no armed party named"))
+            continue
         if trig.needs == "force" and not has_force:
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: no force named"))
             continue
-        if trig.needs == "person" and not _person_near(persons, s, a):
+        if trig.needs == "person" and not _person_near(persons, s, a, base):
             traces.append(Trace(sentence, "skipped",
                                 f"{trig.event_type}/{trig.rule}: no named person (a count, not an arrest)"))
             continue
@@ -67,13 +72,23 @@ def mentions_in_sentence(
             traces.append(Trace(sentence, "skipped",
                                 f"{trig.event_type}/{trig.rule}: '{words}' denied, demanded or hypothetical"))
             continue
-        ev = found.get(trig.event_type)
+        key = trig.event_type
+        if key == "Attack":
+            # Two attacks in one sentence ("the city hall was set ablaze and the airport overrun")
+            # are two events when each names its own target.
+            target = _nearest_target(s, a, b)
+            key = f"Attack:{target}" if target else key
+        ev = found.get(key)
         if ev is None:
-            found[trig.event_type] = EventMention(
+            found[key] = EventMention(
                 type=trig.event_type, sentence=sentence,
                 trigger=Span(base + a, base + b, words), rules=[trig.rule])
         elif trig.rule not in ev.rules:
             ev.rules.append(trig.rule)
+    if "TroopWithdrawal" in found and "MilitaryDeployment" in found and set(
+            found["MilitaryDeployment"].rules) <= WEAK_DEPLOYMENT_RULES:
+        # "the withdrawal of the peacekeeping troops": the force phrase names who leaves.
+        del found["MilitaryDeployment"]
     events = list(found.values())
     if not events:
         return [], traces
@@ -83,8 +98,8 @@ def mentions_in_sentence(
         ev.phase = _phase(s, ev.trigger.start - base)
         ev.roles = _roles(ev, s, base, matches, persons)
         if ev.type == "Attack":
-            t = ATTACK_TARGET.search(s)
-            ev.target = t.group(0).lower() if t else None
+            rel = ev.trigger.start - base
+            ev.target = _nearest_target(s, rel, rel + len(ev.trigger.text))
         traces.append(Trace(sentence, "fact", f"{ev.type} from {', '.join(ev.rules)}"))
     _attach_counts(events, s, base, traces, sentence)
     _attach_dates(events, s, base, dates)
@@ -92,9 +107,13 @@ def mentions_in_sentence(
     return events, traces
 
 
-def _person_near(persons: list[NameMention], s: str, rel: int) -> bool:
-    """A named person in the sentence (persons are given with sentence-relative offsets)."""
-    return bool(persons)
+def _person_near(persons: list[NameMention], s: str, rel: int, base: int) -> bool:
+    """A named person in the trigger's clause, not a count ("thousands in detention")."""
+    left, right = clause_around(s, rel, rel)
+    if re.search(r"\d|\b(?:dozens|hundreds|thousands|people|protesters|demonstrators)\b",
+                 s[max(left, rel - 40):rel]):
+        return False
+    return any(base + left - 40 <= p.start and p.end <= base + right + 40 for p in persons)
 
 
 def _phase(s: str, rel: int) -> str:
@@ -112,6 +131,7 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
     roles: list[Role] = []
     prev_role: str | None = None
     prev_end = -1
+    prev_family = ""
     for m in matches:
         rel0, rel1 = m.start - base, m.end - base
         before = s[max(0, rel0 - 30):rel0]
@@ -121,7 +141,7 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
         rule = ""
         etype = m.entity.type
         listed = gap is not None and re.fullmatch(r"\s*(?:,|and|,\s*and|&|or)\s*", gap or "") is not None
-        if listed and prev_role:
+        if listed and prev_role and _family(etype) == prev_family:
             role, rule = prev_role, "list"
         elif m.kind == "demonym":
             if words["actor_noun"].match(after):
@@ -139,15 +159,19 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
                     role, rule = "location", "withdraw-from"
                 elif etype == "Country":
                     role, rule = "participant", "forces-from"
-            elif words["to_place"].search(before) or words["in_place"].search(before):
+            elif words["in_place"].search(before):
                 role, rule = "location", "in-place"
+            elif words["to_place"].search(before) and ev.type == "MilitaryDeployment" and \
+                    _same_clause(s, ev.trigger.start - base, rel0):
+                role, rule = "location", "sent-to"
             elif etype == "Country" and _is_subject(s, rel0, rel1):
                 role, rule = "participant", "agent"
-        elif etype == "Organization":
+        elif etype == "Organization" and not _ACCORDANCE.search(before):
             role, rule = "participant", "organization"
         elif etype == "Person" and words["by_agent"].search(before) and ev.type in {"Resignation", "Arrest"}:
             role, rule = "participant", "by-agent"
-        if role == "participant" and ev.type not in PARTICIPANT_CLASSES:
+        if role == "participant" and (ev.type not in PARTICIPANT_CLASSES or (
+                ev.type in {"Resignation", "Arrest"} and etype != "Person")):
             role = None
         if role == "participant" and etype == "City":
             role = None
@@ -155,7 +179,7 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
             roles.append(Role(role, m.entity, Span(m.start, m.end, m.surface), rule, getattr(m, "country", None)))
             if role == "location" and etype == "Country" and ev.type == "ArmedClash" and rule == "between":
                 pass
-        prev_role, prev_end = role, rel1
+        prev_role, prev_end, prev_family = role, rel1, _family(etype)
         if m.kind != "demonym" and etype == "Country" and ev.type == "ArmedClash" and rule == "between":
             roles.append(Role("location", m.entity, Span(m.start, m.end, m.surface), "between-border"))
     if ev.type in {"Resignation", "Arrest"}:
@@ -165,6 +189,34 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
     if req and ev.type == "MilitaryDeployment":
         roles.append(req)
     return roles
+
+
+_ACCORDANCE = re.compile(r"\b(?:accordance with|according to|decision of|resolution of|reported by)\s*(?:the\s+)?$", re.I)
+
+
+def _family(etype: str) -> str:
+    return "place" if etype in {"City", "Place"} else ("actor" if etype in ACTOR_TYPES else etype)
+
+
+def _same_clause(s: str, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    left, right = clause_around(s, lo, lo)
+    return left <= lo and hi <= right
+
+
+def _states_named(matches: list) -> int:
+    return len({m.entity.key for m in matches if m.entity.type == "Country"})
+
+
+def _nearest_target(s: str, a: int, b: int) -> str | None:
+    """The attacked place named closest to the trigger, within its clause."""
+    left, right = clause_around(s, a, b)
+    best = None
+    for t in ATTACK_TARGET.finditer(s, left, right):
+        d = min(abs(t.start() - b), abs(a - t.end()))
+        if d <= 60 and (best is None or d < best[0]):
+            best = (d, t.group(0).lower())
+    return best[1] if best else None
 
 
 def _is_subject(s: str, rel0: int, rel1: int) -> bool:
@@ -197,26 +249,31 @@ def _requested_by(s: str, base: int, matches: list, persons: list[NameMention]) 
 
 
 COUNT_PRIORITY = {
-    "troops": ("MilitaryDeployment", "TroopWithdrawal"),
-    "deaths": ("CivilUnrest", "ArmedClash", "Attack", "TroopWithdrawal", "MilitaryDeployment"),
-    "injured": ("CivilUnrest", "ArmedClash", "Attack", "TroopWithdrawal", "MilitaryDeployment"),
-    "arrests": ("CivilUnrest", "Arrest"),
+    "troops": ("MilitaryDeployment|TroopWithdrawal",),
+    # Casualties in a sentence that names no unrest or clash usually belong to the article's
+    # unrest or clash told elsewhere: such counts wait for the article-level pass (merge.py).
+    "deaths": ("CivilUnrest|ArmedClash",),
+    "injured": ("CivilUnrest|ArmedClash",),
+    "arrests": ("CivilUnrest",),
 }
 
 
 def classify_count(s: str, start: int, end: int) -> str | None:
-    """What a number at ``s[start:end]`` counts, from the words around it, or None."""
+    """What a number at ``s[start:end]`` counts: the count word nearest to it, or None."""
     left, right = clause_around(s, start, end)
     after = s[end:right]
     before = s[left:start]
     if _INCLUDING.search(before):
         return None
-    for head in lexicon.count_heads():
-        if head.side == "after" and head.pattern.search(after):
-            return head.kind
-        if head.side == "before" and head.pattern.search(before):
-            return head.kind
-    return None
+    best: tuple[int, int, str] | None = None
+    for rank, head in enumerate(lexicon.count_heads()):
+        m = head.pattern.search(after if head.side == "after" else before)
+        if not m:
+            continue
+        distance = m.start("head") if head.side == "after" else len(before) - m.end("head")
+        if best is None or (distance, rank) < best[:2]:
+            best = (distance, rank, head.kind)
+    return best[2] if best else None
 
 
 def _attach_counts(events: list[EventMention], s: str, base: int, traces: list, sentence: Span) -> None:
@@ -238,8 +295,8 @@ def _attach_counts(events: list[EventMention], s: str, base: int, traces: list, 
 
 
 def _count_target(events: list[EventMention], kind: str, pos: int) -> EventMention | None:
-    for cls in COUNT_PRIORITY[kind]:
-        fitting = [e for e in events if e.type == cls]
+    for classes in COUNT_PRIORITY[kind]:
+        fitting = [e for e in events if e.type in classes.split("|")]
         if fitting:
             return min(fitting, key=lambda e: abs(e.trigger.start - pos))
     return None
@@ -255,8 +312,12 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         if value is None:
             continue
         pos = d.start
+        if _SPEECH_BEFORE.search(s[max(0, pos - base - 30):pos - base]):
+            continue  # "the ministry said on Friday": when it was said, not when it happened
         ev = min(real, key=lambda e: abs(e.trigger.start - pos))
-        if d.relation == "since":
+        if ev.type not in DURATIVE:
+            prop = "date"
+        elif d.relation == "since":
             prop = "start"
         elif d.relation in {"by", "until"}:
             prop = "end"

@@ -13,11 +13,13 @@ HUMAN = {
     "Resignation": "Resignation", "Arrest": "Arrest", "StateOfEmergency": "State of emergency",
 }
 COUNT_PROP = {"troops": "troops", "deaths": "deaths", "injured": "injured", "arrests": "arrests"}
-PENDING_CLASSES = {
-    "troops": ("MilitaryDeployment", "TroopWithdrawal"),
-    "deaths": ("CivilUnrest", "ArmedClash", "Attack", "TroopWithdrawal", "MilitaryDeployment"),
-    "injured": ("CivilUnrest", "ArmedClash", "Attack", "TroopWithdrawal", "MilitaryDeployment"),
-    "arrests": ("CivilUnrest",),
+# Where a count read outside any fitting event's sentence goes, tier by tier: the nearest
+# earlier event of the first tier that has one.
+PENDING_TIERS = {
+    "troops": (("MilitaryDeployment", "TroopWithdrawal"),),
+    "deaths": (("CivilUnrest", "ArmedClash"), ("Attack", "TroopWithdrawal", "MilitaryDeployment")),
+    "injured": (("CivilUnrest", "ArmedClash"), ("Attack", "TroopWithdrawal", "MilitaryDeployment")),
+    "arrests": (("CivilUnrest",), ("Arrest",)),
 }
 
 
@@ -51,11 +53,11 @@ class Cluster:
                 if r.rule == "named-person"}
 
 
-def _era(m: EventMention, pub_year: int | None) -> set[int]:
-    years = {d.year for d in m.dates}
-    if years:
-        return years
-    return {pub_year} if pub_year else set()
+HISTORICAL_YEARS = 3  # a dated mention this far from publication is another, older event
+
+
+def _historical(years: set[int], pub_year: int | None) -> bool:
+    return bool(years) and pub_year is not None and all(abs(y - pub_year) > HISTORICAL_YEARS for y in years)
 
 
 def _compatible(c: Cluster, m: EventMention, pub_year: int | None) -> bool:
@@ -63,9 +65,12 @@ def _compatible(c: Cluster, m: EventMention, pub_year: int | None) -> bool:
     ca, cb = c.countries(), tmp.countries()
     if ca and cb and not ca & cb:
         return False
-    ea = set().union(*(_era(x, pub_year) for x in c.mentions))
-    eb = _era(m, pub_year)
-    if ea and eb and not any(abs(a - b) <= 1 for a in ea for b in eb):
+    ea, eb = c.years(), tmp.years()
+    if ea and eb:
+        if not any(abs(a - b) <= 1 for a in ea for b in eb):
+            return False
+    elif _historical(ea, pub_year) or _historical(eb, pub_year):
+        # An undated mention is about the news of the day, not the war of 2010 the article recalls.
         return False
     if m.type == "Attack" and c.targets() and tmp.targets() and not c.targets() & tmp.targets():
         return False
@@ -88,7 +93,8 @@ def cluster_mentions(mentions: list[EventMention], pub_year: int | None) -> list
             home.mentions.append(m)
     for p in pending:
         for count in p.counts:
-            target = _nearest_before(clusters, PENDING_CLASSES[count.kind], p.trigger.start)
+            target = next((c for tier in PENDING_TIERS[count.kind]
+                           if (c := _nearest_before(clusters, tier, p.trigger.start)) is not None), None)
             if target is not None:
                 carrier = EventMention(type=target.type, sentence=p.sentence, trigger=p.trigger,
                                        rules=["count-in-context"], claimed_by=p.claimed_by)
@@ -130,16 +136,24 @@ def build_events(
                                                    -abs(d.first - c.first)))
             if not (best.countries() and c.countries()) or best.countries() & c.countries():
                 links[id(c)] = best
+    partner_of: dict[int, Cluster] = dict(links)
+    for w, d in links.items():
+        partner_of.setdefault(id(d), next(x for x in clusters if id(x) == w))
     events = []
     for c in clusters:
-        facts = _facts(c, focus)
+        other = partner_of.get(id(c))
+        fallback = focus
+        if other is not None and not _has_location(c):
+            # A withdrawal with no place named leaves from where its deployment went.
+            fallback = None
+        facts = _facts(c, fallback)
+        if other is not None and not _has_location(c):
+            facts.extend(f for f in _facts(other, focus) if f.prop in {"location", "country"})
         partner = links.get(id(c))
         if partner is not None:
             m = c.mentions[0]
             facts.append(Fact("withdrawalOf", EventRef(keys[id(partner)]), m.sentence, None, "withdrawal-of"))
             facts.extend(_borrowed(partner, facts, "participant", "from-deployment"))
-            if not any(f.prop == "troops" for f in _facts(partner, None)):
-                pass
         for w, d in links.items():
             if d is c:
                 wc = next(x for x in clusters if id(x) == w)
@@ -152,6 +166,10 @@ def build_events(
             facts=tuple(facts), evidence=tuple(_unique_spans(m.sentence for m in c.mentions)),
         ))
     return events
+
+
+def _has_location(c: Cluster) -> bool:
+    return any(r.prop == "location" for m in c.mentions for r in m.roles)
 
 
 def _borrowed(source: Cluster, have: list[Fact], prop: str, rule: str) -> list[Fact]:
@@ -229,6 +247,3 @@ def _label(type_: str, facts: list[Fact]) -> str:
         label += f" ({when})"
     return label
 
-
-def quantity_value(q: Quantity) -> int | None:
-    return q.value

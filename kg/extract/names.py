@@ -22,7 +22,9 @@ _NOT_PERSON = re.compile(
     r"Reuters|Twitter|Facebook|Telegram|Security|Treaty|Collective|Peacekeeping|National|Federal|"
     r"Central|International|Hospital|Secretariat|Region|Province|District|City|Village|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Oops|Something|Please)\b"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Oops|Something|Please|Rights|Watch|"
+    r"Group|Groups|Foundation|Front|Movement|Coalition|Alliance|Brigade|Battalion|Guard|Police|"
+    r"Airlines|Airways|Company|Corporation|Television|Radio|Channel|Agency|Network)\b"
 )
 _FUNCTION = {"The", "A", "An", "In", "On", "At", "After", "Before", "During", "But", "And", "As",
              "It", "He", "She", "They", "This", "That", "Those", "These", "His", "Her", "Its",
@@ -67,4 +69,20 @@ def find_person_names(text: str, taken: list[tuple[int, int]]) -> list[NameMenti
         label = text[start:end].rstrip("'’s").rstrip("’'")
         titled = bool(_TITLES.search(text[max(0, start - 40):start]))
         out.append(NameMention(start, start + len(label), unlinked(label, "Person"), titled))
+    return out
+
+
+def find_surnames(text: str, people: list[NameMention], taken: list[tuple[int, int]]) -> list[NameMention]:
+    """Later mentions of a named person by surname alone ("Massimov was detained")."""
+    out: list[NameMention] = []
+    spans = [(p.start, p.end) for p in people] + taken
+    for p in people:
+        surname = p.entity.label.split()[-1]
+        if len(surname) < 3:
+            continue
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+            if any(s <= m.start() < e for s, e in spans):
+                continue
+            spans.append((m.start(), m.end()))
+            out.append(NameMention(m.start(), m.end(), p.entity, False))
     return out
