@@ -22,6 +22,7 @@ def _root() -> None:
 # Each command group registers itself here (one line each).
 # -- register: begin --
 from kg import cli_validate; cli_validate.register(app)  # noqa: E402,E702
+from kg import cli_link; cli_link.register(app)  # noqa: E402,E702
 # -- register: end --
 
 

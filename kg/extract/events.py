@@ -127,6 +127,7 @@ def _phase(s: str, rel: int) -> str:
 
 
 def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[NameMention]) -> list[Role]:
+    claimant = ev.claimed_by
     words = lexicon.role_words()
     roles: list[Role] = []
     prev_role: str | None = None
@@ -154,8 +155,9 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
             if words["between"].search(before):
                 role, rule = ("participant" if etype == "Country" else "location"), "between"
             elif words["from_place"].search(before):
-                forces_from = re.search(r"\b(?:troops|soldiers|forces|peacekeepers|contingents?|servicemen)\s+from\s*(?:the\s+)?$", before, re.I)
-                if ev.type == "TroopWithdrawal" and not forces_from:
+                forces_from = re.search(r"\b(?:troops|soldiers|forces|peacekeepers|contingents?|servicemen)[\"”']?\s+from\s*(?:the\s+)?$", before, re.I)
+                trigger_near = 0 <= m.start - ev.trigger.end <= 50
+                if ev.type == "TroopWithdrawal" and (trigger_near or not forces_from or etype != "Country"):
                     role, rule = "location", "withdraw-from"
                 elif etype == "Country":
                     role, rule = "participant", "forces-from"
@@ -166,7 +168,7 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
                 role, rule = "location", "sent-to"
             elif etype == "Country" and _is_subject(s, rel0, rel1):
                 role, rule = "participant", "agent"
-        elif etype == "Organization" and not _ACCORDANCE.search(before):
+        elif etype == "Organization" and not _ACCORDANCE.search(before) and not _DOCUMENT.match(after):
             role, rule = "participant", "organization"
         elif etype == "Person" and words["by_agent"].search(before) and ev.type in {"Resignation", "Arrest"}:
             role, rule = "participant", "by-agent"
@@ -175,6 +177,10 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
             role = None
         if role == "participant" and etype == "City":
             role = None
+        if role == "participant" and ev.type == "Arrest" and rule == "by-agent":
+            role = None  # the arresting authority is not among those arrested
+        if role == "participant" and isinstance(claimant, Entity) and m.entity.key == claimant.key:
+            role = None  # the agency reporting the news is its source, not an actor in it
         if role:
             roles.append(Role(role, m.entity, Span(m.start, m.end, m.surface), rule, getattr(m, "country", None)))
             if role == "location" and etype == "Country" and ev.type == "ArmedClash" and rule == "between":
@@ -192,6 +198,9 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
 
 
 _ACCORDANCE = re.compile(r"\b(?:accordance with|according to|decision of|resolution of|reported by)\s*(?:the\s+)?$", re.I)
+
+
+_DOCUMENT = re.compile(r"\s*(?:Resolution|resolution|report|statement|website|charter)\b")
 
 
 def _family(etype: str) -> str:
@@ -271,6 +280,8 @@ def classify_count(s: str, start: int, end: int) -> str | None:
         if not m:
             continue
         distance = m.start("head") if head.side == "after" else len(before) - m.end("head")
+        if head.kind != "troops" and head.side == "after":
+            distance = 0  # "311 peacekeepers lost their lives": the verb says what befell them
         if best is None or (distance, rank) < best[:2]:
             best = (distance, rank, head.kind)
     return best[2] if best else None
@@ -298,7 +309,8 @@ def _count_target(events: list[EventMention], kind: str, pos: int) -> EventMenti
     for classes in COUNT_PRIORITY[kind]:
         fitting = [e for e in events if e.type in classes.split("|")]
         if fitting:
-            return min(fitting, key=lambda e: abs(e.trigger.start - pos))
+            # A trigger's verb stands at its end ("troops ... were deployed"): measure from there.
+            return min(fitting, key=lambda e: abs(e.trigger.end - pos))
     return None
 
 
