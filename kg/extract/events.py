@@ -91,7 +91,10 @@ def mentions_in_sentence(
         del found["MilitaryDeployment"]
     events = list(found.values())
     if not events:
-        return [], traces
+        # Counts in a sentence with no event ("Official figures report 225 deaths") wait for
+        # the article-level pass, which gives them to the event they belong to.
+        _attach_counts(events, s, base, traces, sentence)
+        return events, traces
     claimant = find_claimant(s, base, matches, persons)
     for ev in events:
         ev.claimed_by = claimant
@@ -280,10 +283,13 @@ def classify_count(s: str, start: int, end: int) -> str | None:
         if not m:
             continue
         distance = m.start("head") if head.side == "after" else len(before) - m.end("head")
-        if head.kind != "troops" and head.side == "after":
-            distance = 0  # "311 peacekeepers lost their lives": the verb says what befell them
         if best is None or (distance, rank) < best[:2]:
             best = (distance, rank, head.kind)
+    if best and best[2] == "troops":
+        # "311 peacekeepers lost their lives": a casualty verb after the noun says what befell them.
+        for head in lexicon.count_heads():
+            if head.side == "after" and head.kind != "troops" and head.pattern.search(after):
+                return head.kind
     return best[2] if best else None
 
 
