@@ -43,7 +43,7 @@ def extract(article: Article, gazetteer=None) -> Extraction:
             if f.claimed_by is not None:
                 claimants[sent.start] = f.claimed_by
     clusters = cluster_mentions(all_mentions, pub_year)
-    focus = _focus_country(matches)
+    focus = _focus_country(matches, clusters)
     events = build_events(clusters, article.sha256[:16], focus)
     memberships = find_memberships(list(cleaned.sentences), matches, claimants)
     mentions = tuple(
@@ -58,8 +58,12 @@ def _inside(m, sentences: tuple[Span, ...]) -> bool:
     return any(s.start <= m.start and m.end <= s.end for s in sentences)
 
 
-def _focus_country(matches) -> tuple[Entity, Span] | None:
-    """The country the article is mostly about: named most often, by name or demonym."""
+def _focus_country(matches, clusters) -> tuple[Entity, Span] | None:
+    """The country the article is mostly about: where its events happen, else the one named most."""
+    located: Counter[str] = Counter(
+        (r.country if r.entity.type != "Country" else r.entity).key
+        for c in clusters for m in c.mentions for r in m.roles
+        if r.prop == "location" and (r.country is not None or r.entity.type == "Country"))
     counts: Counter[str] = Counter()
     first: dict[str, tuple[Entity, Span]] = {}
     for m in matches:
@@ -70,7 +74,7 @@ def _focus_country(matches) -> tuple[Entity, Span] | None:
         first.setdefault(country.key, (country, Span(m.start, m.end, m.surface)))
     if not counts:
         return None
-    best = max(counts, key=lambda k: (counts[k], -first[k][1].start))
+    best = max(counts, key=lambda k: (located[k], counts[k], -first[k][1].start))
     return first[best]
 
 

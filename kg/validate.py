@@ -216,11 +216,11 @@ def _parse_into(graph: Graph, path: Path, fmt: str) -> Graph:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read: {exc}") from None
     except Exception as exc:  # each rdflib parser raises its own exception types
-        raise RDFSyntaxError(f"{path}: {_syntax_message(exc, path)}") from None
+        raise RDFSyntaxError(f"{path}: {_syntax_message(exc, path, fmt)}") from None
     return graph
 
 
-def _syntax_message(exc: Exception, path: Path) -> str:
+def _syntax_message(exc: Exception, path: Path, fmt: str) -> str:
     """One line: 'line N: what is wrong', from whichever parser raised."""
     line: int | None = None
     why = str(exc)
@@ -236,7 +236,7 @@ def _syntax_message(exc: Exception, path: Path) -> str:
         line, why = exc.lineno, str(getattr(exc, "msg", why))
     else:
         m = re.search(r"line (\d+)", why)
-        line = int(m.group(1)) if m else _line_of_quote(why, path)
+        line = int(m.group(1)) if m else _first_bad_line(path, fmt)
     why = _one_line(why)
     return f"line {line}: {why}" if line else why or type(exc).__name__
 
@@ -246,17 +246,22 @@ def _one_line(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
-def _line_of_quote(message: str, path: Path) -> int | None:
-    # The N-Triples/N-Quads parser quotes the bad line but does not number it.
-    m = re.search(r"Invalid line: (.+)$|'([^']+)'\s*$", message)
-    if not m:
+def _first_bad_line(path: Path, fmt: str) -> int | None:
+    # rdflib's N-Triples/N-Quads parser does not say which line failed; these formats are one
+    # statement per line, so on this (error) path each line is parsed on its own.
+    if fmt not in ("nt", "nquads"):
         return None
-    quote = (m.group(1) or m.group(2)).strip()
     try:
         with path.open(encoding="utf-8", errors="replace") as f:
-            return next((n for n, text in enumerate(f, 1) if text.strip() == quote), None)
+            for n, text in enumerate(f, 1):
+                if text.strip() and not text.lstrip().startswith("#"):
+                    try:
+                        (rdflib.Dataset() if fmt == "nquads" else Graph()).parse(data=text, format=fmt)
+                    except Exception:
+                        return n
     except OSError:
-        return None
+        pass
+    return None
 
 
 def _union(data: Graph) -> Graph:

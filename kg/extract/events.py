@@ -169,8 +169,12 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
             elif words["to_place"].search(before) and ev.type == "MilitaryDeployment" and \
                     _same_clause(s, ev.trigger.start - base, rel0):
                 role, rule = "location", "sent-to"
-            elif etype == "Country" and _is_subject(s, rel0, rel1):
-                role, rule = "participant", "agent"
+            elif _is_subject(s, rel0, rel1):
+                # A state at the head of its clause acts; a city there is where it happened.
+                if etype == "Country" and ev.type in PARTICIPANT_CLASSES:
+                    role, rule = "participant", "agent"
+                else:
+                    role, rule = "location", "place-subject"
         elif etype == "Organization" and not _ACCORDANCE.search(before) and not _DOCUMENT.match(after):
             role, rule = "participant", "organization"
         elif etype == "Person" and words["by_agent"].search(before) and ev.type in {"Resignation", "Arrest"}:
@@ -220,13 +224,24 @@ def _states_named(matches: list) -> int:
     return len({m.entity.key for m in matches if m.entity.type == "Country"})
 
 
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", re.I)
+
+
 def _nearest_target(s: str, a: int, b: int) -> str | None:
-    """The attacked place named closest to the trigger, within its clause."""
+    """The attacked place named closest to the trigger, within its clause.
+
+    "the airport was overrun": a passive trigger's target stands before it; "stormed the
+    residence": an active one's after it.
+    """
     left, right = clause_around(s, a, b)
+    passive = bool(_PASSIVE.search(s[max(0, a - 20):a]))
     best = None
     for t in ATTACK_TARGET.finditer(s, left, right):
-        d = min(abs(t.start() - b), abs(a - t.end()))
-        if d <= 60 and (best is None or d < best[0]):
+        if t.end() <= a:
+            d = a - t.end() + (0 if passive else 40)
+        else:
+            d = t.start() - b + (200 if passive else 0)
+        if d <= 120 and (best is None or d < best[0]):
             best = (d, t.group(0).lower())
     return best[1] if best else None
 
@@ -234,7 +249,7 @@ def _nearest_target(s: str, a: int, b: int) -> str | None:
 def _is_subject(s: str, rel0: int, rel1: int) -> bool:
     """A country named before the verb of its clause, with no preposition: the actor."""
     left, _ = clause_around(s, rel0, rel1)
-    before = s[left:rel0].strip().lower()
+    before = s[left:rel0].strip(" \t-•*–—\"'“”‘’").lower()
     return before in {"", "the"} or before.endswith((" and", ","))
 
 

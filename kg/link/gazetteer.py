@@ -420,15 +420,22 @@ class Gazetteer:
     # -- construction -------------------------------------------------------------------
     @classmethod
     def default(cls) -> "Gazetteer":
-        """The packaged gazetteer plus the user's, parsed once per process."""
+        """The packaged gazetteer plus the user's, parsed once per process (again only if the
+        user gazetteer changes, e.g. after ``kg gazetteer build``)."""
         global _DEFAULT
+        user = user_gazetteer_path()
+        try:
+            st = user.stat()
+            stamp: tuple = (str(user), st.st_mtime_ns, st.st_size)
+        except OSError:
+            stamp = (str(user), None, None)
         with _DEFAULT_LOCK:
-            if _DEFAULT is None:
-                _DEFAULT = load_gazetteer()
-            return _DEFAULT
+            if _DEFAULT is None or _DEFAULT[0] != stamp:
+                _DEFAULT = (stamp, load_gazetteer())
+            return _DEFAULT[1]
 
 
-_DEFAULT: Gazetteer | None = None
+_DEFAULT: tuple[tuple, Gazetteer] | None = None
 _DEFAULT_LOCK = threading.Lock()
 
 
@@ -473,8 +480,6 @@ def load_gazetteer(path: str | os.PathLike[str] | None = None) -> Gazetteer:
     for layer, name in enumerate(PACKAGED):
         records += parse_records(DATA_DIR / name, layer=layer, start=len(records))
     user = user_gazetteer_path()
-    if user.is_file():
+    if user.is_file():  # absent until `kg gazetteer build` writes it
         records += parse_records(user, layer=2, start=len(records))
-    elif os.environ.get("KG_GAZETTEER"):
-        raise InputError(f"KG_GAZETTEER points to a missing file: {user}")
     return Gazetteer(records, context)
