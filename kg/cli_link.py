@@ -1,0 +1,96 @@
+"""``kg link``, ``kg cache`` and ``kg gazetteer``: parse arguments, call kg.link, print."""
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+TYPE_HELP = "Only candidates of this kind: place, person or organization."
+
+
+def register(app: typer.Typer) -> None:
+    app.command("link")(link_cmd)
+    cache_app = typer.Typer(no_args_is_help=True, help="The on-disk cache of Wikidata answers.")
+    cache_app.command("info")(cache_info_cmd)
+    cache_app.command("clear")(cache_clear_cmd)
+    app.add_typer(cache_app, name="cache")
+    gaz_app = typer.Typer(no_args_is_help=True, help="The offline gazetteer of Wikidata entities.")
+    gaz_app.command("build")(gazetteer_build_cmd)
+    gaz_app.command("info")(gazetteer_info_cmd)
+    app.add_typer(gaz_app, name="gazetteer")
+
+
+def link_cmd(
+    name: str = typer.Argument(..., help="The name to look up, e.g. 'Tokayev'."),
+    type: Optional[str] = typer.Option(None, "--type", "-t", help=TYPE_HELP),
+    online: bool = typer.Option(False, "--online", help="Also ask the Wikidata API (answers are cached)."),
+    limit: int = typer.Option(10, "--limit", "-n", min=1, help="Print at most this many candidates."),
+) -> None:
+    """Print ranked Wikidata candidates for NAME: QID, label, type, score, source, description."""
+    from kg.link.resolve import link_candidates
+
+    cands = link_candidates(name, type, online=online)[:limit]
+    if not cands:
+        typer.echo(f"kg link: no candidate for {name!r}" + ("" if online else " (try --online)"), err=True)
+        raise typer.Exit(1)
+    for i, c in enumerate(cands, 1):
+        qid = c.qid or "-"
+        typer.echo(f"{i:>2}  {qid:<11} {c.label}  [{c.type}]  score={c.score:.2f}  source={c.source}"
+                   + (f"  - {c.description}" if c.description else ""))
+
+
+def cache_info_cmd() -> None:
+    """Where the cache is and how much it holds."""
+    from kg.link.cache import Cache
+
+    info = Cache().info()
+    typer.echo(f"path: {info.path}")
+    typer.echo(f"entries: {info.entries}")
+    typer.echo(f"size: {info.size_bytes} bytes")
+    if info.oldest is not None:
+        fmt = lambda t: _dt.datetime.fromtimestamp(t, _dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")  # noqa: E731
+        typer.echo(f"oldest: {fmt(info.oldest)}")
+        typer.echo(f"newest: {fmt(info.newest)}")
+
+
+def cache_clear_cmd() -> None:
+    """Forget every cached Wikidata answer."""
+    from kg.link.cache import Cache
+
+    n = Cache().clear()
+    typer.echo(f"removed {n} cached answers")
+
+
+def gazetteer_build_cmd(
+    files: List[Path] = typer.Argument(..., help="Wikidata JSON dump files or slices (.json, .json.gz, .json.bz2)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                          help="Gazetteer TSV to grow (default: the user gazetteer, see `kg gazetteer info`)."),
+    type: Optional[str] = typer.Option(None, "--type", "-t",
+                                       help="Kind of every entity whose classes are unknown: place, person or organization."),
+) -> None:
+    """Grow a gazetteer from Wikidata's JSON dump format, streaming."""
+    from kg.link.dump import build_stats
+    from kg.link.gazetteer import user_gazetteer_path
+
+    out = output or user_gazetteer_path()
+    stats = build_stats(files, out, default_type=type)
+    typer.echo(f"{out}: {stats.added} entries added ({stats.read} read, {stats.skipped} skipped"
+               + (f", {stats.bad_lines} malformed lines" if stats.bad_lines else "") + ")")
+
+
+def gazetteer_info_cmd() -> None:
+    """How many entries the gazetteer has and where the user gazetteer lives."""
+    from collections import Counter
+
+    from kg.link.gazetteer import Gazetteer, user_gazetteer_path
+
+    gaz = Gazetteer.default()
+    counts = Counter(r.entity.type for r in gaz.records())
+    linked = sum(1 for r in gaz.records() if r.entity.qid)
+    typer.echo(f"entries: {len(gaz)} ({linked} linked)")
+    for t, n in sorted(counts.items()):
+        typer.echo(f"  {t}: {n}")
+    user = user_gazetteer_path()
+    typer.echo(f"user gazetteer: {user}" + ("" if user.is_file() else " (absent)"))

@@ -1,0 +1,184 @@
+"""Grow a gazetteer from Wikidata's JSON dump format, streaming (millions of entities are fine).
+
+The dump is one JSON array with one entity per line (``[``, then ``{...},`` lines, then ``]``);
+plain JSON Lines work too, as do slices of either, plain or compressed (.json, .json.gz,
+.json.bz2). An entity becomes a gazetteer row when it has an English label and its type is
+known: from its P31 classes (the verified table kg/data/gazetteer-wikidata-classes.tsv), or
+from ``default_type`` when the whole file was cut for one kind of thing ("all cities of ...").
+The country of a place comes from its P17 claim.
+"""
+from __future__ import annotations
+
+import bz2
+import gzip
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from kg.errors import InputError
+from kg.link.gazetteer import COLUMNS, SLOT_TYPES
+from kg.link.wikidata import load_classes
+
+_QID = re.compile(r"Q[1-9][0-9]*")
+# Entity.type -> the gazetteer's type column.
+_ROW_TYPE = {"Country": "country", "City": "city", "Place": "place", "Organization": "organization",
+             "Person": "person"}
+_SLOT_ROW_TYPE = {"place": "place", "person": "person", "organization": "organization"}
+_TYPE_ORDER = ("Person", "Country", "City", "Place", "Organization")
+
+
+@dataclass(frozen=True)
+class DumpStats:
+    read: int  # entities parsed
+    added: int  # rows written
+    skipped: int  # entities without English label or known type, or already present
+    bad_lines: int  # lines that were not JSON
+
+
+def _open(path: Path) -> IO[str]:
+    name = path.name.lower()
+    try:
+        if name.endswith(".gz"):
+            return gzip.open(path, "rt", encoding="utf-8")
+        if name.endswith(".bz2"):
+            return bz2.open(path, "rt", encoding="utf-8")
+        return open(path, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def iter_entities(path: str | os.PathLike[str], bad: list[int] | None = None) -> Iterator[dict[str, Any]]:
+    """Entities of one dump file, one at a time. Lines that are not JSON are counted in ``bad``."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"dump file not found: {p}")
+    with _open(p) as fh:
+        try:
+            for line in fh:
+                line = line.strip()
+                if line in ("", "[", "]"):
+                    continue
+                if line.endswith(","):
+                    line = line[:-1]
+                try:
+                    ent = json.loads(line)
+                except ValueError:
+                    if bad is not None:
+                        bad.append(1)
+                    continue
+                if isinstance(ent, dict):
+                    yield ent
+        except (OSError, EOFError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read {p}: {exc}") from None
+
+
+def _claim_ids(ent: dict[str, Any], prop: str) -> list[str]:
+    """Item values of a claim, preferred statements first, deprecated ones dropped."""
+    stmts = (ent.get("claims") or {}).get(prop) or []
+    ranked = sorted((s for s in stmts if isinstance(s, dict) and s.get("rank") != "deprecated"),
+                    key=lambda s: s.get("rank") != "preferred")
+    out = []
+    for s in ranked:
+        value = ((s.get("mainsnak") or {}).get("datavalue") or {}).get("value")
+        if isinstance(value, dict):
+            qid = value.get("id") or (f"Q{value['numeric-id']}" if "numeric-id" in value else None)
+            if isinstance(qid, str) and _QID.fullmatch(qid):
+                out.append(qid)
+    return out
+
+
+def _clean(s: str) -> str:
+    return " ".join(s.replace("|", " ").split())
+
+
+def entity_row(ent: dict[str, Any], classes: dict[str, str], default_type: str | None = None,
+               language: str = "en", source: str = "wikidata dump") -> list[str] | None:
+    """The gazetteer row of one dump entity, or None when it cannot be one."""
+    qid = ent.get("id")
+    if ent.get("type", "item") != "item" or not isinstance(qid, str) or not _QID.fullmatch(qid):
+        return None
+    label = ((ent.get("labels") or {}).get(language) or {}).get("value")
+    if not isinstance(label, str) or not _clean(label):
+        return None
+    types = {classes[c] for c in _claim_ids(ent, "P31") if c in classes}
+    etype = next((t for t in _TYPE_ORDER if t in types), None)
+    if default_type is not None:
+        if etype is not None and etype not in SLOT_TYPES[default_type]:
+            return None  # a person in a slice of places: the slice's query was broader than meant
+        row_type = _ROW_TYPE[etype] if etype else _SLOT_ROW_TYPE[default_type]
+    elif etype is None:
+        return None
+    else:
+        row_type = _ROW_TYPE[etype]
+    label = _clean(label)
+    aliases, acronyms = [], []
+    for a in (ent.get("aliases") or {}).get(language) or []:
+        value = _clean(a.get("value", "")) if isinstance(a, dict) else ""
+        if not value or value == label:
+            continue
+        letters = value.replace(".", "")
+        (acronyms if letters.isalpha() and letters.isupper() and len(letters) <= 8 else aliases).append(value)
+    countries = _claim_ids(ent, "P17") if row_type not in ("country", "person", "organization") else []
+    desc = ((ent.get("descriptions") or {}).get(language) or {}).get("value")
+    row = [qid, label, row_type, countries[0] if countries else "",
+           "|".join(dict.fromkeys(aliases)), "|".join(dict.fromkeys(acronyms)), "", "",
+           _clean(desc) if isinstance(desc, str) else "", source]
+    return [c.replace("\t", " ") for c in row]
+
+
+def build_from_dump(paths: Iterable[str | os.PathLike[str]], out_path: str | os.PathLike[str],
+                    *, default_type: str | None = None, language: str = "en") -> int:
+    """Append the usable entities of dump files to a gazetteer TSV; returns rows added.
+
+    QIDs already in ``out_path`` are kept as they are (rerunning on the same slice adds nothing).
+    """
+    return build_stats(paths, out_path, default_type=default_type, language=language).added
+
+
+def build_stats(paths: Iterable[str | os.PathLike[str]], out_path: str | os.PathLike[str],
+                *, default_type: str | None = None, language: str = "en") -> DumpStats:
+    if default_type is not None and default_type not in SLOT_TYPES:
+        raise InputError(f"unknown type {default_type!r} (expected place, person or organization)")
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise InputError("no dump files given")
+    for p in paths:
+        if not p.is_file():
+            raise InputError(f"dump file not found: {p}")
+    out = Path(out_path).expanduser()
+    classes = load_classes()
+    seen: set[str] = set()
+    if out.is_file():
+        with open(out, encoding="utf-8") as fh:
+            for line in fh:
+                qid = line.split("\t", 1)[0]
+                if _QID.fullmatch(qid):
+                    seen.add(qid)
+    read = added = skipped = 0
+    bad: list[int] = []
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        new_file = not out.is_file() or out.stat().st_size == 0
+        with open(out, "a", encoding="utf-8") as fh:
+            if new_file:
+                fh.write("# kg-loader user gazetteer, grown from Wikidata dumps with `kg gazetteer build`\n")
+                fh.write("\t".join(COLUMNS) + "\n")
+            for p in paths:
+                for ent in iter_entities(p, bad):
+                    read += 1
+                    row = entity_row(ent, classes, default_type, language, f"wikidata dump {p.name}")
+                    if row is None or row[0] in seen:
+                        skipped += 1
+                        continue
+                    seen.add(row[0])
+                    fh.write("\t".join(row) + "\n")
+                    added += 1
+    except OSError as exc:
+        raise InputError(f"cannot write {out}: {exc.strerror or exc}") from None
+    if read == 0 and bad:
+        raise InputError(f"no Wikidata entities in {', '.join(map(str, paths))} (is it the JSON dump format?)")
+    return DumpStats(read, added, skipped, len(bad))
