@@ -35,13 +35,13 @@ kgsh:SparqlFactShape a sh:NodeShape ;
       kg:ArmedClash , kg:Resignation , kg:Arrest , kg:StateOfEmergency ;
   sh:sparql [ sh:prefixes kgsh:ns ; sh:message "fact without statement" ; sh:select '''
     SELECT $this ?path ?value WHERE {
-      VALUES ?path { <http://www.wikidata.org/prop/direct/P710> <http://www.wikidata.org/prop/direct/P276>
-        <http://www.wikidata.org/prop/direct/P17> <http://www.wikidata.org/prop/direct/P580>
-        <http://www.wikidata.org/prop/direct/P582> <http://www.wikidata.org/prop/direct/P585>
-        <http://www.wikidata.org/prop/direct/P1132> <http://www.wikidata.org/prop/direct/P1120>
-        <http://www.wikidata.org/prop/direct/P1339> kg:arrestCount kg:plannedDuration
-        kg:withdrawalOf kg:requestedBy }
       $this ?path ?value .
+      FILTER (?path IN (<http://www.wikidata.org/prop/direct/P710>, <http://www.wikidata.org/prop/direct/P276>,
+        <http://www.wikidata.org/prop/direct/P17>, <http://www.wikidata.org/prop/direct/P580>,
+        <http://www.wikidata.org/prop/direct/P582>, <http://www.wikidata.org/prop/direct/P585>,
+        <http://www.wikidata.org/prop/direct/P1132>, <http://www.wikidata.org/prop/direct/P1120>,
+        <http://www.wikidata.org/prop/direct/P1339>, kg:arrestCount, kg:plannedDuration,
+        kg:withdrawalOf, kg:requestedBy))
       FILTER NOT EXISTS {
         ?st <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> $this ;
             <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?path ;
