@@ -36,7 +36,7 @@ def extract(article: Article, gazetteer=None) -> Extraction:
         in_sent = [m for m in matches if sent.start <= m.start and m.end <= sent.end]
         people = [p for p in persons if sent.start <= p.start and p.end <= sent.end]
         when = [d for d in dates if sent.start <= d.start and d.end <= sent.end]
-        found, why = mentions_in_sentence(text, sent, in_sent, people, when)
+        found, why = mentions_in_sentence(text, sent, in_sent, people, when, published)
         traces.extend(why)
         all_mentions.extend(found)
         for f in found:

@@ -43,6 +43,7 @@ def mentions_in_sentence(
     matches: list,
     persons: list[NameMention],
     dates: list[DateMention],
+    published: DateValue | None = None,
 ) -> tuple[list[EventMention], list[Trace]]:
     """Every event class the sentence reports, each with its roles, counts and dates."""
     s = sentence.text
@@ -106,6 +107,8 @@ def mentions_in_sentence(
         traces.append(Trace(sentence, "fact", f"{ev.type} from {', '.join(ev.rules)}"))
     _attach_counts(events, s, base, traces, sentence)
     _attach_dates(events, s, base, dates)
+    if published is not None and published.precision == "day":
+        _date_present_tense(events, s, base, published)
     _attach_durations(events, s, base)
     return events, traces
 
@@ -292,6 +295,8 @@ def classify_count(s: str, start: int, end: int) -> str | None:
     before = s[left:start]
     if _INCLUDING.search(before):
         return None
+    if s[start:end].lower().endswith("strong"):
+        return "troops"  # "a 2,500-strong force"
     best: tuple[int, int, str] | None = None
     for rank, head in enumerate(lexicon.count_heads()):
         m = head.pattern.search(after if head.side == "after" else before)
@@ -340,14 +345,16 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
     real = [e for e in events if e.type]
     if not real:
         return
-    for d in dates:
+    usable = [d for d in dates if d.value is not None]
+    # "the ministry said on Friday" dates the statement; it dates the event only when the
+    # sentence gives no other date.
+    told = [d for d in usable if _SPEECH_BEFORE.search(s[max(0, d.start - base - 30):d.start - base])]
+    if len(told) < len(usable):
+        usable = [d for d in usable if d not in told]
+    for d in usable:
         value = d.value
-        if value is None:
-            continue
         pos = d.start
-        if _SPEECH_BEFORE.search(s[max(0, pos - base - 30):pos - base]):
-            continue  # "the ministry said on Friday": when it was said, not when it happened
-        ev = min(real, key=lambda e: abs(e.trigger.start - pos))
+        ev = min(real, key=lambda e: _date_distance(e, d.start, d.end))
         if ev.type not in DURATIVE:
             prop = "date"
         elif d.relation == "since":
@@ -361,6 +368,28 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         else:
             prop = "date"
         ev.dates.append(When(prop, value, Span(d.start, d.end, d.text), d.first.year))
+
+
+def _date_present_tense(events: list[EventMention], s: str, base: int, published: DateValue) -> None:
+    cue = lexicon.cues()
+    for ev in events:
+        if ev.type not in {"MilitaryDeployment", "TroopWithdrawal"} or ev.dates:
+            continue
+        rel = ev.trigger.start - base
+        window = s[max(0, rel - 40): rel + len(ev.trigger.text) + 30]
+        for kind, prop in (("present_end", "end"), ("present_start", "start")):
+            if cue[kind].search(window):
+                ev.dates.append(When(prop, published, ev.trigger, int(published.iso[:4]), "published-present"))
+                break
+
+
+def _date_distance(ev: EventMention, start: int, end: int) -> float:
+    """News puts a date after its verb ("was arrested in January"): a trigger after the date is farther."""
+    if ev.trigger.end <= start:
+        return start - ev.trigger.end
+    if ev.trigger.start >= end:
+        return (ev.trigger.start - end) * 1.5
+    return 0
 
 
 def _attach_durations(events: list[EventMention], s: str, base: int) -> None:

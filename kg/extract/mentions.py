@@ -39,6 +39,7 @@ class When:
     value: DateValue
     span: Span
     year: int
+    rule: str = ""
 
 
 @dataclass

@@ -186,7 +186,7 @@ def _facts(c: Cluster, focus: tuple[Entity, Span] | None) -> list[Fact]:
             facts.append(Fact(COUNT_PROP[n.kind], n.quantity, m.sentence, m.claimed_by,
                               f"count:{n.kind}"))
         for d in m.dates:
-            facts.append(Fact(d.prop, d.value, m.sentence, m.claimed_by, f"date:{d.prop}"))
+            facts.append(Fact(d.prop, d.value, m.sentence, m.claimed_by, f"date:{d.rule or d.prop}"))
         for dur, _span in m.durations:
             facts.append(Fact("plannedDuration", dur, m.sentence, m.claimed_by, "planned-duration"))
     if focus is not None and not any(f.prop in {"location", "country"} for f in facts):

@@ -5,7 +5,17 @@ plain JSON Lines work too, as do slices of either, plain or compressed (.json, .
 .json.bz2). An entity becomes a gazetteer row when it has an English label and its type is
 known: from its P31 classes (the verified table kg/data/gazetteer-wikidata-classes.tsv), or
 from ``default_type`` when the whole file was cut for one kind of thing ("all cities of ...").
-The country of a place comes from its P17 claim.
+The country of a place comes from its P17 claim. Lines holding ``{"entities": {...}}`` (what
+``Special:EntityData/Q….json`` returns) are read too, so a slice can be cut with a query:
+
+    # QIDs of, say, the cities (P31 Q515) of Kazakhstan (P17 Q232), from the query service:
+    curl -sG https://query.wikidata.org/sparql -H 'Accept: text/csv' \
+      --data-urlencode 'query=SELECT ?item WHERE { ?item wdt:P31 wd:Q515 ; wdt:P17 wd:Q232 }' \
+      | tail -n +2 | sed 's#.*/##' > qids.txt
+    # their entities, one JSON document per line (pause between requests, as Wikimedia asks):
+    while read -r q; do curl -s -A 'my-name (me@example.org)' \
+      "https://www.wikidata.org/wiki/Special:EntityData/$q.json"; echo; sleep 1; done < qids.txt > slice.json
+    kg gazetteer build slice.json --type place
 """
 from __future__ import annotations
 
@@ -70,7 +80,9 @@ def iter_entities(path: str | os.PathLike[str], bad: list[int] | None = None) ->
                     if bad is not None:
                         bad.append(1)
                     continue
-                if isinstance(ent, dict):
+                if isinstance(ent, dict) and isinstance(ent.get("entities"), dict):
+                    yield from (e for e in ent["entities"].values() if isinstance(e, dict))
+                elif isinstance(ent, dict):
                     yield ent
         except (OSError, EOFError, UnicodeDecodeError) as exc:
             raise InputError(f"cannot read {p}: {exc}") from None

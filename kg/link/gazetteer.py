@@ -468,7 +468,7 @@ def user_gazetteer_path() -> Path:
     return Path(env).expanduser() if env else USER_DEFAULT.expanduser()
 
 
-def load_gazetteer(path: str | os.PathLike[str] | None = None) -> Gazetteer:
+def load_gazetteer(path: str | os.PathLike[str] | None = None, *, include_user: bool = True) -> Gazetteer:
     """A gazetteer from one TSV file, or (no path) the packaged files plus the user's."""
     context = parse_context(DATA_DIR / "gazetteer-context.tsv")
     if path is not None:
@@ -480,6 +480,6 @@ def load_gazetteer(path: str | os.PathLike[str] | None = None) -> Gazetteer:
     for layer, name in enumerate(PACKAGED):
         records += parse_records(DATA_DIR / name, layer=layer, start=len(records))
     user = user_gazetteer_path()
-    if user.is_file():  # absent until `kg gazetteer build` writes it
+    if include_user and user.is_file():  # absent until `kg gazetteer build` writes it
         records += parse_records(user, layer=2, start=len(records))
     return Gazetteer(records, context)
