@@ -148,6 +148,13 @@ class FakeWikidata:
         return [p.get("action", "") for p, _ in self.requests]
 
 
+@pytest.fixture(autouse=True)
+def no_user_files(tmp_path, monkeypatch):
+    """Keep the user's own gazetteer and cache out of these tests."""
+    monkeypatch.setenv("KG_GAZETTEER", str(tmp_path / "no-user-gazetteer.tsv"))
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+
+
 @pytest.fixture
 def fake_wikidata():
     fake = FakeWikidata()

@@ -124,3 +124,10 @@ def test_iter_entities_streams(tmp_path):
     src.write_text(dump_text(SLICE))
     it = iter_entities(src)
     assert next(it)["id"] == "Q232"
+
+
+def test_entity_data_documents_one_per_line(tmp_path):
+    # What Special:EntityData/Q....json answers: {"entities": {qid: entity}}, one per line.
+    src = tmp_path / "entitydata.json"
+    src.write_text("\n".join(json.dumps({"entities": {e["id"]: e}}) for e in SLICE[:3]) + "\n")
+    assert build_from_dump([src], tmp_path / "out.tsv") == 3
