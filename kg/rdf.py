@@ -27,7 +27,9 @@ PROPERTY = {
     "requestedBy": KG.requestedBy, "partOf": WDT.P361, "cause": WDT.P828,
 }
 ENTITY_CLASS = {"Country": KG.Country, "City": KG.City, "Place": KG.Place,
-                "Organization": KG.Organization, "Person": KG.Person, "Event": KG.Event}
+                "Organization": KG.Organization, "Person": KG.Person,
+                # A named event the article mentions (a war) is not one of the events it reports.
+                "Event": SCHEMA.Event}
 FORMATS = {"turtle": "turtle", "ttl": "turtle", "trig": "trig", "nquads": "nquads", "nq": "nquads",
            "jsonld": "json-ld", "json-ld": "json-ld", "nt": "nt", "ntriples": "nt"}
 SUFFIX_FORMAT = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".jsonld": "jsonld",

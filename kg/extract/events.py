@@ -55,9 +55,10 @@ def mentions_in_sentence(
     hits = [(m.start(), m.end(), trig) for trig in lexicon.triggers() for m in trig.pattern.finditer(s)]
     for a, b, trig in sorted(hits, key=lambda h: (h[0], -h[1])):
         words = s[a:b]
-        # A word inside a longer phrase of another class ("permanent deployment points") is that class's.
-        if any(x <= a and b <= y and (y - x) > (b - a) and t.event_type != trig.event_type
-               for x, y, t in hits):
+        # A deployment word inside a withdrawal phrase ("permanent deployment points") is the withdrawal's.
+        if trig.event_type == "MilitaryDeployment" and any(
+                x <= a and b <= y and (y - x) > (b - a) and t.event_type == "TroopWithdrawal"
+                for x, y, t in hits):
             continue
         if trig.needs == "armed" and not (cue["force"].search(s) or _states_named(matches) >= 2):
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: no armed party named"))
@@ -198,6 +199,12 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
         prev_role, prev_end, prev_family = role, rel1, _family(etype)
         if m.kind != "demonym" and etype == "Country" and ev.type == "ArmedClash" and rule == "between":
             roles.append(Role("location", m.entity, Span(m.start, m.end, m.surface), "between-border"))
+    if ev.type == "ArmedClash":
+        # The sides of a fight are named next to it ("Armenian-Azerbaijani conflict", "clashes
+        # between X and Y"), not anywhere in a sentence that also tells of a deployment.
+        t0, t1 = ev.trigger.start, ev.trigger.end
+        roles = [r for r in roles if r.prop != "participant" or r.rule == "between"
+                 or min(abs(r.span.start - t1), abs(t0 - r.span.end)) <= 60]
     if ev.type in {"Resignation", "Arrest"}:
         for p in persons:
             roles.append(Role("participant", p.entity, Span(p.start, p.end, p.entity.label), "named-person"))

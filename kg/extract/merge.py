@@ -160,7 +160,7 @@ def build_events(
                 facts.extend(_borrowed(wc, facts, "participant", "from-withdrawal"))
                 if not any(f.prop == "troops" for f in facts):
                     facts.extend(_borrowed(wc, facts, "troops", "withdrawing-force"))
-        facts = _dedupe(facts)
+        facts = _dedupe(_without_hosts(c.type, _without_regions(facts)))
         events.append(Event(
             key=keys[id(c)], type=c.type, label=_label(c.type, facts),
             facts=tuple(facts), evidence=tuple(_unique_spans(m.sentence for m in c.mentions)),
@@ -168,8 +168,31 @@ def build_events(
     return events
 
 
+def _is_region(e: Entity) -> bool:
+    """A linked region in no one country ("Central Asia"): too vague to say where something happened."""
+    return e.type == "Place" and e.linked
+
+
 def _has_location(c: Cluster) -> bool:
-    return any(r.prop == "location" for m in c.mentions for r in m.roles)
+    return any(r.prop == "location" and not (_is_region(r.entity) and r.country is None)
+               for m in c.mentions for r in m.roles)
+
+
+def _without_regions(facts: list[Fact]) -> list[Fact]:
+    places = [f for f in facts if f.prop in {"location", "country"}]
+    if all(isinstance(f.value, Entity) and _is_region(f.value) for f in places):
+        return facts
+    return [f for f in facts if not (f.prop == "location" and isinstance(f.value, Entity)
+                                     and _is_region(f.value))]
+
+
+def _without_hosts(event_type: str, facts: list[Fact]) -> list[Fact]:
+    """The state troops are sent to hosts them; it is where, not who, of the deployment."""
+    if event_type not in {"MilitaryDeployment", "TroopWithdrawal"}:
+        return facts
+    hosts = {f.value.key for f in facts if f.prop == "country" and isinstance(f.value, Entity)}
+    return [f for f in facts if not (f.prop == "participant" and isinstance(f.value, Entity)
+                                     and f.value.key in hosts)]
 
 
 def _borrowed(source: Cluster, have: list[Fact], prop: str, rule: str) -> list[Fact]:
