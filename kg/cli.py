@@ -92,3 +92,30 @@ def version() -> None:
     from importlib.metadata import version as _v
 
     typer.echo(_v("kg-loader"))
+
+
+def _one_line_errors(fn):
+    """Wrap a command so any KgError ends it with one line and its exit code, however it is invoked."""
+    import functools
+
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except KgError as exc:
+            typer.echo(f"kg: error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+    return run
+
+
+def _guard(typer_app: typer.Typer) -> None:
+    for command in typer_app.registered_commands:
+        if command.callback is not None and not getattr(command.callback, "__wrapped__", None):
+            command.callback = _one_line_errors(command.callback)
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _guard(group.typer_instance)
+
+
+_guard(app)
