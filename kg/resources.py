@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -10,8 +11,8 @@ DATA_DIR = PACKAGE_DIR / "data"
 
 def _project_dir(name: str) -> Path:
     # A clone (or an editable install) keeps shapes/ and ontology/ at the top level;
-    # a wheel carries them inside the package as kg/_shapes and kg/_ontology.
-    for candidate in (PACKAGE_DIR.parent / name, PACKAGE_DIR / f"_{name}"):
+    # a wheel installs them under <prefix>/share/kg-loader/ (see pyproject's data-files).
+    for candidate in (PACKAGE_DIR.parent / name, Path(sys.prefix) / "share" / "kg-loader" / name):
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"cannot find the {name}/ folder next to the kg package")

@@ -21,6 +21,12 @@ _TRAILING = re.compile(r"(?:\s+(?:has|have|had|also|later|earlier|previously|the
 
 def find_claimant(sentence: str, base: int, matches: list, persons: list) -> Entity | str | None:
     """The source a sentence attributes its content to: an entity when its name is one, else the words."""
+    found = find_claimant_span(sentence, base, matches, persons)
+    return found[0] if found else None
+
+
+def find_claimant_span(sentence: str, base: int, matches: list, persons: list) -> tuple[Entity | str, tuple[int, int]] | None:
+    """The claimant and where its words stand (absolute offsets), or None."""
     who = None
     for pattern in (_ACCORDING, _SAID_SUBJECT, _SUBJECT_SAID):
         m = pattern.search(sentence)
@@ -36,6 +42,7 @@ def find_claimant(sentence: str, base: int, matches: list, persons: list) -> Ent
     phrase = re.split(r",\s*", phrase)[-1].strip()
     if not phrase or _PRONOUN.match(phrase):
         return None
+    where = (base + a, base + b)
     # A name that is the whole phrase is the entity; a description ("Kazakh officials") stays words.
     for m in list(matches) + list(persons):
         surface = m.surface if hasattr(m, "surface") else m.entity.label
@@ -43,5 +50,5 @@ def find_claimant(sentence: str, base: int, matches: list, persons: list) -> Ent
         if kind != "demonym" and base + a <= m.start and m.end <= base + b:
             rest = phrase.replace(surface, "").strip(" ,.'’").removesuffix("'s").strip()
             if not rest or rest.lower() in {"the", "mr", "mrs", "ms", "president", "secretary-general", "prime minister", "gen.", "general"}:
-                return m.entity
-    return phrase[:120]
+                return m.entity, where
+    return phrase[:120], where

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract import lexicon
-from kg.extract.attribution import find_claimant
+from kg.extract.attribution import find_claimant_span
 from kg.extract.dates import DateMention, find_durations
 from kg.extract.mentions import Count, EventMention, Role, When, clause_around, negated
 from kg.extract.names import NameMention
@@ -92,12 +92,17 @@ def mentions_in_sentence(
         # "the withdrawal of the peacekeeping troops": the force phrase names who leaves.
         del found["MilitaryDeployment"]
     events = list(found.values())
+    found_claim = find_claimant_span(s, base, matches, persons)
+    claimant, claim_at = found_claim if found_claim else (None, (0, 0))
     if not events:
         # Counts in a sentence with no event ("Official figures report 225 deaths") wait for
         # the article-level pass, which gives them to the event they belong to.
         _attach_counts(events, s, base, traces, sentence)
+        for pending in events:
+            pending.claimed_by = claimant
         return events, traces
-    claimant = find_claimant(s, base, matches, persons)
+    # Names inside the claimant's words ("officials in Nur-Sultan said") are the source's, not the event's.
+    matches = [m for m in matches if not (claim_at[0] <= m.start and m.end <= claim_at[1])]
     for ev in events:
         ev.claimed_by = claimant
         ev.phase = _phase(s, ev.trigger.start - base)
@@ -356,7 +361,9 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
     # "the ministry said on Friday" dates the statement; it dates the event only when the
     # sentence gives no other date.
     told = [d for d in usable if _SPEECH_BEFORE.search(s[max(0, d.start - base - 30):d.start - base])]
-    if len(told) < len(usable):
+    movers = any(e.type in {"MilitaryDeployment", "TroopWithdrawal"} for e in real)
+    if len(told) < len(usable) or not movers:
+        # A report's date stands for the news it reports only for troop movements of the day.
         usable = [d for d in usable if d not in told]
     for d in usable:
         value = d.value
@@ -390,13 +397,23 @@ def _date_present_tense(events: list[EventMention], s: str, base: int, published
                 break
 
 
+_SEGMENT_BREAK = re.compile(r",(?=\s)|[;:()\u2014\u2013]")
+
+
 def _date_distance(ev: EventMention, start: int, end: int) -> float:
-    """News puts a date after its verb ("was arrested in January"): a trigger after the date is farther."""
+    """News puts a date after its verb, in the same stretch between commas ("deployed troops to X
+    on January 6, after protests..."): a trigger across a comma, or after the date, is farther."""
+    lo, hi = (ev.trigger.end, start) if ev.trigger.end <= start else (end, ev.trigger.start)
+    text = ev.sentence.text
+    base = ev.sentence.start
+    crossed = len(_SEGMENT_BREAK.findall(text[max(0, lo - base):max(0, hi - base)])) if hi > lo else 0
     if ev.trigger.end <= start:
-        return start - ev.trigger.end
-    if ev.trigger.start >= end:
-        return (ev.trigger.start - end) * 1.5
-    return 0
+        gap = start - ev.trigger.end
+    elif ev.trigger.start >= end:
+        gap = (ev.trigger.start - end) * 1.5
+    else:
+        gap = 0
+    return gap + 200 * crossed
 
 
 def _attach_durations(events: list[EventMention], s: str, base: int) -> None:

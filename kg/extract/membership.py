@@ -35,13 +35,14 @@ def find_memberships(sentences: list[Span], matches: list, claimants: dict[int, 
 
 
 def _listed_near(inside: list, pos: int, s: str, base: int) -> list:
-    """Countries named within reach of the cue, and the lists they head."""
+    """Countries named within reach of the cue, with every list ("A, B and C") one of them is in."""
     countries = [m for m in inside if m.entity.type == "Country" and m.kind not in {"demonym"}]
-    chosen: list = []
+    groups: list[list] = []
     for i, m in enumerate(countries):
-        near = min(abs(m.start - pos), abs(m.end - pos)) <= _REACH
-        listed = bool(chosen) and chosen[-1] is countries[i - 1] and _LIST_GAP.fullmatch(
-            s[countries[i - 1].end - base:m.start - base]) is not None
-        if near or listed:
-            chosen.append(m)
-    return chosen
+        joined = i > 0 and _LIST_GAP.fullmatch(s[countries[i - 1].end - base:m.start - base]) is not None
+        if joined:
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return [m for g in groups if any(min(abs(x.start - pos), abs(x.end - pos)) <= _REACH for x in g)
+            for m in g]
