@@ -71,3 +71,10 @@ def test_the_source_is_not_made_a_participant():
 def test_an_unattributed_sentence_is_asserted_by_the_article_itself():
     ex = extract(Article(text="Kenya deployed troops to Somalia on Monday.", published="2023-05-12"))
     assert all(f.claimed_by is None for e in ex.events for f in e.facts)
+
+
+def test_a_news_agency_as_the_source_gives_no_other_role():
+    ex = extract(Article(text="Kenya deployed troops to Somalia, Reuters reported.", published="2023-05-12"))
+    (dep,) = ex.events
+    assert all(f.value.qid != "Q130879" for f in dep.facts if isinstance(f.value, Entity))
+    assert {f.claimed_by.qid for f in dep.facts} == {"Q130879"}
