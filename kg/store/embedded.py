@@ -1,0 +1,166 @@
+"""The embedded store: Oxigraph (pyoxigraph) on disk, one named graph per article.
+
+Location: ``--store DIR``, else ``$KG_STORE``, else ``$XDG_DATA_HOME/kg-loader/store``
+(``~/.local/share/kg-loader/store`` when XDG_DATA_HOME is unset).
+
+Writes never leave half an article: a file is parsed completely before anything is written;
+graphs new to the store go in with one atomic bulk load (fast, and all or nothing), and a graph
+already there is replaced by one SPARQL update (DROP + INSERT DATA), which Oxigraph runs as a
+single transaction. Loading the same file again therefore changes nothing.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import InputError, StoreError
+from kg.store.rdfio import (GraphData, ParsedFile,
+                            drop_operation, one_line, read_graphs, replace_update, to_quads,
+                            validate_parsed)
+from kg.store.results import ArticleQueries, QueryResult, with_prefixes
+
+
+def default_store_path() -> Path:
+    if os.environ.get("KG_STORE"):
+        return Path(os.environ["KG_STORE"]).expanduser()
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data_home) / "kg-loader" / "store"
+
+
+@dataclass(frozen=True)
+class GraphLoad:
+    graph_iri: str
+    triples: int
+    replaced: bool  # the graph was in the store before and has been replaced
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    path: Path
+    graphs: tuple[GraphLoad, ...]
+
+    @property
+    def triples(self) -> int:
+        return sum(g.triples for g in self.graphs)
+
+
+class EmbeddedStore(ArticleQueries):
+    """An Oxigraph store on disk. Use as a context manager."""
+
+    def __init__(self, path: Path | None = None, read_only: bool = False):
+        self.path = Path(path).expanduser() if path is not None else default_store_path()
+        self.read_only = read_only
+        try:
+            if read_only:
+                if not self.path.is_dir():
+                    raise StoreError(f"no store at {self.path} (load something into it first)")
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as exc:
+            hint = " (is another kg process using it?)" if "lock" in str(exc).lower() else ""
+            raise StoreError(f"cannot open the store at {self.path}: {one_line(exc)}{hint}") from None
+
+    # -- lifecycle --------------------------------------------------------------------------
+    def __enter__(self) -> "EmbeddedStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        store = getattr(self, "_store", None)
+        if store is not None and not self.read_only:
+            try:
+                store.flush()
+            except OSError:
+                pass
+        self._store = None  # pyoxigraph releases the database lock when the object goes
+
+    @property
+    def store(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError("the store is closed")
+        return self._store
+
+    # -- writing ----------------------------------------------------------------------------
+    def _writable(self) -> ox.Store:
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} is open read-only")
+        return self.store
+
+    def has_graph(self, graph_iri: str) -> bool:
+        return self.store.contains_named_graph(ox.NamedNode(graph_iri))
+
+    def replace_graph(self, graph_iri: str, quads_or_triples: Iterable) -> int:
+        """Make ``graph_iri`` hold exactly these triples, atomically; returns their number."""
+        quads = to_quads(graph_iri, quads_or_triples)
+        self._replace(GraphData(graph_iri, quads))
+        return len(quads)
+
+    def _replace(self, g: GraphData) -> bool:
+        store = self._writable()
+        try:
+            if store.contains_named_graph(ox.NamedNode(g.iri)):
+                store.update(replace_update(g.iri, [q.triple for q in g.quads]))
+                return True
+            store.extend(g.quads)
+            return False
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"cannot write graph <{g.iri}>: {one_line(exc)}") from None
+
+    def load_parsed(self, parsed: ParsedFile) -> LoadResult:
+        """Write already-parsed graphs: new ones in one atomic bulk load, others replaced."""
+        store = self._writable()
+        new: list[GraphData] = []
+        loads: list[GraphLoad] = []
+        for g in parsed.graphs:
+            if store.contains_named_graph(ox.NamedNode(g.iri)):
+                self._replace(g)
+                loads.append(GraphLoad(g.iri, len(g), True))
+            else:
+                new.append(g)
+                loads.append(GraphLoad(g.iri, len(g), False))
+        if new:
+            try:
+                # bulk_extend writes sorted files and ingests them at the end: all or nothing,
+                # and ~4x faster than a transactional extend.
+                store.bulk_extend(q for g in new for q in g.quads)
+            except OSError as exc:
+                raise StoreError(f"cannot write to the store at {self.path}: {one_line(exc)}") from None
+        return LoadResult(path=parsed.path, graphs=tuple(loads))
+
+    def load_file(self, path: Path, validate: bool = False, fmt: str | None = None) -> LoadResult:
+        """Parse a whole RDF file, optionally SHACL-validate it, then load it graph by graph."""
+        self._writable()
+        parsed = read_graphs(Path(path), fmt)
+        if validate:
+            validate_parsed(parsed)
+        return self.load_parsed(parsed)
+
+    def drop_graph(self, graph_iri: str) -> None:
+        self._writable().update(drop_operation(graph_iri))
+
+    # -- reading ----------------------------------------------------------------------------
+    def query(self, sparql: str) -> QueryResult:
+        try:
+            result = self.store.query(with_prefixes(sparql))
+            return QueryResult.from_ox(result)
+        except SyntaxError as exc:
+            raise InputError(f"SPARQL syntax error: {one_line(exc)}") from None
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise StoreError(f"query failed: {one_line(exc)}") from None
+
+    def count(self, graph_iri: str | None = None) -> int:
+        """Triples in one named graph, or quads in the whole store."""
+        if graph_iri is None:
+            return len(self.store)
+        return self.graph_count(graph_iri)
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))

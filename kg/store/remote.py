@@ -1,0 +1,275 @@
+"""Remote SPARQL stores over HTTP: Graph Store Protocol, SPARQL 1.1 Update and Protocol.
+
+Writing, one named graph per article:
+- ``gsp_endpoint`` (SPARQL 1.1 Graph Store HTTP Protocol, e.g. Oxigraph ``/store``, Fuseki
+  ``/DATASET/data``, Virtuoso ``/sparql-graph-crud``): one ``PUT ?graph=<iri>`` per article. The
+  store swaps the graph in one request, so reloading replaces it and a failed request leaves the
+  old graph as it was.
+- ``update_endpoint`` (SPARQL 1.1 Update, for stores without the protocol):
+  ``DROP SILENT GRAPH`` and the first ``INSERT`` in one request, then further ``INSERT`` requests
+  of at most ``batch_size`` triples. A normal article (a few hundred triples) is one request,
+  atomic wherever the store runs a request as a transaction. A graph larger than one batch
+  that fails between batches may be left partial until it is loaded again; each retry starts
+  that graph over from its DROP, so a retry never doubles blank-node triples.
+
+Reading: ``query_endpoint`` speaks the SPARQL 1.1 Protocol (form-encoded POST).
+
+Every request has a timeout; TLS certificates are verified; dropped connections, timeouts and
+5xx answers are retried with exponential backoff; a 4xx answer is an EndpointError at once.
+Credentials come from ``KG_ENDPOINT_USER``/``KG_ENDPOINT_PASSWORD`` (HTTP Basic, or Digest with
+``KG_ENDPOINT_AUTH=digest``) or else from ``~/.netrc`` (requests reads it when no auth is
+given). They are never printed: URLs in messages have any user:password masked.
+"""
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pyoxigraph as ox
+import requests
+
+from kg.errors import EndpointError, InputError, StoreError
+from kg.store.embedded import GraphLoad, LoadResult
+from kg.store.rdfio import (GraphData, ParsedFile, batches,
+                            drop_operation, insert_operation, one_line, read_graphs,
+                            to_quads, validate_parsed)
+from kg.store.results import ArticleQueries, QueryResult, with_prefixes
+
+RESULTS_ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, "
+                  "text/turtle;q=0.8, application/sparql-results+xml;q=0.5")
+_RETRY_STATUS = range(500, 600)
+
+
+class _Retryable(Exception):
+    """A failure worth another try: dropped connection, timeout, 5xx."""
+
+
+def mask_url(url: str) -> str:
+    """The URL with any user:password replaced, for messages."""
+    parts = urlsplit(url)
+    if parts.username or parts.password:
+        host = parts.hostname or ""
+        if parts.port:
+            host += f":{parts.port}"
+        return urlunsplit((parts.scheme, f"***@{host}", parts.path, parts.query, parts.fragment))
+    return url
+
+
+def auth_from_env() -> requests.auth.AuthBase | None:
+    """Credentials from the environment; None lets requests fall back to ~/.netrc."""
+    user = os.environ.get("KG_ENDPOINT_USER")
+    if not user:
+        return None
+    password = os.environ.get("KG_ENDPOINT_PASSWORD", "")
+    if os.environ.get("KG_ENDPOINT_AUTH", "basic").lower() == "digest":
+        return requests.auth.HTTPDigestAuth(user, password)
+    return requests.auth.HTTPBasicAuth(user, password)
+
+
+def guess_query_endpoint(url: str | None) -> str | None:
+    """The query endpoint that usually sits beside a graph-store or update endpoint."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    path = parts.path
+    for tail, repl in (("/store", "/query"), ("/data", "/query"), ("/update", "/query"),
+                       ("/sparql-graph-crud-auth", "/sparql"), ("/sparql-graph-crud", "/sparql"),
+                       ("/statements", ""), ("/sparql", "/sparql")):
+        if path.rstrip("/").endswith(tail):
+            new = path.rstrip("/")[: -len(tail)] + repl
+            return urlunsplit((parts.scheme, parts.netloc, new, "", ""))
+    return None
+
+
+def _check_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise InputError(f"not an http(s) endpoint URL: {mask_url(url)}")
+    return url
+
+
+@dataclass(frozen=True)
+class _Answer:
+    status: int
+    content_type: str
+    body: bytes
+
+
+class RemoteStore(ArticleQueries):
+    """A SPARQL store reached over HTTP. Use as a context manager (it owns an HTTP session)."""
+
+    def __init__(self, gsp_endpoint: str | None = None, update_endpoint: str | None = None,
+                 query_endpoint: str | None = None, timeout: float = 30, retries: int = 3,
+                 batch_size: int = 5000, backoff: float = 0.5,
+                 session: requests.Session | None = None):
+        self.gsp_endpoint = gsp_endpoint and _check_url(gsp_endpoint)
+        self.update_endpoint = update_endpoint and _check_url(update_endpoint)
+        self.query_endpoint = (_check_url(query_endpoint) if query_endpoint else
+                               guess_query_endpoint(gsp_endpoint or update_endpoint))
+        self.timeout = timeout
+        self.retries = max(0, retries)
+        self.batch_size = max(1, batch_size)
+        self.backoff = backoff
+        self.session = session or requests.Session()
+        self.session.auth = auth_from_env()  # None: requests reads ~/.netrc per request
+        self.session.headers["User-Agent"] = "kg-loader (+https://w3id.org/kg-loader)"
+
+    def __enter__(self) -> "RemoteStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.session.close()
+
+    # -- HTTP -------------------------------------------------------------------------------
+    def _once(self, method: str, url: str, **kw) -> _Answer:
+        try:
+            r = self.session.request(method, url, timeout=self.timeout, verify=True, **kw)
+        except requests.exceptions.SSLError as exc:
+            raise EndpointError(f"{mask_url(url)}: TLS error: {one_line(exc, 160)}") from None
+        except (requests.ConnectionError, requests.Timeout) as exc:
+            raise _Retryable(_connection_reason(exc)) from None
+        except requests.RequestException as exc:
+            raise EndpointError(f"{mask_url(url)}: {one_line(exc, 160)}") from None
+        if r.status_code in _RETRY_STATUS:
+            raise _Retryable(f"HTTP {r.status_code} {r.reason}: {_snippet(r.content)}")
+        if r.status_code >= 400:
+            raise EndpointError(f"{mask_url(url)} refused the request: HTTP {r.status_code} "
+                                f"{r.reason}: {_snippet(r.content)}".rstrip(": "))
+        return _Answer(r.status_code, r.headers.get("Content-Type", ""), r.content)
+
+    def _retrying(self, url: str, attempt) -> object:
+        """Run ``attempt()`` up to 1 + retries times, backing off between tries."""
+        for n in range(self.retries + 1):
+            try:
+                return attempt()
+            except _Retryable as exc:
+                if n == self.retries:
+                    tries = f" (after {n + 1} attempts)" if n else ""
+                    raise EndpointError(f"{mask_url(url)}: {exc}{tries}") from None
+                time.sleep(self.backoff * (2 ** n))
+        raise AssertionError("unreachable")
+
+    def _request(self, method: str, url: str, **kw) -> _Answer:
+        return self._retrying(url, lambda: self._once(method, url, **kw))
+
+    # -- writing ----------------------------------------------------------------------------
+    def replace_graph(self, graph_iri: str, quads_or_triples: Iterable) -> int:
+        """Make ``graph_iri`` hold exactly these triples; returns their number."""
+        g = GraphData(graph_iri, to_quads(graph_iri, quads_or_triples))
+        self._replace(g)
+        return len(g)
+
+    def _replace(self, g: GraphData) -> None:
+        if self.gsp_endpoint:
+            self._request("PUT", self.gsp_endpoint, params={"graph": g.iri}, data=g.ntriples(),
+                          headers={"Content-Type": "text/turtle; charset=utf-8"})
+        elif self.update_endpoint:
+            self._replace_by_update(g)
+        else:
+            raise StoreError("no endpoint to write to: give a graph store or an update endpoint")
+
+    def _replace_by_update(self, g: GraphData) -> None:
+        url = self.update_endpoint
+        parts = batches([q.triple for q in g.quads], self.batch_size)
+        first = drop_operation(g.iri)  # sent with the first batch: one request for an article
+
+        def run_all() -> None:
+            for i, part in enumerate(parts):
+                op = insert_operation(g.iri, part)
+                self._once("POST", url, data=(f"{first} ;\n{op}" if i == 0 else op).encode("utf-8"),
+                           headers={"Content-Type": "application/sparql-update; charset=utf-8"})
+
+        self._retrying(url, run_all)
+
+    def load_parsed(self, parsed: ParsedFile) -> LoadResult:
+        loads = []
+        for g in parsed.graphs:
+            self._replace(g)
+            loads.append(GraphLoad(g.iri, len(g), replaced=False))  # a remote store does not say
+        return LoadResult(path=parsed.path, graphs=tuple(loads))
+
+    def load_file(self, path: Path, validate: bool = False, fmt: str | None = None) -> LoadResult:
+        parsed = read_graphs(Path(path), fmt)
+        if validate:
+            validate_parsed(parsed)
+        return self.load_parsed(parsed)
+
+    def drop_graph(self, graph_iri: str) -> None:
+        if self.gsp_endpoint:
+            try:
+                self._request("DELETE", self.gsp_endpoint, params={"graph": graph_iri})
+            except EndpointError as exc:
+                if "HTTP 404" not in str(exc):
+                    raise
+        elif self.update_endpoint:
+            self._request("POST", self.update_endpoint,
+                          data=drop_operation(graph_iri).encode("utf-8"),
+                          headers={"Content-Type": "application/sparql-update; charset=utf-8"})
+        else:
+            raise StoreError("no endpoint to write to: give a graph store or an update endpoint")
+
+    # -- reading ----------------------------------------------------------------------------
+    def query(self, sparql: str) -> QueryResult:
+        url = self.query_endpoint
+        if not url:
+            raise StoreError("no SPARQL query endpoint known for this store; give one "
+                             "(Oxigraph: http://HOST:7878/query)")
+        answer = self._request("POST", url, data={"query": with_prefixes(sparql)},
+                               headers={"Accept": RESULTS_ACCEPT})
+        return parse_answer(answer.content_type, answer.body, mask_url(url))
+
+    def count(self, graph_iri: str | None = None) -> int:
+        """Triples in one named graph, or in all named graphs (a server may have its own)."""
+        if graph_iri is not None:
+            return self.graph_count(graph_iri)
+        result = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(result.bindings[0][0].value) if result.bindings else 0
+
+    def graphs(self) -> list[str]:
+        result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return sorted(row[0].value for row in result.bindings if row[0] is not None)
+
+
+def parse_answer(content_type: str, body: bytes, where: str = "endpoint") -> QueryResult:
+    """A SPARQL Protocol answer (JSON/XML results or RDF) as a QueryResult."""
+    import json
+
+    mime = content_type.split(";")[0].strip().lower()
+    try:
+        if mime in ("application/sparql-results+json", "application/json"):
+            return QueryResult.from_json(json.loads(body.decode("utf-8")))
+        if mime in ("application/sparql-results+xml", "application/xml", "text/xml"):
+            return QueryResult.from_ox(ox.parse_query_results(body, ox.QueryResultsFormat.XML))
+        rdf = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
+               "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML,
+               "application/ld+json": ox.RdfFormat.JSON_LD}.get(mime)
+        if rdf is not None:
+            return QueryResult.from_triples(q.triple for q in ox.parse(body, rdf))
+    except (ValueError, SyntaxError, UnicodeDecodeError, KeyError, TypeError) as exc:
+        raise EndpointError(f"{where} answered unreadable results: {one_line(exc, 120)}") from None
+    raise EndpointError(f"{where} answered {mime or 'no content type'}, not SPARQL results")
+
+
+def _snippet(body: bytes, limit: int = 160) -> str:
+    text = body.decode("utf-8", "replace")
+    text = re.sub(r"<[^>]+>", " ", text) if "<html" in text[:200].lower() else text
+    return one_line(text, limit)
+
+
+def _connection_reason(exc: Exception) -> str:
+    text = str(exc)
+    if isinstance(exc, requests.Timeout):
+        return "timed out"
+    if "refused" in text.lower():
+        return "connection refused"
+    if "Name or service not known" in text or "nodename nor servname" in text or "resolve" in text:
+        return "host not found"
+    return "connection failed: " + one_line(re.sub(r"<[^>]*object at 0x[0-9a-f]+>", "", text), 120)

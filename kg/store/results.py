@@ -1,0 +1,279 @@
+"""SPARQL results, the same object from the embedded store and from a remote endpoint.
+
+Rendered as an aligned text table (or a rich table on a terminal), CSV, SPARQL 1.1 JSON
+results, and for CONSTRUCT/DESCRIBE as Turtle.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal as Kind
+
+import pyoxigraph as ox
+
+from kg.errors import InputError
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+KG_ARTICLE = "https://w3id.org/kg-loader/ontology#Article"
+KG_TEXT_SHA256 = "https://w3id.org/kg-loader/ontology#textSha256"
+_PLAIN = {XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
+
+# Shown as prefixed names in tables and Turtle; the same prefixes MODEL.md uses.
+PREFIXES: dict[str, str] = {
+    "kg": "https://w3id.org/kg-loader/ontology#",
+    "kgr": "https://w3id.org/kg-loader/id/",
+    "wd": "http://www.wikidata.org/entity/",
+    "wdt": "http://www.wikidata.org/prop/direct/",
+    "schema": "http://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": XSD,
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "sh": "http://www.w3.org/ns/shacl#",
+}
+# Longest namespace first, so kgr: (…/id/) is never shadowed by a shorter one.
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+_LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_\-./]*$")
+
+
+@dataclass(frozen=True)
+class Term:
+    kind: Kind["uri", "literal", "bnode"]
+    value: str
+    datatype: str | None = None
+    lang: str | None = None
+
+    @classmethod
+    def from_ox(cls, term) -> "Term":
+        if isinstance(term, ox.NamedNode):
+            return cls("uri", term.value)
+        if isinstance(term, ox.BlankNode):
+            return cls("bnode", term.value)
+        if isinstance(term, ox.Literal):
+            if term.language:
+                return cls("literal", term.value, lang=term.language)
+            return cls("literal", term.value, datatype=term.datatype.value)
+        return cls("literal", str(term))  # RDF-star triple terms: shown as text
+
+    @classmethod
+    def from_json(cls, b: dict) -> "Term":
+        kind = b.get("type")
+        if kind == "uri":
+            return cls("uri", b["value"])
+        if kind == "bnode":
+            return cls("bnode", b["value"])
+        # "typed-literal" is the pre-1.1 spelling some stores (Virtuoso) still send
+        lang = b.get("xml:lang")
+        return cls("literal", b.get("value", ""), datatype=None if lang else b.get("datatype", XSD + "string"),
+                   lang=lang)
+
+    def to_json(self) -> dict:
+        if self.kind != "literal":
+            return {"type": self.kind, "value": self.value}
+        out: dict = {"type": "literal", "value": self.value}
+        if self.lang:
+            out["xml:lang"] = self.lang
+        elif self.datatype and self.datatype != XSD + "string":
+            out["datatype"] = self.datatype
+        return out
+
+    def to_ox(self):
+        if self.kind == "uri":
+            return ox.NamedNode(self.value)
+        if self.kind == "bnode":
+            return ox.BlankNode(re.sub(r"[^A-Za-z0-9_]", "_", self.value))
+        if self.lang:
+            return ox.Literal(self.value, language=self.lang)
+        return ox.Literal(self.value, datatype=ox.NamedNode(self.datatype or XSD + "string"))
+
+    def short(self) -> str:
+        """For people: prefixed IRIs, bare literal values."""
+        if self.kind == "uri":
+            return shorten(self.value)
+        if self.kind == "bnode":
+            return f"_:{self.value}"
+        return self.value
+
+    def csv(self) -> str:
+        # SPARQL 1.1 CSV results: IRIs in full, literals as their lexical form.
+        return f"_:{self.value}" if self.kind == "bnode" else self.value
+
+
+def shorten(iri: str) -> str:
+    for prefix, ns in _BY_LENGTH:
+        if iri.startswith(ns) and _LOCAL.match(iri[len(ns):]):
+            return f"{prefix}:{iri[len(ns):]}"
+    return f"<{iri}>"
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    kind: Kind["select", "ask", "graph"]
+    variables: tuple[str, ...] = ()
+    bindings: tuple[tuple[Term | None, ...], ...] = ()
+    boolean: bool | None = None
+    triples: tuple[tuple[Term, Term, Term], ...] = ()
+
+    # -- building ---------------------------------------------------------------------------
+    @classmethod
+    def from_ox(cls, result) -> "QueryResult":
+        if isinstance(result, ox.QueryBoolean):
+            return cls("ask", boolean=bool(result))
+        if isinstance(result, ox.QueryTriples):
+            return cls.from_triples(result)
+        names = tuple(v.value for v in result.variables)
+        rows = tuple(tuple(None if sol[n] is None else Term.from_ox(sol[n]) for n in names)
+                     for sol in result)
+        return cls("select", variables=names, bindings=rows)
+
+    @classmethod
+    def from_json(cls, doc: dict) -> "QueryResult":
+        if "boolean" in doc:
+            return cls("ask", boolean=bool(doc["boolean"]))
+        names = tuple(doc.get("head", {}).get("vars", ()))
+        rows = tuple(tuple(Term.from_json(b[n]) if n in b else None for n in names)
+                     for b in doc.get("results", {}).get("bindings", ()))
+        return cls("select", variables=names, bindings=rows)
+
+    @classmethod
+    def from_triples(cls, triples) -> "QueryResult":
+        """From pyoxigraph Triples (a CONSTRUCT/DESCRIBE answer)."""
+        return cls("graph", variables=("subject", "predicate", "object"), triples=tuple(
+            (Term.from_ox(t.subject), Term.from_ox(t.predicate), Term.from_ox(t.object))
+            for t in triples))
+
+    # -- reading ----------------------------------------------------------------------------
+    @property
+    def rows(self) -> tuple[tuple[str, ...], ...]:
+        """Every cell as a short string ('' when unbound)."""
+        if self.kind == "ask":
+            return (("true" if self.boolean else "false",),)
+        source = self.triples if self.kind == "graph" else self.bindings
+        return tuple(tuple("" if t is None else t.short() for t in row) for row in source)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return ("ask",) if self.kind == "ask" else self.variables
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    # -- rendering --------------------------------------------------------------------------
+    def to_text(self) -> str:
+        """An aligned plain-text table with a row count, for pipes and tests."""
+        header, rows = self.columns, self.rows
+        widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
+
+        def line(cells) -> str:
+            return "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+
+        out = [line(header), line("-" * w for w in widths)] + [line(r) for r in rows]
+        if self.kind != "ask":
+            out.append(f"({len(rows)} row{'s' * (len(rows) != 1)})")
+        return "\n".join(out) + "\n"
+
+    def to_rich(self):
+        from rich.table import Table
+
+        table = Table(*self.columns, caption=None if self.kind == "ask" else f"{len(self)} rows")
+        for r in self.rows:
+            table.add_row(*r)
+        return table
+
+    def to_csv(self) -> str:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\r\n")  # RFC 4180, as the SPARQL CSV format asks
+        w.writerow(self.columns)
+        if self.kind == "ask":
+            w.writerow(["true" if self.boolean else "false"])
+        for row in self.triples if self.kind == "graph" else self.bindings:
+            w.writerow(["" if t is None else t.csv() for t in row])
+        return buf.getvalue()
+
+    def to_json(self) -> str:
+        """SPARQL 1.1 Query Results JSON (a graph result is given as s/p/o bindings)."""
+        if self.kind == "ask":
+            doc: dict = {"head": {}, "boolean": bool(self.boolean)}
+        else:
+            source = self.triples if self.kind == "graph" else self.bindings
+            doc = {"head": {"vars": list(self.variables)}, "results": {"bindings": [
+                {n: t.to_json() for n, t in zip(self.variables, row) if t is not None}
+                for row in source]}}
+        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+    def to_turtle(self) -> str:
+        if self.kind != "graph":
+            raise InputError("only CONSTRUCT and DESCRIBE results can be written as Turtle")
+        triples = [ox.Triple(s.to_ox(), p.to_ox(), o.to_ox()) for s, p, o in self.triples]
+        used = {k: v for k, v in PREFIXES.items()
+                if any(t.value.startswith(v) for tr in self.triples for t in tr if t.kind == "uri")}
+        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used).decode("utf-8")
+
+    def render(self, fmt: str = "table") -> str:
+        renderers = {"table": self.to_text, "text": self.to_text, "csv": self.to_csv,
+                     "json": self.to_json, "turtle": self.to_turtle}
+        try:
+            return renderers[fmt]()
+        except KeyError:
+            raise InputError(f"unknown result format {fmt!r}; use table, csv, json or turtle") from None
+
+
+def with_prefixes(sparql: str) -> str:
+    """Declare the project's usual prefixes (kg:, wd:, wdt:, schema:, …) that the query uses
+    without declaring, so that short queries work on any endpoint."""
+    declared = {m.lower() for m in re.findall(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*)?:", sparql)}
+    missing = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()
+               if p.lower() not in declared and re.search(rf"(?<![\w<#/?]){p}:", sparql)]
+    return "\n".join(missing + [sparql]) if missing else sparql
+
+
+def query_text(arg: str) -> str:
+    """A query given inline or as ``@file.rq``."""
+    if arg.startswith("@"):
+        path = Path(arg[1:])
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such query file") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{path}: cannot read the query: {exc}") from None
+    else:
+        text = arg
+    if not text.strip():
+        raise InputError("the SPARQL query is empty")
+    return text
+
+
+class ArticleQueries:
+    """What every store answers with plain SPARQL; a store class supplies ``query``."""
+
+    def query(self, sparql: str) -> QueryResult:  # pragma: no cover - supplied by the store
+        raise NotImplementedError
+
+    def graph_count(self, graph_iri: str) -> int:
+        from kg.store.rdfio import check_iri
+
+        result = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{check_iri(graph_iri)}> "
+                            "{ ?s ?p ?o } }")
+        return int(result.bindings[0][0].value) if result.bindings else 0
+
+    def graph_hashes(self) -> list[tuple[str, str]]:
+        """(graph IRI, kg:textSha256) of every article graph: what ingest needs to resume."""
+        result = self.query(f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?a a <{KG_ARTICLE}> ; "
+                            f"<{KG_TEXT_SHA256}> ?h }} }}")
+        return [(g.value, h.value) for g, h in result.bindings if g is not None and h is not None]
+
+    def content_hash(self, graph_iri: str) -> str | None:
+        """The kg:textSha256 of the article stored in that graph (None when it is not there)."""
+        from kg.store.rdfio import check_iri
+
+        result = self.query(
+            f"SELECT ?h WHERE {{ GRAPH <{check_iri(graph_iri)}> {{ ?a a <{KG_ARTICLE}> ; "
+            f"<{KG_TEXT_SHA256}> ?h }} }} LIMIT 1")
+        return result.bindings[0][0].value if result.bindings else None
