@@ -48,7 +48,7 @@ def entity_iri(entity: Entity, base: Namespace = KGR) -> URIRef:
 def to_graph(extraction: Extraction, base: str | None = None) -> Graph:
     """The RDF graph of one article, as MODEL.md describes it."""
     ns = Namespace(base) if base else KGR
-    g = Graph()
+    g = Graph(bind_namespaces="none")
     for prefix, namespace in PREFIXES.items():
         g.bind(prefix, namespace)
     if base:
@@ -179,7 +179,7 @@ def serialize(graph: Graph, fmt: str = "turtle", graph_name: URIRef | None = Non
 
         raise InputError(f"unknown format {fmt!r} (choose turtle, trig, nquads or jsonld)")
     if name in {"trig", "nquads"}:
-        ds = Dataset()
+        ds = Dataset(bind_namespaces="none")
         for prefix, namespace in graph.namespaces():
             ds.bind(prefix, namespace)
         named = ds.graph(graph_name or URIRef(f"{KGR}graph/default"))

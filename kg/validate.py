@@ -14,6 +14,8 @@ pyshacl's results (same fields, same report graph, ``sh:sourceShape`` naming the
 """
 from __future__ import annotations
 
+import os
+
 import calendar
 import datetime as dt
 import json
@@ -277,17 +279,49 @@ def _union(data: Graph) -> Graph:
 # Validating
 
 
-def validate_graph(data: Graph, shapes: Graph | None = None) -> Report:
-    """Validate ``data`` (a Dataset is validated as the union of its graphs) against ``shapes``."""
+_COMPILED: dict[int, tuple[Graph, object]] = {}
+
+
+def _compiled(engine, shapes: Graph):
+    """pyshacl-turbo compiles shapes once for many graphs; pyshacl takes them on every call."""
+    if not hasattr(engine, "compile_shapes"):
+        return engine
+    hit = _COMPILED.get(id(shapes))
+    if hit is None or hit[0] is not shapes:
+        hit = (shapes, engine.compile_shapes(shapes, advanced=True))
+        _COMPILED[id(shapes)] = hit
+    return hit[1]
+
+
+def shacl_engine():
+    """The SHACL engine: pyshacl-turbo (a Rust engine with pyshacl's API, ~10x faster) when
+    installed, else pyshacl. ``KG_SHACL_ENGINE=pyshacl`` or ``=turbo`` chooses one."""
+    choice = os.environ.get("KG_SHACL_ENGINE", "auto").lower()
+    if choice in {"auto", "turbo", "pyshacl-turbo"}:
+        try:
+            import pyshacl_turbo
+
+            return pyshacl_turbo
+        except ImportError:
+            if choice != "auto":
+                raise InputError("KG_SHACL_ENGINE=turbo but pyshacl-turbo is not installed") from None
     import pyshacl  # ~0.3 s to import: only when validating
 
+    return pyshacl
+
+
+def validate_graph(data: Graph, shapes: Graph | None = None) -> Report:
+    """Validate ``data`` (a Dataset is validated as the union of its graphs) against ``shapes``."""
+    engine = shacl_engine()
     shapes = load_shapes() if shapes is None else shapes
     data = _union(data)
     has_rules = (None, SH.rule, None) in shapes
     fast = _fast(shapes)
     with _quiet_rdflib():
-        _, report_graph, _ = pyshacl.validate(
-            data, shacl_graph=fast, inference="none", advanced=True,
+        runner = _compiled(engine, fast)
+        _, report_graph, _ = runner.validate(
+            data, **({} if runner is not engine else {"shacl_graph": fast, "advanced": True}),
+            inference="none",
             # nothing is inferred, so validating in place is safe and spares a copy; shapes
             # with SHACL rules would write into the data, so those get a copy
             inplace=not has_rules, allow_warnings=True, abort_on_first=False)

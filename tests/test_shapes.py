@@ -29,6 +29,13 @@ def g() -> Graph:
     return read_rdf(FIXTURE)
 
 
+
+@pytest.fixture(autouse=True, params=["turbo", "pyshacl"])
+def shacl_engine(request, monkeypatch):
+    """Every shape must catch its violation with both engines kg can run."""
+    monkeypatch.setenv("KG_SHACL_ENGINE", request.param)
+    return request.param
+
 def statement_of(g: Graph, s, p, o=None):
     for st in g.subjects(RDF.subject, s):
         if (st, RDF.predicate, p) in g and (o is None or (st, RDF.object, o) in g):

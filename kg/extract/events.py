@@ -53,12 +53,12 @@ def mentions_in_sentence(
     cue = lexicon.cues()
     has_force = bool(cue["force"].search(s)) or any(m.entity.type == "Organization" for m in matches)
     hits = [(m.start(), m.end(), trig) for trig in lexicon.triggers() for m in trig.pattern.finditer(s)]
+    withdrawal_spans = [(x, y) for x, y, t in hits if t.event_type == "TroopWithdrawal"]
     for a, b, trig in sorted(hits, key=lambda h: (h[0], -h[1])):
         words = s[a:b]
         # A deployment word inside a withdrawal phrase ("permanent deployment points") is the withdrawal's.
         if trig.event_type == "MilitaryDeployment" and any(
-                x <= a and b <= y and (y - x) > (b - a) and t.event_type == "TroopWithdrawal"
-                for x, y, t in hits):
+                x <= a and b <= y and (y - x) > (b - a) for x, y in withdrawal_spans):
             continue
         if trig.needs == "armed" and not (cue["force"].search(s) or _states_named(matches) >= 2):
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: no armed party named"))
