@@ -1,0 +1,93 @@
+"""``kg ingest``: many articles into a store, in parallel, with progress and an error log."""
+from __future__ import annotations
+
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
+
+import typer
+
+_PLAIN_EVERY = 30.0  # seconds between progress lines when standard error is not a terminal
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("ingest")
+    def ingest_cmd(
+        paths: list[str] = typer.Argument(..., metavar="PATH...", help=(
+            "Articles (.txt .html .json), folders (recursively), JSON Lines of article records "
+            "(.jsonl), or lists of URLs (.urls, or a .txt whose every non-empty line is an http(s) URL).")),
+        store_dir: Path = typer.Option(None, "--store", metavar="DIR", help="An embedded store (folder; created if missing; default: $KG_STORE or the user's data folder)."),
+        endpoint: str = typer.Option(None, "--endpoint", metavar="URL", help="A SPARQL 1.1 Graph Store Protocol endpoint (Oxigraph: http://HOST:7878/store)."),
+        update_endpoint: str = typer.Option(None, "--update-endpoint", metavar="URL", help="A SPARQL 1.1 Update endpoint, for stores without the Graph Store Protocol."),
+        query_endpoint: str = typer.Option(None, "--query-endpoint", metavar="URL", help="The remote store's query endpoint, to find articles already loaded (default: guessed from the other endpoint)."),
+        workers: int = typer.Option(None, "--workers", "-w", min=1, help="Worker processes (default: the number of cores)."),
+        errors: str = typer.Option(None, "--errors", metavar="FILE", help="Write failed articles here (JSON Lines: article, stage, message)."),
+        validate: bool = typer.Option(True, "--validate/--no-validate", help="Check each graph against shapes/ before loading."),
+    ) -> None:
+        """Extract, validate and load many articles, each as its own named graph. Articles already
+        loaded with the same text are skipped, so rerunning an interrupted ingest finishes it.
+        Exit 0 when every article loaded or was skipped, 1 when some failed."""
+        from kg.ingest import IngestAborted, check_paths, ingest
+        from kg.store import open_store
+
+        check_paths(paths)
+        try:
+            with open_store(store=store_dir, endpoint=endpoint, update_endpoint=update_endpoint,
+                            query_endpoint=query_endpoint) as store, _progress() as tick:
+                summary = ingest(paths, store, workers=workers, validate=validate, error_log=errors,
+                                 progress=tick)
+        except IngestAborted as exc:
+            _print_summary(exc.summary)
+            raise
+        _print_summary(summary)
+        if summary.failed and errors:
+            typer.echo(f"failures are listed in {errors}", err=True)
+        if not summary.ok:
+            raise typer.Exit(1)
+
+
+def _print_summary(summary) -> None:
+    typer.echo(
+        f"loaded {summary.loaded}, skipped {summary.skipped}, failed {summary.failed}; "
+        f"{summary.triples} triples in {summary.seconds:.1f} s ({summary.rate:.1f} articles/s)",
+        err=True,
+    )
+
+
+@contextmanager
+def _progress() -> Iterator[Callable]:
+    """A rich progress bar on a terminal; otherwise a plain line every so often."""
+    if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        bar = Progress(
+            TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]:.1f} articles/s"),
+            TextColumn("[red]{task.fields[failed]} failed"), TimeElapsedColumn(),
+            console=Console(stderr=True), transient=False,
+        )
+        task = bar.add_task("ingest", total=None, rate=0.0, failed=0)
+
+        def tick(t) -> None:
+            rate = t.done / t.elapsed if t.elapsed > 0 else 0.0
+            bar.update(task, completed=t.done, total=t.total, rate=rate, failed=t.failed)
+
+        with bar:
+            yield tick
+        return
+
+    last = [time.monotonic()]
+
+    def plain(t) -> None:
+        now = time.monotonic()
+        if now - last[0] >= _PLAIN_EVERY:
+            last[0] = now
+            rate = t.done / t.elapsed if t.elapsed > 0 else 0.0
+            of = f"/{t.total}" if t.total is not None else ""
+            print(f"kg ingest: {t.done}{of} articles, {t.failed} failed, {rate:.1f} articles/s",
+                  file=sys.stderr, flush=True)
+
+    yield plain

@@ -1,0 +1,426 @@
+"""Batches: many articles, each extracted, validated and loaded as its own named graph.
+
+Worker processes read, extract, validate and serialize (N-Triples text); the parent process is
+the one writer to the store (an embedded store cannot be opened by several processes, and one
+writer keeps each graph replacement whole). One bad article is logged and the batch goes on.
+
+Inputs (``iter_sources``):
+- a file ``.txt``, ``.html``/``.htm`` or ``.json``: one article;
+- a file ``.jsonl``: one JSON article record per non-empty line;
+- a file ``.urls``: one http(s) URL per non-empty line (lines starting with ``#`` are comments);
+- a ``.txt`` file whose every non-empty line is an http(s) URL without spaces: a URL list too
+  (an article is prose, so it never looks like that);
+- a folder: every file with one of the suffixes above below it, recursively, in sorted order,
+  skipping hidden files and folders (names starting with ``.``).
+
+Resume: the content hashes already in the store are read once; a worker that reads an article
+whose text has one of those hashes reports it skipped without extracting it. The graph name is
+derived from that hash, so a rerun loads exactly the articles that are missing.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Callable, Iterable, Iterator
+
+from kg.errors import InputError, KgError, StoreError, ValidationFailed
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm", ".json"})
+LIST_SUFFIXES = frozenset({".jsonl", ".urls"})
+_URL_LINE = re.compile(r"^https?://\S+$", re.I)
+
+
+# ---------------------------------------------------------------------------------------------
+# What to ingest
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article to ingest: a file, one record of a JSON Lines file, or a URL."""
+
+    name: str  # how logs name it: a path, "path:line" or a URL
+    kind: str  # "file" | "record" | "url"
+    location: str  # the path or URL
+    record: str | None = None  # the JSON text of a JSON Lines record
+    problem: str | None = None  # set when the source could not even be listed
+
+
+def iter_sources(paths: Iterable[str | Path]) -> Iterator[Source]:
+    """Every article the paths hold, lazily, in a stable order. Missing paths raise InputError."""
+    for p in paths:
+        path = Path(p)
+        if not path.exists():
+            raise InputError(f"{p}: no such file or folder")
+        if path.is_dir():
+            for file in _walk(path):
+                yield from _sources_of_file(file)
+        else:
+            yield from _sources_of_file(path, explicit=True)
+
+
+def check_paths(paths: Iterable[str | Path]) -> None:
+    """Fail fast, before any work, on a path that does not exist."""
+    for p in paths:
+        if not Path(p).exists():
+            raise InputError(f"{p}: no such file or folder")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):  # does not follow symlinked folders: no loops
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            suffix = os.path.splitext(name)[1].lower()
+            if not name.startswith(".") and (suffix in ARTICLE_SUFFIXES or suffix in LIST_SUFFIXES):
+                yield Path(root, name)
+
+
+def _sources_of_file(path: Path, explicit: bool = False) -> Iterator[Source]:
+    suffix = path.suffix.lower()
+    name = str(path)
+    try:
+        if suffix == ".jsonl":
+            yield from _records(path)
+        elif suffix == ".urls" or (suffix == ".txt" and _is_url_list(path)):
+            yield from _urls(path)
+        else:
+            yield Source(name, "file", name)
+    except OSError as exc:
+        yield Source(name, "file", name, problem=f"{name}: cannot read ({exc.strerror})")
+    except UnicodeDecodeError:
+        yield Source(name, "file", name, problem=f"{name}: not UTF-8 text")
+
+
+def _records(path: Path) -> Iterator[Source]:
+    with path.open(encoding="utf-8-sig") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if line.strip():
+                yield Source(f"{path}:{lineno}", "record", str(path), record=line)
+
+
+def _urls(path: Path) -> Iterator[Source]:
+    with path.open(encoding="utf-8-sig") as fh:
+        for line in fh:
+            url = line.strip()
+            if url and not url.startswith("#"):
+                yield Source(url, "url", url)
+
+
+def _is_url_list(path: Path) -> bool:
+    """Whether a .txt file is a list of URLs; reads past the first line only when it is a URL."""
+    seen = False
+    with path.open("rb") as fh:
+        for raw in fh:
+            line = raw.strip()
+            if not line:
+                continue
+            try:
+                text = line.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                return False
+            if not _URL_LINE.match(text):
+                return False
+            seen = True
+    return seen
+
+
+def count_sources(paths: Iterable[str | Path]) -> int:
+    """How many articles the paths hold (a cheap first pass, for a progress bar's total)."""
+    return sum(1 for _ in iter_sources(paths))
+
+
+# ---------------------------------------------------------------------------------------------
+# One article in a worker process
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one article. ``data`` is its graph as N-Triples text when extracted."""
+
+    source: str
+    status: str  # "extracted" | "skipped" | "failed" (then "loaded" once the parent wrote it)
+    stage: str | None = None  # where it failed: read | extract | validate | load
+    message: str | None = None
+    graph_iri: str | None = None
+    sha256: str | None = None
+    data: str | None = None
+    triples: int = 0
+
+
+_KNOWN: frozenset[str] = frozenset()
+_VALIDATE = True
+
+
+def _init_worker(known: frozenset[str], validate: bool) -> None:
+    import signal
+
+    global _KNOWN, _VALIDATE
+    _KNOWN, _VALIDATE = known, validate
+    # Ctrl-C goes to the whole process group: only the parent decides how to stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def process_source(source: Source, known: frozenset[str] = frozenset(), validate: bool = True) -> Outcome:
+    """Read, hash, and unless already loaded extract, validate and serialize one article.
+
+    Never raises for a bad article: the failure is the Outcome."""
+    from kg.api import process_article
+    from kg.rdf import article_iri
+
+    if source.problem:
+        return Outcome(source.name, "failed", "read", source.problem)
+    try:
+        article = _read(source)
+    except KgError as exc:
+        return Outcome(source.name, "failed", "read", _one_line(str(exc)))
+    except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the batch
+        return Outcome(source.name, "failed", "read", _internal(exc))
+    sha = article.sha256
+    iri = str(article_iri(sha))
+    if sha in known:
+        return Outcome(source.name, "skipped", graph_iri=iri, sha256=sha)
+    try:
+        done = process_article(article, validate=validate)
+        data = done.serialize("nt")
+    except ValidationFailed as exc:
+        return Outcome(source.name, "failed", "validate", _validation_message(exc), iri, sha)
+    except KgError as exc:
+        return Outcome(source.name, "failed", "extract", _one_line(str(exc)), iri, sha)
+    except Exception as exc:  # noqa: BLE001 - an extractor bug must not stop the batch
+        return Outcome(source.name, "failed", "extract", _internal(exc), iri, sha)
+    return Outcome(source.name, "extracted", graph_iri=str(done.graph_iri), sha256=sha, data=data,
+                   triples=len(done.graph))
+
+
+def _worker_task(source: Source) -> Outcome:
+    return process_source(source, _KNOWN, _VALIDATE)
+
+
+def _read(source: Source):
+    from kg.read import article_from_record, read_article
+
+    if source.kind == "record":
+        try:
+            record = json.loads(source.record or "")
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{source.name}: malformed JSON ({exc.msg})") from None
+        return article_from_record(record, source.name)
+    return read_article(source.location)
+
+
+def _validation_message(exc: ValidationFailed) -> str:
+    first = next(iter(getattr(exc.report, "violations", ()) or ()), None)
+    detail = f" (first: {first.message} at {first.focus})" if first is not None else ""
+    return _one_line(f"{exc}{detail}")
+
+
+def _internal(exc: Exception) -> str:
+    return _one_line(f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _one_line(text: str, limit: int = 500) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------------------------------------
+# The batch, in the parent process
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    loaded: int
+    skipped: int
+    failed: int
+    triples: int  # triples written by this run
+    seconds: float
+
+    @property
+    def articles(self) -> int:
+        return self.loaded + self.skipped + self.failed
+
+    @property
+    def rate(self) -> float:
+        """Articles handled per second (loaded, skipped or failed)."""
+        return self.articles / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+
+@dataclass(frozen=True)
+class Tick:
+    """Progress after one more article, for a progress bar."""
+
+    done: int
+    loaded: int
+    skipped: int
+    failed: int
+    total: int | None
+    elapsed: float
+    last: Outcome
+
+
+class IngestAborted(StoreError):
+    """The store failed mid-batch: the articles loaded so far are whole, the rest were not tried."""
+
+    def __init__(self, message: str, summary: IngestSummary):
+        super().__init__(message)
+        self.summary = summary
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store,
+    workers: int | None = None,
+    validate: bool = True,
+    error_log: str | Path | IO[str] | None = None,
+    progress: Callable[[Tick], None] | None = None,
+) -> IngestSummary:
+    """Extract, validate and load every article under ``paths`` into ``store``, one named graph
+    each. ``store`` is an EmbeddedStore or RemoteStore (anything with ``replace_graph``).
+
+    Failed articles are written to ``error_log`` (JSON Lines: article, stage, message) and
+    counted; a store failure stops the batch with IngestAborted (a StoreError)."""
+    paths = list(paths)
+    check_paths(paths)
+    n_workers = workers if workers is not None else (os.cpu_count() or 1)
+    if n_workers < 1:
+        raise InputError(f"--workers must be at least 1, not {n_workers}")
+    total = count_sources(paths) if progress else None
+    known = stored_hashes(store)
+    log, close_log = _open_log(error_log)
+    counts = {"loaded": 0, "skipped": 0, "failed": 0, "triples": 0}
+    seen_this_run: set[str] = set()
+    started = time.monotonic()
+
+    def summary() -> IngestSummary:
+        return IngestSummary(counts["loaded"], counts["skipped"], counts["failed"], counts["triples"],
+                             time.monotonic() - started)
+
+    def settle(outcome: Outcome) -> None:
+        if outcome.status == "extracted":
+            if outcome.sha256 in seen_this_run:  # the same text twice in one batch: first one wins
+                outcome = Outcome(outcome.source, "skipped", graph_iri=outcome.graph_iri,
+                                  sha256=outcome.sha256)
+            else:
+                try:
+                    write_graph(store, outcome.graph_iri, outcome.data or "")
+                except KgError as exc:
+                    failed = Outcome(outcome.source, "failed", "load", _one_line(str(exc)))
+                    _log_failure(log, failed)
+                    counts["failed"] += 1
+                    raise IngestAborted(f"loading stopped: {_one_line(str(exc))}", summary()) from None
+                seen_this_run.add(outcome.sha256 or "")
+                counts["triples"] += outcome.triples
+                outcome = Outcome(outcome.source, "loaded", graph_iri=outcome.graph_iri,
+                                  sha256=outcome.sha256, triples=outcome.triples)
+        if outcome.status == "failed":
+            _log_failure(log, outcome)
+        counts[outcome.status] += 1
+        if progress:
+            done = counts["loaded"] + counts["skipped"] + counts["failed"]
+            progress(Tick(done, counts["loaded"], counts["skipped"], counts["failed"], total,
+                          time.monotonic() - started, outcome))
+
+    try:
+        _run(iter_sources(paths), n_workers, known, validate, settle)
+    finally:
+        close_log()
+    return summary()
+
+
+def _run(sources: Iterator[Source], n_workers: int, known: frozenset[str], validate: bool,
+         settle: Callable[[Outcome], None]) -> None:
+    """Feed the workers a bounded number of sources at a time (a huge JSON Lines file is never
+    held in memory) and settle each outcome in the parent as it arrives."""
+    import multiprocessing
+    from concurrent.futures.process import BrokenProcessPool
+
+    # forkserver: workers never inherit the parent's threads (a progress bar's refresher) mid-lock.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    ctx = multiprocessing.get_context(method)
+    if method == "forkserver":
+        ctx.set_forkserver_preload(["kg.ingest", "kg.api", "kg.pipeline", "kg.validate"])
+    pool = ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_init_worker,
+                               initargs=(known, validate))
+    in_flight = n_workers * 4
+    pending: set = set()
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and len(pending) < in_flight:
+                source = next(sources, None)
+                if source is None:
+                    exhausted = True
+                else:
+                    pending.add(pool.submit(_worker_task, source))
+            if not pending:
+                break
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    raise StoreError("a worker process died (out of memory?); ingest stopped") from None
+                settle(outcome)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _open_log(error_log: str | Path | IO[str] | None) -> tuple[IO[str] | None, Callable[[], None]]:
+    if error_log is None:
+        return None, lambda: None
+    if hasattr(error_log, "write"):
+        return error_log, lambda: None  # type: ignore[return-value]
+    try:
+        fh = open(error_log, "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller
+    except OSError as exc:
+        raise InputError(f"{error_log}: cannot write the error log ({exc.strerror})") from None
+    return fh, fh.close
+
+
+def _log_failure(log: IO[str] | None, outcome: Outcome) -> None:
+    if log is None:
+        return
+    log.write(json.dumps({"article": outcome.source, "stage": outcome.stage, "message": outcome.message},
+                         ensure_ascii=False) + "\n")
+    log.flush()  # an interrupted batch still leaves its log
+
+
+# ---------------------------------------------------------------------------------------------
+# The store, as ingest needs it
+
+
+def stored_hashes(store) -> frozenset[str]:
+    """The kg:textSha256 of every article graph already in the store, whose name matches it."""
+    from kg.rdf import article_iri
+
+    pairs = _graph_hashes(store)
+    return frozenset(sha for graph, sha in pairs if graph == str(article_iri(sha)))
+
+
+def _graph_hashes(store) -> Iterable[tuple[str, str]]:
+    if hasattr(store, "graph_hashes"):
+        return store.graph_hashes()
+    query = ("SELECT ?g ?h WHERE { GRAPH ?g { ?a <https://w3id.org/kg-loader/ontology#textSha256> ?h } }")
+    result = store.query(query)
+    rows = getattr(result, "bindings", result)  # kg.store's QueryResult, or plain rows
+    return [(str(_value(row[0])), str(_value(row[1]))) for row in rows]
+
+
+def _value(term) -> str:
+    return getattr(term, "value", term)
+
+
+def write_graph(store, graph_iri: str, ntriples: str) -> None:
+    """Replace one named graph with these triples, in one atomic step of the store."""
+    import pyoxigraph as ox
+
+    triples = list(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+    store.replace_graph(graph_iri, triples)

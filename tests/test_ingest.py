@@ -1,0 +1,360 @@
+"""kg.ingest and `kg ingest`: sources, parallel workers, error log, resume, exit codes.
+
+The articles are written here for the tests (conflict-news style, real country names that are
+in kg/data/gazetteer.tsv). Stores are embedded, in tmp folders; URLs are served on 127.0.0.1.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.errors import InputError, StoreError, ValidationFailed
+from kg.ingest import (IngestAborted, Source, count_sources, ingest, iter_sources, process_source,
+                       stored_hashes)
+
+from kg.store.embedded import EmbeddedStore
+
+
+def deployment(n: int) -> str:
+    return (f"Romania sends {100 + n} troops to Moldova\n\n"
+            f"Romania deployed {100 + n} soldiers to Moldova on Monday after protests in Chisinau. "
+            f"Officials said {n + 2} people were killed and {n + 10} were injured in the unrest.\n")
+
+
+def clash(n: int) -> str:
+    return (f"Armenia and Azerbaijan troops clash\n\n"
+            f"Troops of Armenia and Azerbaijan clashed on the border on Tuesday, killing {n + 3} soldiers. "
+            f"Police in Yerevan arrested {n + 20} protesters the next day.\n")
+
+
+def record(n: int) -> str:
+    return json.dumps({"text": (f"Poland sent {200 + n} police officers to Lithuania on Friday after "
+                                f"riots in Vilnius left {n + 1} people dead."),
+                       "title": "Police sent to Lithuania", "published": "2023-05-12"})
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A folder with nested articles, a JSON Lines file and things ingest must ignore."""
+    root = tmp_path / "news"
+    (root / "east").mkdir(parents=True)
+    (root / ".hidden").mkdir()
+    for i in range(3):
+        (root / f"deploy-{i}.txt").write_text(deployment(i), encoding="utf-8")
+    (root / "east" / "clash.txt").write_text(clash(1), encoding="utf-8")
+    (root / "east" / "clash.json").write_text(
+        json.dumps({"text": clash(2), "published": "2022-09-13"}), encoding="utf-8")
+    (root / "east" / "batch.jsonl").write_text("\n".join(record(i) for i in range(3)) + "\n\n",
+                                               encoding="utf-8")
+    (root / ".hidden" / "skip.txt").write_text(deployment(50), encoding="utf-8")
+    (root / ".skip.txt").write_text(deployment(51), encoding="utf-8")
+    (root / "notes.md").write_text(deployment(52), encoding="utf-8")
+    return root
+
+
+def store_size(path: Path) -> int:
+    with EmbeddedStore(path) as store:
+        return store.count()
+
+
+def graph_names(path: Path) -> set[str]:
+    with EmbeddedStore(path) as store:
+        return set(store.graphs())
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources
+
+
+def test_iter_sources_walks_folders_in_order_and_skips_hidden_and_other_suffixes(corpus):
+    names = [s.name for s in iter_sources([corpus])]
+    root = str(corpus)
+    assert names == [
+        f"{root}/deploy-0.txt", f"{root}/deploy-1.txt", f"{root}/deploy-2.txt",
+        f"{root}/east/batch.jsonl:1", f"{root}/east/batch.jsonl:2", f"{root}/east/batch.jsonl:3",
+        f"{root}/east/clash.json", f"{root}/east/clash.txt",
+    ]
+    assert count_sources([corpus]) == 8
+
+
+def test_url_lists_by_suffix_or_by_content(tmp_path):
+    urls = tmp_path / "list.urls"
+    urls.write_text("# a comment\nhttp://127.0.0.1:1/a\n\nhttps://127.0.0.1:1/b\n")
+    as_txt = tmp_path / "links.txt"
+    as_txt.write_text("http://127.0.0.1:1/c\nhttp://127.0.0.1:1/d\n")
+    prose = tmp_path / "prose.txt"
+    prose.write_text("http://127.0.0.1:1/e\nTroops were sent to Georgia on Monday.\n")
+    sources = list(iter_sources([urls, as_txt, prose]))
+    assert [(s.kind, s.location) for s in sources] == [
+        ("url", "http://127.0.0.1:1/a"), ("url", "https://127.0.0.1:1/b"),
+        ("url", "http://127.0.0.1:1/c"), ("url", "http://127.0.0.1:1/d"),
+        ("file", str(prose)),
+    ]
+
+
+def test_missing_path_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no such file or folder"):
+        list(iter_sources([tmp_path / "nope"]))
+
+
+# ---------------------------------------------------------------------------------------------
+# One article (in-process)
+
+
+def test_process_source_extracts_to_ntriples():
+    out = process_source(Source("r:1", "record", "r", record=record(7)))
+    assert out.status == "extracted"
+    assert out.triples > 10 and out.data.count("\n") == out.triples
+    assert f'"{out.sha256}"' in out.data
+    assert out.graph_iri.endswith(out.sha256[:16])
+
+
+def test_process_source_skips_known_text_without_extracting(monkeypatch):
+    import kg.api
+
+    def extractor(*args, **kwargs):
+        raise RuntimeError("extracted")
+
+    monkeypatch.setattr(kg.api, "process_article", extractor)
+    first = process_source(Source("r:1", "record", "r", record=record(8)))
+    assert first.message.endswith("RuntimeError: extracted")  # the patch bites when not known
+    import hashlib
+
+    sha = hashlib.sha256(json.loads(record(8))["text"].encode()).hexdigest()
+    out = process_source(Source("r:1", "record", "r", record=record(8)), known=frozenset({sha}))
+    assert (out.status, out.sha256) == ("skipped", sha)
+
+
+@pytest.mark.parametrize("raised, stage, words", [
+    (ValidationFailed("the graph of x has 1 SHACL violation(s); nothing written"), "validate", "SHACL"),
+    (RuntimeError("boom"), "extract", "internal error: RuntimeError: boom"),
+])
+def test_process_source_names_the_failing_stage(monkeypatch, raised, stage, words):
+    import kg.api
+
+    def fail(*args, **kwargs):
+        raise raised
+
+    monkeypatch.setattr(kg.api, "process_article", fail)
+    out = process_source(Source("r:1", "record", "r", record=record(9)))
+    assert (out.status, out.stage) == ("failed", stage)
+    assert words in out.message
+
+
+def test_malformed_record_fails_at_read():
+    out = process_source(Source("batch.jsonl:4", "record", "batch.jsonl", record="{not json"))
+    assert (out.status, out.stage) == ("failed", "read")
+    assert out.message.startswith("batch.jsonl:4: malformed JSON")
+
+
+# ---------------------------------------------------------------------------------------------
+# Batches into an embedded store
+
+
+def test_ingest_loads_each_article_as_its_own_graph(corpus, tmp_path):
+    db = tmp_path / "db"
+    with EmbeddedStore(db) as store:
+        summary = ingest([corpus], store, workers=2)
+        hashes = stored_hashes(store)
+    assert (summary.loaded, summary.skipped, summary.failed) == (8, 0, 0)
+    assert summary.ok and summary.rate > 0
+    assert len(hashes) == 8
+    assert store_size(db) == summary.triples
+    assert len(graph_names(db)) == 8
+
+
+def test_rerun_skips_everything_and_changes_nothing(corpus, tmp_path):
+    db = tmp_path / "db"
+    with EmbeddedStore(db) as store:
+        first = ingest([corpus], store, workers=2)
+    before = store_size(db)
+    with EmbeddedStore(db) as store:
+        again = ingest([corpus], store, workers=2)
+    assert (again.loaded, again.skipped, again.failed, again.triples) == (0, 8, 0, 0)
+    assert store_size(db) == before == first.triples
+
+
+def test_interrupted_ingest_is_finished_by_a_rerun(corpus, tmp_path):
+    db = tmp_path / "db"
+    with EmbeddedStore(db) as store:
+        ingest([corpus / "east"], store, workers=1)  # the part done before an interruption
+        rest = ingest([corpus], store, workers=2)
+    assert (rest.loaded, rest.skipped) == (3, 5)
+    full = tmp_path / "full"
+    with EmbeddedStore(full) as store:
+        ingest([corpus], store, workers=2)
+    assert store_size(db) == store_size(full)
+    assert graph_names(db) == graph_names(full)
+
+
+def test_same_text_twice_in_one_batch_is_loaded_once(tmp_path):
+    (tmp_path / "a.txt").write_text(deployment(3))
+    (tmp_path / "b.txt").write_text(deployment(3))
+    with EmbeddedStore(tmp_path / "db") as store:
+        summary = ingest([tmp_path / "a.txt", tmp_path / "b.txt"], store, workers=2)
+    assert (summary.loaded, summary.skipped) == (1, 1)
+
+
+def test_bad_articles_are_logged_and_the_batch_goes_on(corpus, tmp_path):
+    (corpus / "empty.txt").write_text("")
+    (corpus / "binary.html").write_bytes(b"\x00\x01\x02PNG" * 50)
+    with (corpus / "east" / "batch.jsonl").open("a") as fh:
+        fh.write('{"title": "no text here"}\n')
+    log = tmp_path / "errors.jsonl"
+    with EmbeddedStore(tmp_path / "db") as store:
+        summary = ingest([corpus], store, workers=2, error_log=log)
+    assert (summary.loaded, summary.failed) == (8, 3)
+    rows = [json.loads(line) for line in log.read_text().splitlines()]
+    by_article = {Path(r["article"]).name: r for r in rows}
+    assert set(by_article) == {"empty.txt", "binary.html", "batch.jsonl:5"}
+    assert all(r["stage"] == "read" for r in rows)
+    assert "empty" in by_article["empty.txt"]["message"]
+    assert "binary" in by_article["binary.html"]["message"]
+
+
+def test_progress_ticks_once_per_article_with_a_total(corpus, tmp_path):
+    ticks = []
+    with EmbeddedStore(tmp_path / "db") as store:
+        ingest([corpus], store, workers=2, progress=ticks.append)
+    assert [t.done for t in ticks] == list(range(1, 9))
+    assert {t.total for t in ticks} == {8}
+
+
+class FlakyStore:
+    """A store that dies after two graphs, as a remote server stopped mid-ingest would."""
+
+    def __init__(self):
+        self.graphs: dict[str, int] = {}
+
+    def query(self, _):
+        return []
+
+    def replace_graph(self, iri, triples):
+        if len(self.graphs) == 2:
+            raise StoreError("http://127.0.0.1:9/store: cannot connect (Connection refused)")
+        self.graphs[str(iri)] = len(list(triples))
+
+
+def test_store_failure_stops_the_batch_with_whole_articles_only(corpus, tmp_path):
+    store = FlakyStore()
+    log = tmp_path / "errors.jsonl"
+    with pytest.raises(IngestAborted, match="loading stopped: .*Connection refused") as info:
+        ingest([corpus], store, workers=2, error_log=log)
+    assert info.value.summary.loaded == 2 and len(store.graphs) == 2
+    assert isinstance(info.value, StoreError)
+    assert json.loads(log.read_text().splitlines()[-1])["stage"] == "load"
+
+
+# ---------------------------------------------------------------------------------------------
+# URLs
+
+
+class ArticleServer(BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):  # noqa: N802
+        if self.path.startswith("/story/"):
+            n = int(self.path.rsplit("/", 1)[1])
+            body = f"<html><body><article><p>{deployment(n)}</p></article></body></html>".encode()
+            ctype = "text/html; charset=utf-8"
+            self.send_response(200)
+        else:
+            body, ctype = b"gone", "text/plain"
+            self.send_response(404)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), ArticleServer)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_url_list_is_fetched_and_a_dead_link_is_logged(server, tmp_path):
+    urls = tmp_path / "today.urls"
+    urls.write_text(f"{server}/story/1\n{server}/story/2\n{server}/missing\n")
+    log = tmp_path / "errors.jsonl"
+    with EmbeddedStore(tmp_path / "db") as store:
+        summary = ingest([urls], store, workers=2, error_log=log)
+    assert (summary.loaded, summary.failed) == (2, 1)
+    row = json.loads(log.read_text())
+    assert row == {"article": f"{server}/missing", "stage": "read",
+                   "message": f"{server}/missing: HTTP 404 Not Found"}
+
+
+# ---------------------------------------------------------------------------------------------
+# The command
+
+
+@pytest.fixture
+def run():
+    from kg.cli import app
+
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(app, ["ingest", *map(str, args)])
+
+    return invoke
+
+
+def test_cli_ingest_then_rerun(run, corpus, tmp_path):
+    db = tmp_path / "db"
+    first = run(corpus, "--store", db, "--workers", "2")
+    assert first.exit_code == 0, first.output
+    assert "loaded 8, skipped 0, failed 0" in first.output
+    again = run(corpus, "--store", db, "--workers", "2")
+    assert again.exit_code == 0
+    assert "loaded 0, skipped 8, failed 0; 0 triples" in again.output
+
+
+def test_cli_exits_1_when_some_fail_and_writes_the_log(run, corpus, tmp_path):
+    (corpus / "empty.txt").write_text("   \n")
+    log = tmp_path / "errors.jsonl"
+    result = run(corpus, "--store", tmp_path / "db", "--errors", log, "--workers", "2")
+    assert result.exit_code == 1
+    assert "loaded 8, skipped 0, failed 1" in result.output
+    assert json.loads(log.read_text())["stage"] == "read"
+
+
+def kg_command(*args: str) -> "subprocess.CompletedProcess[str]":
+    """The installed `kg` script, so that errors go through its one-line handler and exit code."""
+    import subprocess
+    import sys
+
+    kg = Path(sys.executable).parent / "kg"
+    if not kg.exists():
+        pytest.skip("the kg script is not installed in this environment")
+    return subprocess.run([str(kg), *map(str, args)], capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--store", "DB", "--endpoint", "http://127.0.0.1:9/store"], "not both"),
+    (["--store", "DB", "--workers", "0"], "Invalid value for '--workers'"),
+])
+def test_cli_unusable_arguments_exit_2(corpus, tmp_path, args, words):
+    args = [tmp_path / "db" if a == "DB" else a for a in args]
+    proc = kg_command("ingest", corpus, *args)
+    assert proc.returncode == 2
+    assert words in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "db").exists()
+
+
+def test_cli_missing_path_exits_2_with_one_line(tmp_path):
+    proc = kg_command("ingest", tmp_path / "nope", "--store", tmp_path / "db")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"kg: error: {tmp_path / 'nope'}: no such file or folder"
