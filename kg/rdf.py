@@ -179,7 +179,7 @@ def serialize(graph: Graph, fmt: str = "turtle", graph_name: URIRef | None = Non
 
         raise InputError(f"unknown format {fmt!r} (choose turtle, trig, nquads or jsonld)")
     if name in {"trig", "nquads"}:
-        ds = Dataset(bind_namespaces="none")
+        ds = Dataset()
         for prefix, namespace in graph.namespaces():
             ds.bind(prefix, namespace)
         named = ds.graph(graph_name or URIRef(f"{KGR}graph/default"))

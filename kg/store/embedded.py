@@ -149,7 +149,8 @@ class EmbeddedStore(ArticleQueries):
     # -- reading ----------------------------------------------------------------------------
     def query(self, sparql: str) -> QueryResult:
         try:
-            result = self.store.query(with_prefixes(sparql))
+            # Each article is a named graph: a query sees their union as its default graph.
+            result = self.store.query(with_prefixes(sparql), use_default_graph_as_union=True)
             return QueryResult.from_ox(result)
         except SyntaxError as exc:
             raise InputError(f"SPARQL syntax error: {one_line(exc)}") from None
