@@ -33,6 +33,7 @@ def load_command(
     validate: bool = typer.Option(False, "--validate", help="SHACL-validate each file before loading (for files not made by `kg extract`)."),
     fmt: Optional[str] = typer.Option(None, "--format", help="RDF format of the files (default: from the extension).", show_default=False),
     timeout: float = typer.Option(30.0, "--timeout", help="Seconds to wait for each HTTP request to an endpoint."),
+    retries: int = typer.Option(3, "--retries", help="Retries (with backoff) after a dropped connection or a 5xx answer."),
 ) -> None:
     """Load RDF files into a store; loading an article again replaces its graph."""
     from kg.errors import InputError, KgError
@@ -42,7 +43,7 @@ def load_command(
     try:
         if endpoint and update_endpoint:
             raise InputError("give --endpoint or --update-endpoint, not both")
-        remote = {"timeout": timeout} if (endpoint or update_endpoint) else {}
+        remote = {"timeout": timeout, "retries": retries} if (endpoint or update_endpoint) else {}
         # Every file is parsed before anything is written: one bad file loads nothing.
         parsed = [read_graphs(f, fmt) for f in files]
         if validate:
@@ -79,6 +80,7 @@ def query_command(
     endpoint: Optional[str] = typer.Option(None, "--endpoint", help="SPARQL query endpoint (Oxigraph: http://HOST:7878/query; Virtuoso: http://HOST:8890/sparql).", show_default=False),
     fmt: ResultFormat = typer.Option(ResultFormat.table, "--format", "-f", help="table, csv, json (SPARQL results JSON), or turtle for CONSTRUCT/DESCRIBE."),
     timeout: float = typer.Option(30.0, "--timeout", help="Seconds to wait for an endpoint."),
+    retries: int = typer.Option(3, "--retries", help="Retries (with backoff) after a dropped connection or a 5xx answer."),
 ) -> None:
     """Run a SPARQL query against a store and print the results."""
     from kg.errors import KgError, StoreError
@@ -92,7 +94,7 @@ def query_command(
             folder = store or default_store_path()
             if not folder.is_dir():
                 raise StoreError(f"no store at {folder} (run `kg load` first, or give --store)")
-        remote = {"timeout": timeout} if endpoint else {}
+        remote = {"timeout": timeout, "retries": retries} if endpoint else {}
         with open_store(store=store, query_endpoint=endpoint, **remote) as source:
             result = source.query(text)
         if fmt is ResultFormat.table and sys.stdout.isatty():

@@ -107,7 +107,7 @@ class EmbeddedStore(ArticleQueries):
         store = self._writable()
         try:
             if store.contains_named_graph(ox.NamedNode(g.iri)):
-                store.update(replace_update(g.iri, [q.triple for q in g.quads]))
+                store.update(replace_update(g.iri, [q.triple for q in g.quads], portable=False))
                 return True
             store.extend(g.quads)
             return False

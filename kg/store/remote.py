@@ -38,10 +38,10 @@ from kg.store.embedded import GraphLoad, LoadResult
 from kg.store.rdfio import (GraphData, ParsedFile, batches,
                             drop_operation, insert_operation, one_line, read_graphs,
                             to_quads, validate_parsed)
-from kg.store.results import ArticleQueries, QueryResult, with_prefixes
+from kg.store.results import ArticleQueries, QueryResult, query_form, with_prefixes
 
-RESULTS_ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, "
-                  "text/turtle;q=0.8, application/sparql-results+xml;q=0.5")
+RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.5"
+GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
 _RETRY_STATUS = range(500, 600)
 
 
@@ -222,9 +222,15 @@ class RemoteStore(ArticleQueries):
         if not url:
             raise StoreError("no SPARQL query endpoint known for this store; give one "
                              "(Oxigraph: http://HOST:7878/query)")
+        graph = query_form(sparql) in ("construct", "describe")
         answer = self._request("POST", url, data={"query": with_prefixes(sparql)},
-                               headers={"Accept": RESULTS_ACCEPT})
-        return parse_answer(answer.content_type, answer.body, mask_url(url))
+                               headers={"Accept": GRAPH_ACCEPT if graph else RESULTS_ACCEPT})
+        result = parse_answer(answer.content_type, answer.body, mask_url(url))
+        if graph and result.kind == "select" and len(result.variables) == 3:
+            # some stores answer CONSTRUCT with s/p/o bindings whatever is asked for
+            return QueryResult("graph", ("subject", "predicate", "object"),
+                               triples=tuple(r for r in result.bindings if None not in r))
+        return result
 
     def count(self, graph_iri: str | None = None) -> int:
         """Triples in one named graph, or in all named graphs (a server may have its own)."""

@@ -233,6 +233,20 @@ def with_prefixes(sparql: str) -> str:
     return "\n".join(missing + [sparql]) if missing else sparql
 
 
+_PROLOGUE = re.compile(r"""(?isx)
+    \s+ | \#[^\n]* | BASE\s*<[^>]*> | PREFIX\s+[\w.-]*:\s*<[^>]*>""")
+
+
+def query_form(sparql: str) -> str:
+    """'select', 'ask', 'construct' or 'describe' (after comments and the prologue)."""
+    pos = 0
+    while (m := _PROLOGUE.match(sparql, pos)) and m.end() > pos:
+        pos = m.end()
+    word = re.match(r"[A-Za-z]+", sparql[pos:])
+    form = word.group(0).lower() if word else ""
+    return form if form in ("select", "ask", "construct", "describe") else "select"
+
+
 def query_text(arg: str) -> str:
     """A query given inline or as ``@file.rq``."""
     if arg.startswith("@"):

@@ -1,0 +1,195 @@
+"""RemoteStore against real servers (oxigraph serve, Virtuoso) and a scripted stub server."""
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import servers
+from conftest import ART, ARTICLE_TRIPLES, article_turtle
+
+from kg.errors import EndpointError, InputError
+from kg.store.embedded import EmbeddedStore
+from kg.store.remote import RemoteStore, guess_query_endpoint, mask_url
+
+GRAPHS = [ART + "aa01", ART + "bb01", ART + "bb02"]
+
+
+@pytest.fixture(params=["oxigraph-gsp", "oxigraph-update", "virtuoso-gsp", "virtuoso-update"])
+def remote(request):
+    """A RemoteStore writing by the Graph Store Protocol or by SPARQL Update, on each server."""
+    name, mode = request.param.split("-")
+    server = request.getfixturevalue(f"{name}_server")
+    write = {"gsp_endpoint": server.gsp} if mode == "gsp" else {"update_endpoint": server.update}
+    with RemoteStore(query_endpoint=server.query, timeout=20, **write) as store:
+        for g in GRAPHS:  # the servers live for the session: start each test from nothing
+            store.drop_graph(g)
+        yield store
+
+
+def _counts(store) -> dict[str, int]:
+    return {g: store.count(g) for g in GRAPHS}
+
+
+def test_same_counts_as_the_embedded_store(remote, article_file, two_articles_trig, tmp_path):
+    with EmbeddedStore(tmp_path / "embedded") as local:
+        local.load_file(article_file)
+        local.load_file(two_articles_trig)
+        expected = _counts(local)
+    assert expected == {g: ARTICLE_TRIPLES for g in GRAPHS}
+    remote.load_file(article_file)
+    remote.load_file(two_articles_trig)
+    assert _counts(remote) == expected
+
+
+def test_reloading_changes_nothing_and_a_new_version_replaces(remote, tmp_path: Path):
+    p = tmp_path / "a.ttl"
+    p.write_text(article_turtle("aa01", troops=2030, sha="cd" * 32))
+    remote.load_file(p)
+    remote.load_file(p)
+    assert remote.count(ART + "aa01") == ARTICLE_TRIPLES
+    assert remote.content_hash(ART + "aa01") == "cd" * 32
+    assert (ART + "aa01", "cd" * 32) in remote.graph_hashes()
+    p.write_text(article_turtle("aa01", troops=999))
+    remote.load_file(p)
+    rows = remote.query(f"SELECT ?n WHERE {{ GRAPH <{ART}aa01> {{ ?e wdt:P1132 ?n }} }}").rows
+    assert rows == (("999",),)
+    assert remote.count(ART + "aa01") == ARTICLE_TRIPLES
+    assert ART + "aa01" in remote.graphs()
+
+
+def test_query_results_match_the_embedded_store(remote, two_articles_trig, tmp_path):
+    q = ("SELECT ?a ?n ?label WHERE { GRAPH ?a { ?e wdt:P1132 ?n ; rdfs:label ?label } "
+         f"FILTER(STRSTARTS(STR(?a), '{ART}bb')) }} ORDER BY ?a")
+    remote.load_file(two_articles_trig)
+    with EmbeddedStore(tmp_path / "e") as local:
+        local.load_file(two_articles_trig)
+        assert remote.query(q).to_csv() == local.query(q).to_csv()
+    assert remote.query(f"ASK {{ GRAPH <{ART}bb01> {{ ?s a kg:Article }} }}").boolean is True
+    constructed = remote.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ART}bb01> "
+                               "{ ?s a kg:Article ; ?p ?o } }")
+    assert len(constructed.triples) == 5
+
+
+def test_update_batches_keep_blank_nodes_whole(oxigraph_server, virtuoso_server):
+    p = ox.NamedNode("http://example.org/p")
+    triples = []
+    for i in range(40):
+        b = ox.BlankNode()
+        triples += [ox.Triple(ox.NamedNode(f"http://example.org/s{i}"), p, b),
+                    ox.Triple(b, p, ox.Literal(str(i)))]
+    g = ART + "batched"
+    for server in (oxigraph_server, virtuoso_server):
+        with RemoteStore(update_endpoint=server.update, query_endpoint=server.query,
+                         batch_size=7) as store:
+            assert store.replace_graph(g, triples) == 80
+            store.replace_graph(g, triples)
+            assert store.count(g) == 80
+            # every blank node still links its subject to its number
+            linked = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{g}> "
+                                 "{ ?s ?p ?b . ?b ?p ?lit FILTER(isLiteral(?lit)) } }")
+            assert linked.rows == (("40",),)
+
+
+def test_dead_endpoint_is_one_line_error():
+    url = servers.dead_url("/store")
+    with RemoteStore(gsp_endpoint=url, retries=2, backoff=0.01) as store:
+        with pytest.raises(EndpointError) as info:
+            store.replace_graph(ART + "x", [])
+    msg = str(info.value)
+    assert "\n" not in msg and "connection refused" in msg and "3 attempts" in msg
+
+
+# -- a scripted stub server: retries, 4xx, credentials ---------------------------------------
+
+
+class _Stub(BaseHTTPRequestHandler):
+    script: list[int] = []
+    seen: list[dict] = []
+
+    def _answer(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        type(self).seen.append({"method": self.command, "path": self.path, "body": body,
+                                "auth": self.headers.get("Authorization")})
+        status = type(self).script.pop(0) if type(self).script else 204
+        self.send_response(status)
+        payload = b"bad request: no such thing" if status == 400 else b""
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    do_PUT = do_POST = do_DELETE = _answer
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def stub():
+    _Stub.script, _Stub.seen = [], []
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Stub)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", _Stub
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def _triple():
+    p = ox.NamedNode("http://example.org/p")
+    return [ox.Triple(p, p, ox.Literal("1"))]
+
+
+def test_5xx_is_retried_then_succeeds(stub):
+    base, handler = stub
+    handler.script = [503, 502, 201]
+    with RemoteStore(gsp_endpoint=base + "/store", retries=3, backoff=0.01) as store:
+        store.replace_graph(ART + "x", _triple())
+    assert [s["method"] for s in handler.seen] == ["PUT"] * 3
+    assert "graph=https%3A%2F%2Fw3id.org" in handler.seen[0]["path"]
+    assert handler.seen[0]["body"].startswith(b"<http://example.org/p>")
+
+
+def test_5xx_until_retries_run_out(stub):
+    base, handler = stub
+    handler.script = [500] * 5
+    with RemoteStore(gsp_endpoint=base + "/store", retries=1, backoff=0.01) as store:
+        with pytest.raises(EndpointError, match=r"HTTP 500.*\(after 2 attempts\)"):
+            store.replace_graph(ART + "x", _triple())
+    assert len(handler.seen) == 2
+
+
+def test_4xx_is_not_retried(stub):
+    base, handler = stub
+    handler.script = [400]
+    with RemoteStore(update_endpoint=base + "/update", retries=3, backoff=0.01) as store:
+        with pytest.raises(EndpointError, match="refused the request: HTTP 400.*no such thing"):
+            store.replace_graph(ART + "x", _triple())
+    assert len(handler.seen) == 1
+    assert handler.seen[0]["body"].startswith(b"DROP SILENT GRAPH <" + ART.encode())
+
+
+def test_credentials_are_sent_and_never_printed(stub, monkeypatch):
+    base, handler = stub
+    monkeypatch.setenv("KG_ENDPOINT_USER", "analyst")
+    monkeypatch.setenv("KG_ENDPOINT_PASSWORD", "s3cret-pw")
+    handler.script = [401]
+    with RemoteStore(gsp_endpoint=base + "/store", retries=0) as store:
+        with pytest.raises(EndpointError) as info:
+            store.replace_graph(ART + "x", _triple())
+    assert handler.seen[0]["auth"].startswith("Basic ")
+    assert "s3cret" not in str(info.value) and "analyst" not in str(info.value)
+    url = base.replace("http://", "http://analyst:s3cret-pw@") + "/store"
+    assert "s3cret" not in mask_url(url) and "analyst" not in mask_url(url)
+
+
+def test_endpoint_urls_are_checked_and_query_endpoints_guessed():
+    with pytest.raises(InputError):
+        RemoteStore(gsp_endpoint="ftp://example.org/store")
+    assert guess_query_endpoint("http://h:7878/store") == "http://h:7878/query"
+    assert guess_query_endpoint("http://h:3030/ds/data") == "http://h:3030/ds/query"
+    assert guess_query_endpoint("http://h:8890/sparql-graph-crud") == "http://h:8890/sparql"
+    assert guess_query_endpoint("http://h/unknown") is None
