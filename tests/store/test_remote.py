@@ -115,6 +115,10 @@ class _Stub(BaseHTTPRequestHandler):
         type(self).seen.append({"method": self.command, "path": self.path, "body": body,
                                 "auth": self.headers.get("Authorization")})
         status = type(self).script.pop(0) if type(self).script else 204
+        if status == 0:  # drop the connection without answering
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return
         self.send_response(status)
         payload = b"bad request: no such thing" if status == 400 else b""
         self.send_header("Content-Length", str(len(payload)))
@@ -151,6 +155,25 @@ def test_5xx_is_retried_then_succeeds(stub):
     assert [s["method"] for s in handler.seen] == ["PUT"] * 3
     assert "graph=https%3A%2F%2Fw3id.org" in handler.seen[0]["path"]
     assert handler.seen[0]["body"].startswith(b"<http://example.org/p>")
+
+
+def test_dropped_connection_is_retried(stub):
+    base, handler = stub
+    handler.script = [0, 201]
+    with RemoteStore(gsp_endpoint=base + "/store", retries=2, backoff=0.01) as store:
+        assert store.replace_graph(ART + "x", _triple()) == 1
+    assert len(handler.seen) == 2
+
+
+def test_update_retry_starts_the_graph_over_from_its_drop(stub):
+    base, handler = stub
+    handler.script = [204, 503]  # the second batch fails once, then everything succeeds
+    p = ox.NamedNode("http://example.org/p")
+    triples = [ox.Triple(p, p, ox.Literal(str(i))) for i in range(3)]
+    with RemoteStore(update_endpoint=base + "/update", batch_size=2, backoff=0.01) as store:
+        store.replace_graph(ART + "x", triples)
+    starts = [s["body"].split(b" ", 1)[0] for s in handler.seen]
+    assert starts == [b"DROP", b"INSERT", b"DROP", b"INSERT"]
 
 
 def test_5xx_until_retries_run_out(stub):
