@@ -374,7 +374,29 @@ def find_dates(text: str, published: DateValue | None, base: int = 0) -> list[Da
         relation = _RELATION.get(re.sub(r"\s+", " ", m.group("rel").lower()), "at") if m.group("rel") else "at"
         found.append(DateMention(start + base, m.end() + base, text[start:m.end()], first, last,
                                  precision, relation))
-    return found
+    return sorted(found + _days_later(text, found, base), key=lambda d: d.start)
+
+
+_DAYS_LATER = re.compile(
+    r"\b(?:(?P<n>[A-Za-z]+|\d{1,2})\s+days?\s+later|(?:a|one)\s+day\s+later|"
+    r"the\s+(?:next|following)\s+day|the\s+day\s+after)\b", re.I)
+
+
+def _days_later(text: str, found: list[DateMention], base: int) -> list[DateMention]:
+    """ "Three days later", "the next day": counted from the last single day named before."""
+    out = []
+    for m in _DAYS_LATER.finditer(text):
+        before = [d for d in sorted(found + out, key=lambda d: d.start)
+                  if d.end - base <= m.start() and d.precision == "day" and d.first == d.last]
+        if not before:
+            continue
+        word = m.group("n")
+        n = 1 if word is None else (int(word) if word.isdigit() else parse_number_word(word.lower()))
+        if not n or n > 60:
+            continue
+        day = before[-1].first + dt.timedelta(days=n)
+        out.append(DateMention(m.start() + base, m.end() + base, m.group(0), day, day, "day", "at"))
+    return out
 
 
 _DURATION = re.compile(

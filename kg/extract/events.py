@@ -66,7 +66,8 @@ def mentions_in_sentence(
         if trig.needs == "force" and not has_force:
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: no force named"))
             continue
-        if trig.needs == "person" and not _person_near(persons, s, a, base):
+        if trig.needs == "person" and not _person_near(persons, s, a, base) and not \
+                cue["person_pronoun"].search(s[max(0, a - 60):b + 40]):
             traces.append(Trace(sentence, "skipped",
                                 f"{trig.event_type}/{trig.rule}: no named person (a count, not an arrest)"))
             continue
@@ -376,6 +377,9 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         elif d.relation in {"by", "until"}:
             prop = "end"
         elif ev.phase == "end" and _phase(s, d.start - base) == "end":
+            prop = "end"
+        elif ev.type == "TroopWithdrawal" and lexicon.cues()["withdrawal_done"].search(
+                s[max(0, ev.trigger.start - base - 40):ev.trigger.end - base + 40]):
             prop = "end"
         elif ev.type in DURATIVE:
             prop = "start"

@@ -158,6 +158,8 @@ def build_events(
             if d is c:
                 wc = next(x for x in clusters if id(x) == w)
                 facts.extend(_borrowed(wc, facts, "participant", "from-withdrawal"))
+                # A deployment ends when its withdrawal is completed.
+                facts.extend(_borrowed(wc, facts, "end", "ended-by-withdrawal"))
                 if not any(f.prop == "troops" for f in facts):
                     facts.extend(_borrowed(wc, facts, "troops", "withdrawing-force"))
         facts = _dedupe(_without_hosts(c.type, _without_regions(facts)))
