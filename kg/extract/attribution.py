@@ -14,6 +14,7 @@ _SUBJECT_SAID = re.compile(
 )
 # "..., X said." at the end of a quote or clause
 _SAID_SUBJECT = re.compile(rf"[,”\"]\s*{_VERBS}\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){{0,6}}?)\s*[.,]")
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b(?:[^,]|,(?=\d))*,")
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|this|that|which|who|officials?)$", re.I)
 _LEADING = re.compile(r"^(?:in a statement,?\s*|but\s+|and\s+|also\s+)", re.I)
 _TRAILING = re.compile(r"(?:\s+(?:has|have|had|also|later|earlier|previously|then|again|repeatedly|officially|publicly|would|will))+$", re.I)
@@ -28,8 +29,10 @@ def find_claimant(sentence: str, base: int, matches: list, persons: list) -> Ent
 def find_claimant_span(sentence: str, base: int, matches: list, persons: list) -> tuple[Entity | str, tuple[int, int]] | None:
     """The claimant and where its words stand (absolute offsets), or None."""
     who = None
+    # "The mission, which has 3,800 troops in Kosovo, said": the relative clause is not the speaker.
+    plain = _RELATIVE.sub(lambda r: " " * len(r.group(0)), sentence)
     for pattern in (_ACCORDING, _SAID_SUBJECT, _SUBJECT_SAID):
-        m = pattern.search(sentence)
+        m = pattern.search(plain)
         if m:
             who = m
             break

@@ -63,6 +63,9 @@ def mentions_in_sentence(
         if trig.needs == "armed" and not (cue["force"].search(s) or _states_named(matches) >= 2):
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: no armed party named"))
             continue
+        if trig.needs == "target" and _nearest_target(s, a, b) is None:
+            traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: nothing attacked named"))
+            continue
         if trig.needs == "force" and not has_force:
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: no force named"))
             continue
@@ -212,8 +215,10 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
         roles = [r for r in roles if r.prop != "participant" or r.rule == "between"
                  or min(abs(r.span.start - t1), abs(t0 - r.span.end)) <= 60]
     if ev.type in {"Resignation", "Arrest"}:
+        # Who resigned or was detained is named next to the word ("detained X", "X resigned").
         for p in persons:
-            roles.append(Role("participant", p.entity, Span(p.start, p.end, p.entity.label), "named-person"))
+            if min(abs(p.start - ev.trigger.end), abs(ev.trigger.start - p.end)) <= 60:
+                roles.append(Role("participant", p.entity, Span(p.start, p.end, p.entity.label), "named-person"))
     req = _requested_by(s, base, matches, persons)
     if req and ev.type == "MilitaryDeployment":
         roles.append(req)
@@ -345,8 +350,13 @@ def _attach_counts(events: list[EventMention], s: str, base: int, traces: list, 
 
 
 def _count_target(events: list[EventMention], kind: str, pos: int) -> EventMention | None:
-    for classes in COUNT_PRIORITY[kind]:
-        fitting = [e for e in events if e.type in classes.split("|")]
+    tiers = COUNT_PRIORITY[kind]
+    if kind in {"deaths", "injured"}:
+        # "Gunmen attacked a police post, killing 12": casualties told after an attack are its own.
+        tiers = tiers + (("Attack",) if any(e.type == "Attack" and e.trigger.end <= pos for e in events) else ())
+    for classes in tiers:
+        fitting = [e for e in events if e.type in classes.split("|") and
+                   (e.type != "Attack" or e.trigger.end <= pos)]
         if fitting:
             # A trigger's verb stands at its end ("troops ... were deployed"): measure from there.
             return min(fitting, key=lambda e: abs(e.trigger.end - pos))
@@ -362,14 +372,14 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
     # "the ministry said on Friday" dates the statement; it dates the event only when the
     # sentence gives no other date.
     told = [d for d in usable if _SPEECH_BEFORE.search(s[max(0, d.start - base - 30):d.start - base])]
-    movers = any(e.type in {"MilitaryDeployment", "TroopWithdrawal"} for e in real)
+    movers = [e for e in real if e.type in {"MilitaryDeployment", "TroopWithdrawal"}]
     if len(told) < len(usable) or not movers:
         # A report's date stands for the news it reports only for troop movements of the day.
         usable = [d for d in usable if d not in told]
     for d in usable:
         value = d.value
         pos = d.start
-        ev = min(real, key=lambda e: _date_distance(e, d.start, d.end))
+        ev = min(movers if d in told else real, key=lambda e: _date_distance(e, d.start, d.end))
         if ev.type not in DURATIVE:
             prop = "date"
         elif d.relation == "since":

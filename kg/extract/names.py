@@ -26,6 +26,12 @@ _NOT_PERSON = re.compile(
     r"Group|Groups|Foundation|Front|Movement|Coalition|Alliance|Brigade|Battalion|Guard|Police|"
     r"Airlines|Airways|Company|Corporation|Television|Radio|Channel|Agency|Network)\b"
 )
+_TITLE_WORDS = re.compile(
+    r"^(?:President|Prime|Minister|Premier|Secretary|Secretary-General|General|Gen\.?|Mr\.?|Mrs\.?|Ms\.?|"
+    r"Dr\.?|Commander|Chairman|Chief|Director|Ambassador|Mayor|Governor|Colonel|Col\.?|Major|"
+    r"Lieutenant|Lt\.?|Senator|Sen\.?|Deputy|Foreign|Defence|Defense|Interior|Justice|Vice|King|Queen|"
+    r"Prince|Sheikh|Pope|Archbishop|Bishop|Opposition|Spokesman|Spokeswoman|Captain|Capt\.?|Admiral|"
+    r"Sergeant|Sgt\.?|Judge|Justice|Speaker|Chancellor)$")
 _FUNCTION = {"The", "A", "An", "In", "On", "At", "After", "Before", "During", "But", "And", "As",
              "It", "He", "She", "They", "This", "That", "Those", "These", "His", "Her", "Its",
              "Their", "Some", "Several", "When", "While", "Since", "Earlier", "Later", "Local",
@@ -58,6 +64,11 @@ def find_person_names(text: str, taken: list[tuple[int, int]]) -> list[NameMenti
     for m in _NAME.finditer(text):
         start, end, words = m.start(), m.end(), m.group(0).split()
         while words and words[0] in _FUNCTION:
+            start += len(words[0]) + 1
+            words = words[1:]
+            while start < end and text[start].isspace():
+                start += 1
+        while words and _TITLE_WORDS.match(words[0]):
             start += len(words[0]) + 1
             words = words[1:]
             while start < end and text[start].isspace():
