@@ -30,7 +30,7 @@ def find_claimant_span(sentence: str, base: int, matches: list, persons: list) -
     """The claimant and where its words stand (absolute offsets), or None."""
     who = None
     # "The mission, which has 3,800 troops in Kosovo, said": the relative clause is not the speaker.
-    plain = _RELATIVE.sub(lambda r: " " * len(r.group(0)), sentence)
+    plain = _RELATIVE.sub(lambda r: ";" * len(r.group(0)), sentence)
     for pattern in (_ACCORDING, _SAID_SUBJECT, _SUBJECT_SAID):
         m = pattern.search(plain)
         if m:

@@ -36,7 +36,7 @@ def entity_qids(event, prop: str) -> set[str | None]:
 def test_every_event_class_has_triggers_and_every_pattern_compiles():
     by_class = {t.event_type for t in lexicon.triggers()}
     assert by_class == set(EVENT_TYPES)
-    assert all(t.needs in {"-", "force", "armed", "person"} for t in lexicon.triggers())
+    assert all(t.needs in {"-", "force", "armed", "person", "target"} for t in lexicon.triggers())
     assert all(isinstance(t.pattern, re.Pattern) for t in lexicon.triggers())
 
 
