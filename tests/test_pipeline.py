@@ -229,3 +229,38 @@ def test_the_extraction_keeps_its_article_and_is_the_same_every_time():
 def test_an_empty_article_gives_an_empty_extraction():
     ex = run("   \n")
     assert (ex.events, ex.memberships, ex.mentions) == ((), (), ())
+
+
+# -- the public API over the pipeline ---------------------------------------------------------------
+
+
+def test_process_article_maps_validates_and_names_the_graph_by_the_text():
+    from kg.api import process_article
+    from kg.rdf import article_iri
+
+    done = process_article(Article(text=STORY, published=PUB))
+    assert done.report is not None and done.report.conforms
+    assert done.graph_iri == article_iri(done.sha256)
+    assert done.extraction == extract(Article(text=STORY, published=PUB))
+    assert "kg:MilitaryDeployment" in done.serialize("turtle")
+
+
+def test_process_article_without_validation_has_no_report():
+    from kg.api import process_article
+
+    assert process_article(Article(text=STORY, published=PUB), validate=False).report is None
+
+
+def test_a_non_conforming_graph_raises_validation_failed_with_its_report(monkeypatch):
+    import kg.validate
+    from rdflib import Graph
+
+    from kg.api import process_article
+    from kg.errors import ValidationFailed
+
+    bad = kg.validate.Report(conforms=False, report_graph=Graph(), issues=(
+        kg.validate.Issue(focus="urn:x", path=None, message="made up", severity="Violation"),))
+    monkeypatch.setattr(kg.validate, "validate_graph", lambda graph, shapes=None: bad)
+    with pytest.raises(ValidationFailed, match="1 SHACL violation") as err:
+        process_article(Article(text=STORY, published=PUB))
+    assert err.value.report is bad and err.value.exit_code == 1

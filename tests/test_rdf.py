@@ -268,3 +268,10 @@ def test_every_format_parses_back_to_the_same_triples(story, fmt, parse_as):
 def test_an_unknown_format_is_an_input_error(story):
     with pytest.raises(InputError, match="unknown format"):
         serialize(story, "rdfxml-ish")
+
+
+def test_turtle_uses_the_models_prefixes(story):
+    head = serialize(story, "turtle")
+    for prefix, iri in (("kg", KG), ("wd", WD), ("wdt", WDT), ("schema", SCHEMA), ("prov", PROV), ("oa", OA)):
+        assert f"@prefix {prefix}: <{iri}> ." in head
+    assert "schema1:" not in head
