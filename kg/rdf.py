@@ -192,7 +192,24 @@ def serialize(graph: Graph, fmt: str = "turtle", graph_name: URIRef | None = Non
     out = graph.serialize(format=name)
     if name == "nt":
         out = "".join(sorted(out.splitlines(keepends=True)))
+    elif name == "json-ld":
+        out = _stable_json(out)
     return out
+
+
+def _stable_json(text: str) -> str:
+    """JSON-LD with nodes, keys and values in a fixed order, so the same input gives the same bytes."""
+    import json
+
+    def order(value):
+        if isinstance(value, dict):
+            return {k: order(value[k]) for k in sorted(value)}
+        if isinstance(value, list):
+            items = [order(v) for v in value]
+            return sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+        return value
+
+    return json.dumps(order(json.loads(text)), indent=2, ensure_ascii=False) + "\n"
 
 
 def graph_name_of(g: Graph) -> URIRef | None:
