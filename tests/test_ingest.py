@@ -106,12 +106,16 @@ def test_missing_path_is_an_input_error(tmp_path):
 # One article (in-process)
 
 
-def test_process_source_extracts_to_ntriples():
+def test_process_source_extracts_to_nquads_in_the_article_graph():
+    import pyoxigraph as ox
+
     out = process_source(Source("r:1", "record", "r", record=record(7)))
     assert out.status == "extracted"
-    assert out.triples > 10 and out.data.count("\n") == out.triples
-    assert f'"{out.sha256}"' in out.data
     assert out.graph_iri.endswith(out.sha256[:16])
+    quads = list(ox.parse(out.data, format=ox.RdfFormat.N_QUADS))
+    assert len(quads) == out.triples > 10
+    assert {q.graph_name.value for q in quads} == {out.graph_iri}
+    assert any(isinstance(q.object, ox.Literal) and q.object.value == out.sha256 for q in quads)
 
 
 def test_process_source_skips_known_text_without_extracting(monkeypatch):
@@ -190,6 +194,23 @@ def test_interrupted_ingest_is_finished_by_a_rerun(corpus, tmp_path):
         ingest([corpus], store, workers=2)
     assert store_size(db) == store_size(full)
     assert graph_names(db) == graph_names(full)
+
+
+def test_embedded_store_is_written_in_batches(corpus, tmp_path, monkeypatch):
+    import kg.ingest
+
+    class CountingStore(EmbeddedStore):
+        batches: list[int] = []
+
+        def load_parsed(self, parsed):
+            self.batches.append(len(parsed.graphs))
+            return super().load_parsed(parsed)
+
+    monkeypatch.setattr(kg.ingest._Loader, "BATCH", 3)
+    with CountingStore(tmp_path / "db") as store:
+        summary = ingest([corpus], store, workers=2)
+    assert CountingStore.batches == [3, 3, 2]
+    assert summary.loaded == 8 and store_size(tmp_path / "db") == summary.triples
 
 
 def test_same_text_twice_in_one_batch_is_loaded_once(tmp_path):
