@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from kg.extract.attribution import find_claimant
 from kg.extract.dates import find_dates
 from kg.extract.events import mentions_in_sentence
 from kg.extract.membership import find_memberships
@@ -39,9 +40,9 @@ def extract(article: Article, gazetteer=None) -> Extraction:
         found, why = mentions_in_sentence(text, sent, in_sent, people, when, published)
         traces.extend(why)
         all_mentions.extend(found)
-        for f in found:
-            if f.claimed_by is not None:
-                claimants[sent.start] = f.claimed_by
+        claimant = find_claimant(sent.text, sent.start, in_sent, people)
+        if claimant is not None:
+            claimants[sent.start] = claimant
     clusters = cluster_mentions(all_mentions, pub_year)
     focus = _focus_country(matches, clusters)
     events = build_events(clusters, article.sha256[:16], focus)

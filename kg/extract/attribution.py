@@ -9,12 +9,17 @@ _VERBS = r"(?:said|says|say|told|tells|reported|reports|stated|states|announced|
 _ACCORDING = re.compile(r"\b(?:according to|(?:as )?(?:stated|said|reported|announced|confirmed) by)\s+(?:the\s+)?(?P<who>[^,.;]{2,80}?)(?=[,.;]|$)", re.I)
 # "Kazakh officials said", "the ministry said", "Russia's ministry of defence said"
 _SUBJECT_SAID = re.compile(
-    rf"(?P<who>(?:[A-Z][\w'’.-]*|the|its|his|her|their|local|state|official|security|police|news)"
+    rf"(?P<who>(?:[A-Z][\w'’.-]*|the|a|an|its|his|her|their|local|state|official|security|police|news)"
     rf"(?:\s+(?:[\w'’.-]+)){{0,6}}?)\s*,?\s+{_VERBS}\b"
 )
 # "..., X said." at the end of a quote or clause
 _SAID_SUBJECT = re.compile(rf"[,”\"]\s*{_VERBS}\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){{0,6}}?)\s*[.,]")
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b(?:[^,]|,(?=\d))*,")
+# "..., hospital officials said." / "..., a military source told AFP."
+_GROUP_SAID = re.compile(
+    rf",\s*(?P<who>(?:[\w'’-]+\s+){{0,3}}(?:officials?|sources?|spokes(?:man|woman|person)|ministry|police|"
+    rf"authorities|witnesses|residents|medics|doctors|agency|office|military|army|government|"
+    rf"activists|monitors|observers))\s+{_VERBS}\b", re.I)
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|this|that|which|who|officials?)$", re.I)
 _LEADING = re.compile(r"^(?:in a statement,?\s*|but\s+|and\s+|also\s+)", re.I)
 _TRAILING = re.compile(r"(?:\s+(?:has|have|had|also|later|earlier|previously|then|again|repeatedly|officially|publicly|would|will))+$", re.I)
@@ -31,7 +36,7 @@ def find_claimant_span(sentence: str, base: int, matches: list, persons: list) -
     who = None
     # "The mission, which has 3,800 troops in Kosovo, said": the relative clause is not the speaker.
     plain = _RELATIVE.sub(lambda r: ";" * len(r.group(0)), sentence)
-    for pattern in (_ACCORDING, _SAID_SUBJECT, _SUBJECT_SAID):
+    for pattern in (_ACCORDING, _SAID_SUBJECT, _GROUP_SAID, _SUBJECT_SAID):
         m = pattern.search(plain)
         if m:
             who = m

@@ -91,6 +91,8 @@ def mentions_in_sentence(
                 trigger=Span(base + a, base + b, words), rules=[trig.rule])
         elif trig.rule not in ev.rules:
             ev.rules.append(trig.rule)
+        if trig.phase == "end":
+            found[key].ends = True
     if "TroopWithdrawal" in found and "MilitaryDeployment" in found and set(
             found["MilitaryDeployment"].rules) <= WEAK_DEPLOYMENT_RULES:
         # "the withdrawal of the peacekeeping troops": the force phrase names who leaves.
@@ -116,7 +118,7 @@ def mentions_in_sentence(
             ev.target = _nearest_target(s, rel, rel + len(ev.trigger.text))
         traces.append(Trace(sentence, "fact", f"{ev.type} from {', '.join(ev.rules)}"))
     _attach_counts(events, s, base, traces, sentence)
-    _attach_dates(events, s, base, dates)
+    _attach_dates(events, s, base, dates, int(published.iso[:4]) if published else None)
     if published is not None and published.precision == "day":
         _date_present_tense(events, s, base, published)
     _attach_durations(events, s, base)
@@ -130,6 +132,26 @@ def _person_near(persons: list[NameMention], s: str, rel: int, base: int) -> boo
                  s[max(left, rel - 40):rel]):
         return False
     return any(base + left - 40 <= p.start and p.end <= base + right + 40 for p in persons)
+
+
+def _ends_here(ev: EventMention, near: str) -> bool:
+    """A date marks the end when an end word stands by it, or the trigger itself is an end (a ceasefire)."""
+    return near == "end" if not ev.ends else near != "start"
+
+
+def _phase_near(s: str, rel: int, rel_end: int) -> str:
+    """The phase word nearest a date, words before it counting three times as near as words after
+    ("began in Lusaka on Monday and ended on Wednesday"; "on Saturday after a curfew was lifted")."""
+    cue = lexicon.cues()
+    best: tuple[int, str] | None = None
+    for kind in ("start", "end"):
+        for m in cue[kind].finditer(s, max(0, rel - 50), rel):
+            d = rel - m.end()
+            best = min(best or (d, kind), (d, kind))
+        for m in cue[kind].finditer(s, rel_end, min(len(s), rel_end + 50)):
+            d = (m.start() - rel_end) * 3
+            best = min(best or (d, kind), (d, kind))
+    return best[1] if best else ""
 
 
 def _phase(s: str, rel: int) -> str:
@@ -363,12 +385,19 @@ def _count_target(events: list[EventMention], kind: str, pos: int) -> EventMenti
     return None
 
 
-def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[DateMention]) -> None:
+_SINCE_BEFORE = re.compile(r"\bsince\b", re.I)
+
+
+def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[DateMention],
+                  published_year: int | None = None) -> None:
     """Dates are found once per article (a yearless "January 7" borrows an earlier date's year)."""
     real = [e for e in events if e.type]
     if not real:
         return
-    usable = [d for d in dates if d.value is not None]
+    # "the worst since 1991": a year the event is compared with, not its date.
+    usable = [d for d in dates if d.value is not None and not (
+        _SINCE_BEFORE.search(s[max(0, d.start - base - 60):d.start - base])
+        and published_year is not None and abs(d.first.year - published_year) > 3)]
     # "the ministry said on Friday" dates the statement; it dates the event only when the
     # sentence gives no other date.
     told = [d for d in usable if _SPEECH_BEFORE.search(s[max(0, d.start - base - 30):d.start - base])]
@@ -386,7 +415,7 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
             prop = "start"
         elif d.relation in {"by", "until"}:
             prop = "end"
-        elif ev.phase == "end" and _phase(s, d.start - base) == "end":
+        elif _ends_here(ev, _phase_near(s, d.start - base, d.end - base)):
             prop = "end"
         elif ev.type == "TroopWithdrawal" and lexicon.cues()["withdrawal_done"].search(
                 s[max(0, ev.trigger.start - base - 40):ev.trigger.end - base + 40]):

@@ -13,7 +13,8 @@ class Trigger:
     event_type: str
     rule: str
     pattern: re.Pattern[str]
-    needs: str  # "-" | "force" | "person"
+    needs: str  # "-" | "force" | "armed" | "target" | "person"
+    phase: str = ""  # "end" when the trigger itself marks the event's end
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,8 @@ def _rows(name: str) -> list[list[str]]:
 @lru_cache(maxsize=1)
 def triggers() -> tuple[Trigger, ...]:
     return tuple(
-        Trigger(cls, rule, re.compile(pattern, re.I), needs)
-        for cls, rule, pattern, needs in _rows("triggers.tsv")
+        Trigger(cls, rule, re.compile(pattern, re.I), needs, *rest)
+        for cls, rule, pattern, needs, *rest in _rows("triggers.tsv")
     )
 
 

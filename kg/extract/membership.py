@@ -6,7 +6,8 @@ import re
 from kg.extract.mentions import negated
 from kg.model import Membership, Span
 
-_CUE = re.compile(r"\b(?:members?|membership|member (?:states?|countries|nations)|participation in|joined|founding member)\b", re.I)
+_CUE = re.compile(r"\b(?:members?|membership|member (?:states?|countries|nations)|participation in|joined|founding member|belong(?:s|ed|ing)? to)\b", re.I)
+_RELATIVE_BREAK = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
 _WANTS = re.compile(r"\b(?:consider(?:s|ed|ing)?|apply(?:ing)?|appl(?:ied|ication)|seek(?:s|ing)?|sought|bid|candidate|aspir\w*|hopes?|wants?|plans? to|observer)\b", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and|&)\s*")
 _REACH = 60
@@ -44,5 +45,8 @@ def _listed_near(inside: list, pos: int, s: str, base: int) -> list:
             groups[-1].append(m)
         else:
             groups.append([m])
+    # "X is a member of the AU, which sent troops to Sudan": a relative clause tells of something else.
+    breaks = [base + b.start() for b in _RELATIVE_BREAK.finditer(s)]
+    same_clause = lambda x: not any(min(x.start, pos) < b < max(x.start, pos) for b in breaks)
     return [m for g in groups if any(min(abs(x.start - pos), abs(x.end - pos)) <= _REACH for x in g)
-            for m in g]
+            for m in g if same_clause(m)]

@@ -57,6 +57,7 @@ class EventMention:
     claimed_by: Entity | str | None = None
     target: str | None = None  # what an attack struck, to tell attacks apart
     phase: str = ""  # start | end, from cue words near the trigger
+    ends: bool = False  # the trigger itself marks the end (a ceasefire)
 
 
 def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:

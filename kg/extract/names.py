@@ -32,6 +32,8 @@ _TITLE_WORDS = re.compile(
     r"Lieutenant|Lt\.?|Senator|Sen\.?|Deputy|Foreign|Defence|Defense|Interior|Justice|Vice|King|Queen|"
     r"Prince|Sheikh|Pope|Archbishop|Bishop|Opposition|Spokesman|Spokeswoman|Captain|Capt\.?|Admiral|"
     r"Sergeant|Sgt\.?|Judge|Justice|Speaker|Chancellor)$")
+_CALENDAR = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                       r"March|April|May|June|July|August|September|October|November|December)$")
 _FUNCTION = {"The", "A", "An", "In", "On", "At", "After", "Before", "During", "But", "And", "As",
              "It", "He", "She", "They", "This", "That", "Those", "These", "His", "Her", "Its",
              "Their", "Some", "Several", "When", "While", "Since", "Earlier", "Later", "Local",
@@ -63,21 +65,26 @@ def find_person_names(text: str, taken: list[tuple[int, int]]) -> list[NameMenti
     out: list[NameMention] = []
     for m in _NAME.finditer(text):
         start, end, words = m.start(), m.end(), m.group(0).split()
-        while words and words[0] in _FUNCTION:
+        lead = True
+        # "On Monday Amina Farah": a date after a leading preposition is not part of the name.
+        while words and (words[0] in _FUNCTION or (not lead and _CALENDAR.match(words[0]))):
+            lead = False
             start += len(words[0]) + 1
             words = words[1:]
             while start < end and text[start].isspace():
                 start += 1
-        while words and _TITLE_WORDS.match(words[0]):
-            start += len(words[0]) + 1
-            words = words[1:]
+        # "Finance Minister Petra Lind": everything up to the last title word is the title.
+        titles = [i for i, w in enumerate(words[:-2]) if _TITLE_WORDS.match(w)]
+        for w in words[:titles[-1] + 1] if titles else []:
+            start += len(w)
             while start < end and text[start].isspace():
                 start += 1
+        words = words[titles[-1] + 1:] if titles else words
         if len(words) < 2 or _NOT_PERSON.search(" ".join(words)):
             continue
         if any(s < end and start < e for s, e in taken):
             continue
-        label = text[start:end].rstrip("'’s").rstrip("’'")
+        label = re.sub(r"['’]s?$", "", text[start:end])
         titled = bool(_TITLES.search(text[max(0, start - 40):start]))
         out.append(NameMention(start, start + len(label), unlinked(label, "Person"), titled))
     return out
