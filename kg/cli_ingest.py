@@ -29,7 +29,7 @@ def register(app: typer.Typer) -> None:
         """Extract, validate and load many articles, each as its own named graph. Articles already
         loaded with the same text are skipped, so rerunning an interrupted ingest finishes it.
         Exit 0 when every article loaded or was skipped, 1 when some failed."""
-        from kg.ingest import IngestAborted, check_paths, ingest
+        from kg.ingest import IngestAborted, IngestInterrupted, check_paths, ingest
         from kg.store import open_store
 
         check_paths(paths)
@@ -41,6 +41,11 @@ def register(app: typer.Typer) -> None:
         except IngestAborted as exc:
             _print_summary(exc.summary)
             raise
+        except IngestInterrupted as exc:
+            _print_summary(exc.summary)
+            typer.echo("kg: interrupted; run the same command again to finish (loaded articles are skipped)",
+                       err=True)
+            raise typer.Exit(130) from None
         _print_summary(summary)
         if summary.failed and errors:
             typer.echo(f"failures are listed in {errors}", err=True)

@@ -276,6 +276,14 @@ class IngestAborted(StoreError):
         self.summary = summary
 
 
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a batch: what was loaded is whole and stays; a rerun finishes the job."""
+
+    def __init__(self, summary: IngestSummary):
+        super().__init__("interrupted")
+        self.summary = summary
+
+
 def ingest(
     paths: Iterable[str | Path],
     store,
@@ -306,7 +314,7 @@ def ingest(
         loader.flush()
     except KeyboardInterrupt:
         loader.flush()  # keep the work already done; the store stays whole either way
-        raise
+        raise IngestInterrupted(loader.summary()) from None
     finally:
         close_log()
     return loader.summary()

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.errors import InputError, StoreError, ValidationFailed
-from kg.ingest import (IngestAborted, Source, count_sources, ingest, iter_sources, process_source,
+from kg.ingest import (IngestAborted, IngestInterrupted, Source, count_sources, ingest, iter_sources, process_source,
                        stored_hashes)
 
 from kg.store.embedded import EmbeddedStore
@@ -211,6 +211,22 @@ def test_embedded_store_is_written_in_batches(corpus, tmp_path, monkeypatch):
         summary = ingest([corpus], store, workers=2)
     assert CountingStore.batches == [3, 3, 2]
     assert summary.loaded == 8 and store_size(tmp_path / "db") == summary.triples
+
+
+def test_ctrl_c_keeps_whole_articles_and_a_rerun_finishes(corpus, tmp_path):
+    def stop_after_three(tick):
+        if tick.done == 3:
+            raise KeyboardInterrupt
+
+    db = tmp_path / "db"
+    with EmbeddedStore(db) as store:
+        with pytest.raises(IngestInterrupted) as info:
+            ingest([corpus], store, workers=2, progress=stop_after_three)
+        assert isinstance(info.value, KeyboardInterrupt)
+        assert info.value.summary.loaded == 3  # the extracted ones were written before stopping
+        assert len(store.graphs()) == 3
+        rest = ingest([corpus], store, workers=2)
+    assert (rest.loaded, rest.skipped) == (5, 3)
 
 
 def test_same_text_twice_in_one_batch_is_loaded_once(tmp_path):
