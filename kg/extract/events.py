@@ -407,7 +407,6 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         usable = [d for d in usable if d not in told]
     for d in usable:
         value = d.value
-        pos = d.start
         ev = min(movers if d in told else real, key=lambda e: _date_distance(e, d.start, d.end))
         if ev.type not in DURATIVE:
             prop = "date"

@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.extract.mentions import EventMention, Role
-from kg.model import EVENT_TYPES, Entity, EventRef, Fact, Span, Event, Quantity
+from kg.model import EVENT_TYPES, Entity, EventRef, Fact, Span, Event
 
 HUMAN = {
     "MilitaryDeployment": "Military deployment", "TroopWithdrawal": "Troop withdrawal",
@@ -153,15 +153,15 @@ def build_events(
         if partner is not None:
             m = c.mentions[0]
             facts.append(Fact("withdrawalOf", EventRef(keys[id(partner)]), m.sentence, None, "withdrawal-of"))
-            facts.extend(_borrowed(partner, facts, "participant", "from-deployment"))
+            facts.extend(_borrowed(partner, "participant", "from-deployment"))
         for w, d in links.items():
             if d is c:
                 wc = next(x for x in clusters if id(x) == w)
-                facts.extend(_borrowed(wc, facts, "participant", "from-withdrawal"))
+                facts.extend(_borrowed(wc, "participant", "from-withdrawal"))
                 # A deployment ends when its withdrawal is completed.
-                facts.extend(_borrowed(wc, facts, "end", "ended-by-withdrawal"))
+                facts.extend(_borrowed(wc, "end", "ended-by-withdrawal"))
                 if not any(f.prop == "troops" for f in facts):
-                    facts.extend(_borrowed(wc, facts, "troops", "withdrawing-force"))
+                    facts.extend(_borrowed(wc, "troops", "withdrawing-force"))
         facts = _dedupe(_without_hosts(c.type, _without_regions(facts)))
         events.append(Event(
             key=keys[id(c)], type=c.type, label=_label(c.type, facts),
@@ -197,7 +197,7 @@ def _without_hosts(event_type: str, facts: list[Fact]) -> list[Fact]:
                                      and f.value.key in hosts)]
 
 
-def _borrowed(source: Cluster, have: list[Fact], prop: str, rule: str) -> list[Fact]:
+def _borrowed(source: Cluster, prop: str, rule: str) -> list[Fact]:
     return [Fact(f.prop, f.value, f.evidence, f.claimed_by, rule)
             for f in _facts(source, None) if f.prop == prop]
 
