@@ -395,3 +395,74 @@ def test_cli_missing_path_exits_2_with_one_line(tmp_path):
     proc = kg_command("ingest", tmp_path / "nope", "--store", tmp_path / "db")
     assert proc.returncode == 2
     assert proc.stderr.strip() == f"kg: error: {tmp_path / 'nope'}: no such file or folder"
+
+
+# ---------------------------------------------------------------------------------------------
+# A real remote store: `oxigraph serve` on 127.0.0.1 (tests/servers.py; skipped when missing)
+
+
+@pytest.fixture
+def oxigraph(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import servers
+
+    if servers.oxigraph_missing():
+        pytest.skip(servers.oxigraph_missing())
+    started = [servers.start_oxigraph(tmp_path / "oxigraph")]
+
+    def restart():
+        started.append(servers.start_oxigraph(tmp_path / "oxigraph"))  # same data folder
+        return started[-1]
+
+    yield started[0], restart
+    for server in started:
+        server.stop()
+
+
+def per_graph_counts(store) -> dict[str, int]:
+    return {g: store.count(g) for g in store.graphs()}
+
+
+@pytest.mark.parametrize("protocol", ["gsp", "update"])
+def test_remote_ingest_matches_the_embedded_store(corpus, tmp_path, oxigraph, protocol):
+    from kg.store import open_store
+
+    server, _ = oxigraph
+    with EmbeddedStore(tmp_path / "db") as store:
+        ingest([corpus], store, workers=2)
+        expected = per_graph_counts(store)
+    endpoints = ({"endpoint": server.gsp} if protocol == "gsp" else {"update_endpoint": server.update})
+    with open_store(query_endpoint=server.query, **endpoints) as remote:
+        first = ingest([corpus], remote, workers=2)
+        assert per_graph_counts(remote) == expected
+        again = ingest([corpus], remote, workers=2)
+        assert per_graph_counts(remote) == expected
+    assert (first.loaded, again.skipped, again.loaded) == (8, 8, 0)
+
+
+def test_server_stopped_mid_ingest_leaves_whole_articles_and_a_rerun_completes(corpus, tmp_path, oxigraph):
+    from kg.store import open_store
+
+    server, restart = oxigraph
+    with EmbeddedStore(tmp_path / "db") as store:
+        ingest([corpus], store, workers=2)
+        expected = per_graph_counts(store)
+
+    def stop_after_three(tick):
+        if tick.loaded == 3:
+            server.stop()
+
+    with open_store(endpoint=server.gsp, retries=1, backoff=0.05, timeout=5) as remote:
+        with pytest.raises(IngestAborted, match="loading stopped") as info:
+            ingest([corpus], remote, workers=2, progress=stop_after_three)
+    assert info.value.summary.loaded == 3
+    again = restart()
+    with open_store(endpoint=again.gsp) as remote:
+        partial = per_graph_counts(remote)
+        assert len(partial) == 3
+        assert all(expected[g] == n for g, n in partial.items())  # whole articles only
+        rest = ingest([corpus], remote, workers=2)
+        assert (rest.loaded, rest.skipped) == (5, 3)
+        assert per_graph_counts(remote) == expected
