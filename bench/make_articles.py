@@ -100,35 +100,48 @@ _NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+\b")
 
 
 def vary_example(rng: random.Random, text: str) -> str:
-    """The example with every number changed (same size, same format): new counts and days."""
+    """The example with its counts changed (same format). Years and numbers up to 31 (days of
+    the month, weekday-relative facts) stay, so the dates still agree with each other."""
     def repl(m: re.Match) -> str:
-        digits = m.group(0).replace(",", "")
-        value = int(digits)
-        if 1900 <= value <= 2100:  # years stay years
+        value = int(m.group(0).replace(",", ""))
+        if value <= 31 or 1900 <= value <= 2100:
             return m.group(0)
-        new = max(1, int(value * rng.uniform(0.5, 1.5))) if value > 31 else rng.randint(1, 28)
+        new = max(32, int(value * rng.uniform(0.5, 1.5)))
         return f"{new:,}" if "," in m.group(0) else str(new)
     return _NUMBER.sub(repl, text)
+
+
+def example_published(path: Path) -> str | None:
+    """The publication date the example's .json twin gives, if any: relative dates in the text
+    ("on Tuesday") resolve against it, so a random date would contradict the text."""
+    twin = path.with_suffix(".json")
+    try:
+        return json.loads(twin.read_text(encoding="utf-8")).get("published")
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 def make_articles(n: int, seed: int = 7) -> list[dict]:
     """``n`` distinct article records: {"text", "title", "published"}."""
     rng = random.Random(seed)
     pool = countries()
-    examples = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    examples = [(p.read_text(encoding="utf-8"), example_published(p)) for p in sorted(EXAMPLES.glob("*.txt"))]
     seen: set[str] = set()
     out: list[dict] = []
     while len(out) < n:
         if examples and rng.random() < 0.25:
-            text = vary_example(rng, rng.choice(examples))
+            base, published = rng.choice(examples)
+            text = vary_example(rng, base)
         else:
             text, _ = from_template(rng, pool)
+            published = f"{rng.choice([2019, 2020, 2021, 2022, 2023])}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         if text in seen:
             continue
         seen.add(text)
-        year = rng.choice([2019, 2020, 2021, 2022, 2023])
-        out.append({"text": text, "title": text.split("\n", 1)[0],
-                     "published": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"})
+        record = {"text": text, "title": text.split("\n", 1)[0]}
+        if published:
+            record["published"] = published
+        out.append(record)
     return out
 
 
