@@ -28,7 +28,7 @@ def read_article(
         from kg.fetch import fetch_url
 
         raw, content_type = fetch_url(source)
-        kind = "html" if "html" in content_type else "text"
+        kind = "html" if "html" in content_type else ("json" if "json" in content_type else "text")
         article = _from_bytes(raw, kind, source, url_hint=source)
     elif source == "-":
         raw = sys.stdin.buffer.read()

@@ -1,11 +1,13 @@
 """One event per real-world event: mentions of one deployment merge, distinct attacks stay apart."""
 from __future__ import annotations
 
+import calendar
 from collections import Counter
+from datetime import date
 from dataclasses import dataclass, field
 
 from kg.extract.mentions import EventMention, Role
-from kg.model import EVENT_TYPES, Entity, EventRef, Fact, Span, Event
+from kg.model import EVENT_TYPES, DateValue, Entity, EventRef, Fact, Span, Event
 
 HUMAN = {
     "MilitaryDeployment": "Military deployment", "TroopWithdrawal": "Troop withdrawal",
@@ -162,12 +164,32 @@ def build_events(
                 facts.extend(_borrowed(wc, "end", "ended-by-withdrawal"))
                 if not any(f.prop == "troops" for f in facts):
                     facts.extend(_borrowed(wc, "troops", "withdrawing-force"))
-        facts = _dedupe(_without_hosts(c.type, _without_regions(facts)))
+        facts = _dedupe(_in_time_order(_without_hosts(c.type, _without_regions(facts))))
         events.append(Event(
             key=keys[id(c)], type=c.type, label=_label(c.type, facts),
             facts=tuple(facts), evidence=tuple(_unique_spans(m.sentence for m in c.mentions)),
         ))
     return events
+
+
+def _bounds(value: DateValue) -> tuple[date, date]:
+    y, *rest = (int(x) for x in value.iso.split("-"))
+    if len(rest) == 2:
+        day = date(y, rest[0], rest[1])
+        return day, day
+    if len(rest) == 1:
+        return date(y, rest[0], 1), date(y, rest[0], calendar.monthrange(y, rest[0])[1])
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+def _in_time_order(facts: list[Fact]) -> list[Fact]:
+    """Drop an end read as before a start: two dates misread together must not make an impossible event."""
+    starts = [_bounds(f.value)[0] for f in facts if f.prop == "start" and isinstance(f.value, DateValue)]
+    if not starts:
+        return facts
+    latest = max(starts)
+    return [f for f in facts if not (f.prop == "end" and isinstance(f.value, DateValue)
+                                     and _bounds(f.value)[1] < latest)]
 
 
 def _is_region(e: Entity) -> bool:
