@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -56,6 +57,9 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, ARTICLE_HTML.encode(), "text/html; charset=utf-8")
         elif path == "/article.txt":
             self._send(200, ARTICLE_TEXT.encode(), "text/plain")
+        elif path == "/record.json":
+            body = json.dumps({"title": "Record", "published": "2023-03-01", "text": ARTICLE_TEXT})
+            self._send(200, body.encode(), "application/json")
         elif path == "/latin1.txt":
             self._send(200, "Troops reached Zürich".encode("latin-1"), "text/plain; charset=ISO-8859-1")
         elif path == "/image.png":
@@ -125,6 +129,11 @@ def test_read_article_from_url_goes_through_html_extraction(server):
     assert "Romania deployed 300 soldiers to Moldova" in article.text
     assert "<p>" not in article.text
     assert article.url == f"{server}/article.html"
+
+
+def test_json_url_is_read_as_an_article_record(server):
+    article = read_article(f"{server}/record.json")
+    assert (article.text, article.title, article.published) == (ARTICLE_TEXT, "Record", "2023-03-01")
 
 
 def test_plain_text_url(server):

@@ -98,3 +98,14 @@ def test_an_event_label_says_what_who_and_where():
     (dep,) = of_type(run("Ghana deployed 400 soldiers to Liberia on Tuesday."), "MilitaryDeployment")
     assert dep.label.startswith("Military deployment")
     assert "Ghana" in dep.label and "Liberia" in dep.label and "2023-05-09" in dep.label
+
+
+def test_an_end_before_a_start_is_dropped_not_exported():
+    from kg.extract.merge import _in_time_order
+    from kg.model import DateValue, Fact, Span
+
+    here = Span(0, 4, "text")
+    facts = [Fact("start", DateValue("2023-05-10"), here), Fact("end", DateValue("2023-05-08"), here),
+             Fact("end", DateValue("2023-05"), here), Fact("end", DateValue("2023-05-12"), here)]
+    kept = [f.value.iso for f in _in_time_order(facts) if f.prop == "end"]
+    assert kept == ["2023-05", "2023-05-12"]
