@@ -182,13 +182,13 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
         listed = gap is not None and re.fullmatch(r"\s*(?:,|and|,\s*and|&|or)\s*", gap or "") is not None
         if listed and prev_role and _family(etype) == prev_family:
             role, rule = prev_role, "list"
+        elif words["led"].match(after) and etype == "Country":
+            role, rule = "participant", "led-by"
         elif m.kind == "demonym":
             if words["actor_noun"].match(after):
                 role, rule = "participant", "demonym-forces"
             elif words["place_noun"].match(after):
                 role, rule = "location", "demonym-place"
-        elif words["led"].match(after) and etype == "Country":
-            role, rule = "participant", "led-by"
         elif etype in PLACE_TYPES:
             if words["between"].search(before):
                 role, rule = ("participant" if etype == "Country" else "location"), "between"
@@ -296,13 +296,18 @@ def _is_subject(s: str, rel0: int, rel1: int) -> bool:
     return before in {"", "the"} or before.endswith((" and", ","))
 
 
+_GOVERNMENT = re.compile(r"\s+(?:government|authorities|leadership|president|king|parliament)\b", re.I)
+
+
 def _requested_by(s: str, base: int, matches: list, persons: list[NameMention]) -> Role | None:
     cue = lexicon.cues()["request"]
     m = cue.search(s)
     if not m:
         return None
+    # "the Bahraini government" asks as its state does.
     actors = [(x.start, x.end, x.entity, x.surface) for x in matches
-              if x.entity.type in {"Country", "Person"} and x.kind != "demonym"]
+              if x.entity.type in {"Country", "Person"} and (
+                  x.kind != "demonym" or _GOVERNMENT.match(s[x.end - base:x.end - base + 30]))]
     actors += [(p.start, p.end, p.entity, p.entity.label) for p in persons]
     if not actors:
         return None

@@ -192,6 +192,9 @@ def _in_time_order(facts: list[Fact]) -> list[Fact]:
                                      and _bounds(f.value)[1] < latest)]
 
 
+REGION_RULE = "location-region"
+
+
 def _is_region(e: Entity) -> bool:
     """A linked region in no one country ("Central Asia"): too vague to say where something happened."""
     return e.type == "Place" and e.linked
@@ -203,11 +206,11 @@ def _has_location(c: Cluster) -> bool:
 
 
 def _without_regions(facts: list[Fact]) -> list[Fact]:
+    """"Central Asia" yields to any state or city named for the same event."""
     places = [f for f in facts if f.prop in {"location", "country"}]
-    if all(isinstance(f.value, Entity) and _is_region(f.value) for f in places):
+    if all(f.rule.startswith(REGION_RULE) for f in places):
         return facts
-    return [f for f in facts if not (f.prop == "location" and isinstance(f.value, Entity)
-                                     and _is_region(f.value))]
+    return [f for f in facts if not f.rule.startswith(REGION_RULE)]
 
 
 def _without_hosts(event_type: str, facts: list[Fact]) -> list[Fact]:
@@ -247,7 +250,8 @@ def _role_facts(r: Role, m: EventMention) -> list[Fact]:
     if r.prop == "location":
         if r.entity.type == "Country":
             return [Fact("country", r.entity, m.sentence, claimed, f"location:{r.rule}")]
-        out = [Fact("location", r.entity, m.sentence, claimed, f"location:{r.rule}")]
+        kind = REGION_RULE if _is_region(r.entity) and r.country is None else "location"
+        out = [Fact("location", r.entity, m.sentence, claimed, f"{kind}:{r.rule}")]
         if r.country is not None:
             out.append(Fact("country", r.country, m.sentence, claimed, f"location-country:{r.rule}"))
         return out

@@ -1,0 +1,56 @@
+"""Constructions met in articles beyond the seed: each a short text of our own."""
+from kg.model import Article, Entity
+from kg.pipeline import extract
+
+PUB = "2023-05-12"  # a Friday
+
+
+def events_of(text: str, published: str | None = PUB):
+    return extract(Article(text=text, published=published)).events
+
+
+def values(event, prop):
+    return [f.value for f in event.facts if f.prop == prop]
+
+
+def labels(event, prop):
+    return {v.label for v in values(event, prop) if isinstance(v, Entity)}
+
+
+def test_crossing_into_a_country_is_a_deployment_with_its_demonym_sender():
+    (ev,) = [e for e in events_of("About 800 Ugandan soldiers crossed the bridge into Kenya on Monday.")
+             if e.type == "MilitaryDeployment"]
+    assert labels(ev, "participant") == {"Uganda"}
+    assert labels(ev, "country") == {"Kenya"}
+    assert [v.value for v in values(ev, "troops")] == [800]
+
+
+def test_a_government_named_by_its_demonym_requests_troops():
+    (ev,) = [e for e in events_of("Troops were sent at the request of the Malian government.")
+             if e.type == "MilitaryDeployment"]
+    assert labels(ev, "requestedBy") == {"Mali"}
+
+
+def test_a_region_inside_a_country_stays_a_location():
+    (ev,) = [e for e in events_of("Protests erupted in Karakalpakstan on Friday.") if e.type == "CivilUnrest"]
+    assert "Karakalpakstan" in labels(ev, "location")
+    assert labels(ev, "country") == {"Uzbekistan"}
+
+
+def test_a_vague_region_yields_to_a_state():
+    (ev,) = [e for e in events_of("Russia deployed troops to Kazakhstan, its ally in Central Asia.")
+             if e.type == "MilitaryDeployment"]
+    assert "Central Asia" not in labels(ev, "location")
+    assert labels(ev, "country") == {"Kazakhstan"}
+
+
+def test_raids_strikes_and_hostage_taking_are_attacks():
+    for text in ("Police raided the compound in Bishkek on Wednesday.",
+                 "Air strikes hit the city of Aleppo on Monday.",
+                 "Gunmen took 20 workers hostage in Niger on Tuesday."):
+        assert any(e.type == "Attack" for e in events_of(text)), text
+
+
+def test_quitting_office_is_a_resignation_but_demanding_it_is_not():
+    assert any(e.type == "Resignation" for e in events_of("Prime Minister Ana Petrova quit as leader on Monday."))
+    assert not any(e.type == "Resignation" for e in events_of("Protesters demanded that the minister quit."))
