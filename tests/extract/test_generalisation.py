@@ -54,3 +54,18 @@ def test_raids_strikes_and_hostage_taking_are_attacks():
 def test_quitting_office_is_a_resignation_but_demanding_it_is_not():
     assert any(e.type == "Resignation" for e in events_of("Prime Minister Ana Petrova quit as leader on Monday."))
     assert not any(e.type == "Resignation" for e in events_of("Protesters demanded that the minister quit."))
+
+
+def test_tolls_that_rise_and_lists_that_qualify_a_count():
+    (ev,) = [e for e in events_of("Riots shook Almaty. The number of people detained rose to 9,900, "
+                                  "and 225 people, including 19 police officers, were killed.")
+             if e.type == "CivilUnrest"]
+    assert [q.value for q in values(ev, "arrests")] == [9900]
+    assert [q.value for q in values(ev, "deaths")] == [225]
+
+
+def test_a_headline_count_before_another_is_not_taken_for_it():
+    (ev,) = [e for e in events_of("Arrests top 5,000, two dead as protests spread in Minsk")
+             if e.type == "CivilUnrest"]
+    assert [q.value for q in values(ev, "arrests")] == [5000]
+    assert [q.value for q in values(ev, "deaths")] == [2]
