@@ -189,6 +189,8 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
                 role, rule = "participant", "demonym-forces"
             elif words["place_noun"].match(after):
                 role, rule = "location", "demonym-place"
+        elif etype in PLACE_TYPES and _WHERE_AFTER.match(after) and ev.trigger.start > m.end:
+            role, rule = "location", "place-where"  # "spread to Almaty, where buildings were set on fire"
         elif etype in PLACE_TYPES:
             if words["between"].search(before):
                 role, rule = ("participant" if etype == "Country" else "location"), "between"
@@ -250,6 +252,7 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
 _ACCORDANCE = re.compile(r"\b(?:accordance with|according to|decision of|resolution of|reported by)\s*(?:the\s+)?$", re.I)
 
 
+_WHERE_AFTER = re.compile(r",?\s*where\b", re.I)
 _DOCUMENT = re.compile(r"\s*(?:Resolution|resolution|report|statement|website|charter)\b")
 
 
@@ -313,8 +316,10 @@ def _requested_by(s: str, base: int, matches: list, persons: list[NameMention]) 
         return None
     trig = base + m.start()
     if m.group(0).lower().startswith("at the"):
-        after = [a for a in actors if a[0] >= base + m.end()]
-        pick = min(after, key=lambda a: a[0]) if after else None
+        # "at the request of Kazakh President X": the person named in the phrase asked.
+        after = [a for a in actors if base + m.end() <= a[0] <= base + m.end() + 60]
+        people = [a for a in after if a[2].type == "Person"]
+        pick = min(people or after, key=lambda a: a[0]) if after else None
     else:
         before = [a for a in actors if a[1] <= trig + len(m.group(0)) + 2 and a[0] < base + m.end()]
         pick = max(before, key=lambda a: a[0]) if before else None

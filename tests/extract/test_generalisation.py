@@ -69,3 +69,29 @@ def test_a_headline_count_before_another_is_not_taken_for_it():
              if e.type == "CivilUnrest"]
     assert [q.value for q in values(ev, "arrests")] == [5000]
     assert [q.value for q in values(ev, "deaths")] == [2]
+
+
+def test_invited_troops_who_began_leaving_give_a_deployment_and_its_withdrawal():
+    evs = events_of("The president invited troops from the CSTO alliance, who began leaving on Thursday.")
+    (dep,) = [e for e in evs if e.type == "MilitaryDeployment"]
+    (wd,) = [e for e in evs if e.type == "TroopWithdrawal"]
+    assert [v.iso for v in values(wd, "start")] == ["2023-05-11"]
+    assert [v.key for v in values(wd, "withdrawalOf")] == [dep.key]
+
+
+def test_troops_leaving_need_a_place_or_a_time_not_casualties():
+    assert not any(e.type == "TroopWithdrawal" for e in events_of(
+        "Clashes between protesters and peacekeepers left 30 soldiers injured in Zvecan."))
+    assert any(e.type == "TroopWithdrawal" for e in events_of("The last French troops left on Sunday."))
+
+
+def test_a_place_followed_by_where_locates_what_happened_there():
+    (ev,) = [e for e in events_of("The riots spread to Almaty, where rioters set the city hall ablaze.")
+             if e.type == "Attack"]
+    assert labels(ev, "location") == {"Almaty"}
+
+
+def test_at_the_request_of_a_titled_person_names_the_person():
+    (ev,) = [e for e in events_of("Troops were sent to Kazakhstan at the request of Kazakh President "
+                                  "Kassym-Jomart Tokayev.") if e.type == "MilitaryDeployment"]
+    assert labels(ev, "requestedBy") == {"Kassym-Jomart Tokayev"}
