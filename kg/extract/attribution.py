@@ -14,6 +14,7 @@ _SUBJECT_SAID = re.compile(
 )
 # "..., X said." at the end of a quote or clause
 _SAID_SUBJECT = re.compile(rf"[,”\"]\s*{_VERBS}\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){{0,6}}?)\s*[.,]")
+_WHEN = re.compile(r"\s+(?:in|on|last|this|earlier|late|early)\s+(?:[A-Z][a-z]+|week|month|year|night)$")
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b(?:[^,]|,(?=\d))*,")
 # "..., hospital officials said." / "..., a military source told AFP."
 _GROUP_SAID = re.compile(
@@ -45,7 +46,7 @@ def find_claimant_span(sentence: str, base: int, matches: list, persons: list) -
         return None
     a, b = who.span("who")
     phrase = sentence[a:b].strip()
-    phrase = _TRAILING.sub("", _LEADING.sub("", phrase))
+    phrase = _WHEN.sub("", _TRAILING.sub("", _LEADING.sub("", phrase)))
     # Keep the noun phrase nearest the verb: "In a statement, Russia's ministry of defence".
     phrase = re.split(r",\s*", phrase)[-1].strip()
     if not phrase or _PRONOUN.match(phrase):

@@ -118,7 +118,7 @@ def mentions_in_sentence(
             ev.target = _nearest_target(s, rel, rel + len(ev.trigger.text))
         traces.append(Trace(sentence, "fact", f"{ev.type} from {', '.join(ev.rules)}"))
     _attach_counts(events, s, base, traces, sentence)
-    _attach_dates(events, s, base, dates, int(published.iso[:4]) if published else None)
+    _attach_dates(events, s, base, dates, int(published.iso[:4]) if published else None, claim_at)
     if published is not None and published.precision == "day":
         _date_present_tense(events, s, base, published)
     _attach_durations(events, s, base)
@@ -399,7 +399,7 @@ _SINCE_BEFORE = re.compile(r"\bsince\b", re.I)
 
 
 def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[DateMention],
-                  published_year: int | None = None) -> None:
+                  published_year: int | None = None, claim_at: tuple[int, int] = (0, 0)) -> None:
     """Dates are found once per article (a yearless "January 7" borrows an earlier date's year)."""
     real = [e for e in events if e.type]
     if not real:
@@ -410,6 +410,8 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         and published_year is not None and abs(d.first.year - published_year) > 3)]
     # "the ministry said on Friday" dates the statement; it dates the event only when the
     # sentence gives no other date.
+    # "announced by X in February" dates the announcement, never the event.
+    usable = [d for d in usable if not (claim_at[0] <= d.start and d.end <= claim_at[1])]
     told = [d for d in usable if _SPEECH_BEFORE.search(s[max(0, d.start - base - 30):d.start - base])]
     movers = [e for e in real if e.type in {"MilitaryDeployment", "TroopWithdrawal"}]
     if len(told) < len(usable) or not movers:

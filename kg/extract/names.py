@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from kg.model import Entity
 
 _WORD = r"[A-Z][a-zA-Z'’\u00C0-\u024F-]+"
-_NAME = re.compile(rf"\b{_WORD}(?:\s+(?:de|van|von|al-|bin|ibn|la|le|da|del|du)?\s*{_WORD}){{1,3}}\b")
+# Up to six words: a title and a nationality may stand before the name ("Sri Lankan President ...").
+_NAME = re.compile(rf"\b{_WORD}(?:\s+(?:de|van|von|al-|bin|ibn|la|le|da|del|du)?\s*{_WORD}){{1,5}}\b")
 _TITLES = re.compile(
     r"\b(?:President|Prime Minister|Premier|Minister|Secretary[- ]General|Secretary|General|Gen\.|"
     r"Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Commander|Chairman|Chief|Director|Spokes(?:man|woman|person)|"
