@@ -379,11 +379,11 @@ def find_dates(text: str, published: DateValue | None, base: int = 0) -> list[Da
 
 _DAYS_LATER = re.compile(
     r"\b(?:(?P<n>[A-Za-z]+|\d{1,2})\s+days?\s+later|(?:a|one)\s+day\s+later|"
-    r"the\s+(?:next|following)\s+day|the\s+day\s+after)\b", re.I)
+    r"the\s+(?:next|following)\s+day|the\s+day\s+after|(?P<same>the\s+same\s+day|that\s+same\s+day))\b", re.I)
 
 
 def _days_later(text: str, found: list[DateMention], base: int) -> list[DateMention]:
-    """ "Three days later", "the next day": counted from the last single day named before."""
+    """ "Three days later", "the next day", "the same day": counted from the last single day named before."""
     out = []
     for m in _DAYS_LATER.finditer(text):
         before = [d for d in sorted(found + out, key=lambda d: d.start)
@@ -392,7 +392,9 @@ def _days_later(text: str, found: list[DateMention], base: int) -> list[DateMent
             continue
         word = m.group("n")
         n = 1 if word is None else (int(word) if word.isdigit() else parse_number_word(word.lower()))
-        if not n or n > 60:
+        if m.group("same"):
+            n = 0
+        elif not n or n > 60:
             continue
         day = before[-1].first + dt.timedelta(days=n)
         out.append(DateMention(m.start() + base, m.end() + base, m.group(0), day, day, "day", "at"))

@@ -166,3 +166,12 @@ def test_corpus_offsets_match_text():
             assert text[m.start - 3:m.end - 3] == m.text, (rec["id"], m)
         for m in find_dates(text, pub):
             assert m.first <= m.last
+
+
+def test_the_same_day_is_the_last_day_named():
+    from kg.extract.dates import find_dates
+    from kg.model import DateValue
+
+    found = find_dates("Rioters burned the town hall on January 5. Curfew was declared the same day.",
+                       DateValue("2022-01-13"))
+    assert [(d.text, d.value.iso) for d in found] == [("January 5", "2022-01-05"), ("the same day", "2022-01-05")]
