@@ -407,7 +407,7 @@ _DURATION = re.compile(
     (?:\s+(?i:us|them|him|her|it|me|you))?
     (?:\s+(?i:the|a\s+period\s+of))?
     (?:\s+(?i:next|coming|following|past|last|first|initial|further|another|additional))?
-    (?:\s+(?i:about|around|some|roughly|approximately|nearly|almost|less\s+than|more\s+than|up\s+to|at\s+least|just|only))?
+    (?:\s+(?i:about|around|some|roughly|approximately|nearly|almost|less\s+than|more\s+than|no\s+more\s+than|no\s+longer\s+than|not\s+more\s+than|up\s+to|at\s+least|at\s+most|just|only))?
     \s+(?P<num>(?i:{CARDINAL_RE}|an?))\s+(?P<unit>(?i:{alternation(_TIMEUNIT)}))\b
     (?!\s*(?:ago|later|earlier|after|before|from\s+now|old|-?old)\b)(?!-)
     """,

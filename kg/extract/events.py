@@ -25,7 +25,10 @@ ATTACK_TARGET = re.compile(
     re.I,
 )
 WEAK_DEPLOYMENT_RULES = {"peacekeeping-force", "intervention", "deploy"}
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|reported|announced|stated|confirmed|wrote)\s*(?:on\s+|late\s+|early\s+)?$", re.I)
+# "said on Friday", "told parliament on Tuesday", "told reporters late on Monday"
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|reported|announced|stated|confirmed|wrote)\b"
+    r"(?:\s+(?!on\b)[\w'’-]+){0,2}?\s*(?:\s(?:late|early))?\s*(?:\son)?\s*$", re.I)
 _INCLUDING = re.compile(r"\b(?:including|among them|of whom|of them)\s*$", re.I)
 
 
@@ -241,7 +244,9 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
     if ev.type in {"Resignation", "Arrest"}:
         # Who resigned or was detained is named next to the word ("detained X", "X resigned").
         for p in persons:
-            if min(abs(p.start - ev.trigger.end), abs(ev.trigger.start - p.end)) <= 60:
+            # "X resigned", "dismissed X", "detained opposition activist X": close on either side.
+            before, after = ev.trigger.start - p.end, p.start - ev.trigger.end
+            if 0 <= before <= 40 or 0 <= after <= 45:
                 roles.append(Role("participant", p.entity, Span(p.start, p.end, p.entity.label), "named-person"))
     req = _requested_by(s, base, matches, persons)
     if req and ev.type == "MilitaryDeployment":
@@ -395,6 +400,7 @@ def _count_target(events: list[EventMention], kind: str, pos: int) -> EventMenti
     return None
 
 
+_FUTURE = re.compile(r"\b(?:will|would|shall|to be|is to|are to|plans? to|going to)\b", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\b", re.I)
 
 
@@ -413,7 +419,9 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
     # "announced by X in February" dates the announcement, never the event.
     usable = [d for d in usable if not (claim_at[0] <= d.start and d.end <= claim_at[1])]
     told = [d for d in usable if _SPEECH_BEFORE.search(s[max(0, d.start - base - 30):d.start - base])]
-    movers = [e for e in real if e.type in {"MilitaryDeployment", "TroopWithdrawal"}]
+    # A report's date can date only a movement told as done or under way, not one to come.
+    movers = [e for e in real if e.type in {"MilitaryDeployment", "TroopWithdrawal"}
+              and not _FUTURE.search(s[max(0, e.trigger.start - base - 30):e.trigger.start - base])]
     if len(told) < len(usable) or not movers:
         # A report's date stands for the news it reports only for troop movements of the day.
         usable = [d for d in usable if d not in told]
@@ -445,6 +453,8 @@ def _date_present_tense(events: list[EventMention], s: str, base: int, published
             continue
         rel = ev.trigger.start - base
         window = s[max(0, rel - 40): rel + len(ev.trigger.text) + 30]
+        if _FUTURE.search(window):
+            continue  # "will begin pulling out in two days": not yet
         for kind, prop in (("present_end", "end"), ("present_start", "start")):
             if cue[kind].search(window):
                 ev.dates.append(When(prop, published, ev.trigger, int(published.iso[:4]), "published-present"))
@@ -470,12 +480,16 @@ def _date_distance(ev: EventMention, start: int, end: int) -> float:
     return gap + 200 * crossed
 
 
+_SPAN_IN = re.compile(r"\b(?:next|coming|following)\b", re.I)
+
+
 def _attach_durations(events: list[EventMention], s: str, base: int) -> None:
     movers = [e for e in events if e.type in {"TroopWithdrawal", "MilitaryDeployment"}]
     if not movers:
         return
     for d in find_durations(s):
-        if d.days <= 0:
+        # "will begin in two days" is a delay; "in the next ten days" is a span.
+        if d.days <= 0 or (d.relation == "in" and not _SPAN_IN.search(d.text)):
             continue
         pos = base + d.start
         ev = min(movers, key=lambda e: abs(e.trigger.start - pos))

@@ -72,9 +72,15 @@ def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+_SCOPE_BREAK = re.compile(r",|;|\band\b|\bbut\b|\bthen\b")
+
+
 def negated(sentence: str, start: int) -> bool:
     """A trigger whose clause denies it, or only demands or fears it, reports no event."""
     left, _ = clause_around(sentence, start, start)
     window = sentence[max(left, start - 60):start]
+    # "ordered forces to fire without warning and declared a state of emergency": a coordinated
+    # verb phrase or a comma starts a new scope.
+    window = _SCOPE_BREAK.split(window)[-1]
     cue = lexicon.cues()
     return bool(cue["negation"].search(window) or cue["irrealis"].search(window))

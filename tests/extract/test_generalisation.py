@@ -95,3 +95,28 @@ def test_at_the_request_of_a_titled_person_names_the_person():
     (ev,) = [e for e in events_of("Troops were sent to Kazakhstan at the request of Kazakh President "
                                   "Kassym-Jomart Tokayev.") if e.type == "MilitaryDeployment"]
     assert labels(ev, "requestedBy") == {"Kassym-Jomart Tokayev"}
+
+
+def test_a_negation_in_an_earlier_verb_phrase_does_not_reach_a_later_one():
+    evs = events_of("He ordered troops to fire without warning and declared a state of emergency on Monday.")
+    assert any(e.type == "StateOfEmergency" for e in evs)
+
+
+def test_a_withdrawal_to_come_is_not_dated_by_the_day_it_was_announced():
+    (ev,) = [e for e in events_of("The bloc will begin pulling its troops out of Mali in two days, the "
+                                  "president told parliament on Friday. The withdrawal will take no more "
+                                  "than 10 days.") if e.type == "TroopWithdrawal"]
+    assert values(ev, "start") == [] and values(ev, "end") == []
+    assert [d.days for d in values(ev, "plannedDuration")] == [10]
+
+
+def test_states_that_pledge_units_take_part():
+    (ev,) = [e for e in events_of("Russian troops were flown to Kazakhstan. Belarus and Armenia also "
+                                  "pledged units.") if e.type == "MilitaryDeployment"]
+    assert {"Russia", "Belarus", "Armenia"} <= labels(ev, "participant")
+
+
+def test_the_new_prime_minister_is_not_the_one_dismissed():
+    (ev,) = [e for e in events_of("Tokayev named Alikhan Smailov as the new prime minister after the "
+                                  "previous cabinet was sacked last week.") if e.type == "Resignation"]
+    assert labels(ev, "participant") == set()
