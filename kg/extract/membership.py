@@ -6,7 +6,7 @@ import re
 from kg.extract.mentions import negated
 from kg.model import Membership, Span
 
-_CUE = re.compile(r"\b(?:members?|membership|member (?:states?|countries|nations)|participation in|joined|founding member|belong(?:s|ed|ing)? to)\b", re.I)
+_CUE = re.compile(r"\b(?:members?|membership|member (?:states?|countries|nations)|participation in|joined|founding member|belong(?:s|ed|ing)? to|groups|grouping|comprises|comprising|consists of|consisting of|includes|including|made up of|brings together|chairmanship|chairs)\b", re.I)
 _RELATIVE_BREAK = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
 _WANTS = re.compile(r"\b(?:consider(?:s|ed|ing)?|apply(?:ing)?|appl(?:ied|ication)|seek(?:s|ing)?|sought|bid|candidate|aspir\w*|hopes?|wants?|plans? to|observer)\b", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and|&)\s*")

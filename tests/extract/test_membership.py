@@ -54,3 +54,13 @@ def test_one_membership_stated_twice_is_one():
     ex = extract(Article(text="Chad is a member of the African Union. Chad joined the African Union long ago.",
                          published="2023-05-12"))
     assert [(m.member.qid, m.organization.qid) for m in ex.memberships] == [("Q657", "Q7159")]
+
+
+def test_an_organisation_that_groups_or_is_chaired_by_states_has_them_as_members():
+    from kg.model import Article
+    from kg.pipeline import extract
+
+    grouped = extract(Article(text="The CSTO groups Russia, Belarus and Armenia.")).memberships
+    assert sorted(m.member.label for m in grouped) == ["Armenia", "Belarus", "Russia"]
+    chaired = extract(Article(text="Armenia holds the rotating chairmanship of the CSTO.")).memberships
+    assert [m.member.label for m in chaired] == ["Armenia"]
