@@ -11,27 +11,32 @@ _RELATIVE_BREAK = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
 _WANTS = re.compile(r"\b(?:consider(?:s|ed|ing)?|apply(?:ing)?|appl(?:ied|ication)|seek(?:s|ing)?|sought|bid|candidate|aspir\w*|hopes?|wants?|plans? to|observer)\b", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and|&)\s*")
 _REACH = 60
+_ANAPHOR = re.compile(r"\b(?:of|in|to)\s+the\s+(?:organi[sz]ation|alliance|bloc|grouping|union|treaty)\b", re.I)
 
 
 def find_memberships(sentences: list[Span], matches: list, claimants: dict[int, object]) -> list[Membership]:
     out: dict[tuple[str, str], Membership] = {}
+    last_org = None  # "the organization" / "the alliance" stands for the one named last
     for sent in sentences:
         s = sent.text
+        inside = [m for m in matches if sent.start <= m.start and m.end <= sent.end]
+        orgs = [m for m in inside if m.entity.type == "Organization" and m.kind != "demonym"]
         for cue in _CUE.finditer(s):
             if negated(s, cue.start()) or _WANTS.search(s[max(0, cue.start() - 50):cue.end() + 20]):
                 continue
-            inside = [m for m in matches if sent.start <= m.start and m.end <= sent.end]
-            orgs = [m for m in inside if m.entity.type == "Organization" and m.kind != "demonym"]
-            if not orgs:
-                continue
             pos = sent.start + cue.start()
-            org = min(orgs, key=lambda m: abs(m.start - pos))
-            if abs(org.start - pos) > _REACH:
-                continue
+            org = min(orgs, key=lambda m: abs(m.start - pos)) if orgs else None
+            if org is None or abs(org.start - pos) > _REACH:
+                back = _ANAPHOR.search(s, cue.end(), min(len(s), cue.end() + 25))
+                if last_org is None or back is None:
+                    continue
+                org = last_org
             for member in _listed_near(inside, pos, s, sent.start):
                 key = (member.entity.key, org.entity.key)
                 if member.entity.linked and org.entity.linked and key not in out:
                     out[key] = Membership(member.entity, org.entity, sent, claimants.get(sent.start))
+        if orgs:
+            last_org = orgs[-1]
     return list(out.values())
 
 

@@ -64,3 +64,12 @@ def test_an_organisation_that_groups_or_is_chaired_by_states_has_them_as_members
     assert sorted(m.member.label for m in grouped) == ["Armenia", "Belarus", "Russia"]
     chaired = extract(Article(text="Armenia holds the rotating chairmanship of the CSTO.")).memberships
     assert [m.member.label for m in chaired] == ["Armenia"]
+
+
+def test_the_organisation_named_before_is_meant_by_the_organisation():
+    from kg.model import Article
+    from kg.pipeline import extract
+
+    text = "Serbia asked NATO for help. Montenegro joined the alliance in 2017."
+    assert [(m.member.label, m.organization.label) for m in extract(Article(text=text)).memberships] == \
+        [("Montenegro", "NATO")]
