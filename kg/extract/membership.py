@@ -11,7 +11,7 @@ _RELATIVE_BREAK = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
 _WANTS = re.compile(r"\b(?:consider(?:s|ed|ing)?|apply(?:ing)?|appl(?:ied|ication)|seek(?:s|ing)?|sought|bid|candidate|aspir\w*|hopes?|wants?|plans? to|observer)\b", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and|&)\s*")
 _REACH = 60
-_ANAPHOR = re.compile(r"\b(?:of|in|to)\s+the\s+(?:organi[sz]ation|alliance|bloc|grouping|union|treaty)\b", re.I)
+_ANAPHOR = re.compile(r"\bthe\s+(?:organi[sz]ation|alliance|bloc|grouping)\b", re.I)
 
 
 def find_memberships(sentences: list[Span], matches: list, claimants: dict[int, object]) -> list[Membership]:
