@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from kg.extract import lexicon
 from kg.extract.attribution import find_claimant_span
 from kg.extract.dates import DateMention, find_durations
@@ -30,14 +28,6 @@ _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|reported|announced|stated|confirmed|wrote)\b"
     r"(?:\s+(?!on\b)[\w'’-]+){0,2}?\s*(?:\s(?:late|early))?\s*(?:\son)?\s*$", re.I)
 _INCLUDING = re.compile(r"\b(?:including|among them|of whom|of them)\s*$", re.I)
-
-
-@dataclass(frozen=True)
-class SentenceEntities:
-    """The linked or unlinked names inside one sentence, with the gazetteer's view of each."""
-
-    places: list  # GazetteerMatch-like: .start .end .surface .entity .kind .country
-    persons: list[NameMention]
 
 
 def mentions_in_sentence(
