@@ -120,3 +120,8 @@ def test_the_new_prime_minister_is_not_the_one_dismissed():
     (ev,) = [e for e in events_of("Tokayev named Alikhan Smailov as the new prime minister after the "
                                   "previous cabinet was sacked last week.") if e.type == "Resignation"]
     assert labels(ev, "participant") == set()
+
+
+def test_troops_on_their_own_streets_are_no_deployment():
+    assert not any(e.type == "MilitaryDeployment" for e in events_of(
+        "Police detained dozens of activists, and troops were deployed on the streets of Yerevan."))
