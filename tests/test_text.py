@@ -40,3 +40,12 @@ def test_abbreviations_do_not_split():
     text = "Mr. Smith met Gen. Jones in the U.S. capital on Jan. 6. They left."
     spans = split_sentences(text, 0, len(text))
     assert [s.text for s in spans] == ["Mr. Smith met Gen. Jones in the U.S. capital on Jan. 6.", "They left."]
+
+
+def test_bylines_timestamps_and_credits_are_debris_but_news_starting_alike_is_not():
+    text = ("By Jane Doe and John Roe\n"
+            "Published 10:32 GMT, 15 Aug 2022 | Updated 11:02 GMT\n"
+            "Updated figures released on Monday showed 230 deaths.\n"
+            "Reporting by Jane Doe; Editing by John Roe\n")
+    kept = [s.text for s in clean(text).sentences]
+    assert kept == ["Updated figures released on Monday showed 230 deaths."]
