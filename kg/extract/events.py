@@ -19,7 +19,8 @@ PARTICIPANT_CLASSES = {"MilitaryDeployment", "TroopWithdrawal", "ArmedClash", "R
 ATTACK_TARGET = re.compile(
     r"\b(?:airport|city hall|mayor'?s office|parliament|residence|palace|secretariat|embassy|consulate|"
     r"police station|barracks|headquarters|government buildings?|offices|television|tv station|"
-    r"presidential administration|prison|base|market|mosque|church|school|hotel|bridge|border post)\b",
+    r"presidential administration|prison|base|market|mosque|church|school|hotel|bridge|border post|"
+    r"town|village|checkpoint|military post|police post|compound|camp)\b",
     re.I,
 )
 WEAK_DEPLOYMENT_RULES = {"peacekeeping-force", "intervention", "deploy"}
@@ -53,7 +54,8 @@ def mentions_in_sentence(
         if trig.event_type == "MilitaryDeployment" and any(
                 x <= a and b <= y and (y - x) > (b - a) for x, y in withdrawal_spans):
             continue
-        if trig.needs == "armed" and not (cue["force"].search(s) or _states_named(matches) >= 2):
+        if trig.needs == "armed" and not (cue["force"].search(s) or cue["armed_group"].search(s)
+                                          or _states_named(matches) >= 2):
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: no armed party named"))
             continue
         if trig.needs == "target" and _nearest_target(s, a, b) is None:
@@ -196,6 +198,8 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
                     role, rule = "participant", "forces-from"
             elif words["in_place"].search(before):
                 role, rule = "location", "in-place"
+            elif ev.type == "ArmedClash" and etype == "Country" and _WITH_BEFORE.search(before):
+                role, rule = "participant", "fighting-with"  # "border fighting with Tajikistan"
             elif words["to_place"].search(before) and ev.type == "MilitaryDeployment" and \
                     _same_clause(s, ev.trigger.start - base, rel0):
                 role, rule = "location", "sent-to"
@@ -247,6 +251,7 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
 _ACCORDANCE = re.compile(r"\b(?:accordance with|according to|decision of|resolution of|reported by)\s*(?:the\s+)?$", re.I)
 
 
+_WITH_BEFORE = re.compile(r"\b(?:with|against)\s+(?:the\s+)?(?:neighbou?ring\s+)?$", re.I)
 _WHERE_AFTER = re.compile(r",?\s*where\b", re.I)
 _DOCUMENT = re.compile(r"\s*(?:Resolution|resolution|report|statement|website|charter)\b")
 
@@ -406,8 +411,10 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         and published_year is not None and abs(d.first.year - published_year) > 3)]
     # "the ministry said on Friday" dates the statement; it dates the event only when the
     # sentence gives no other date.
-    # "announced by X in February" dates the announcement, never the event.
-    usable = [d for d in usable if not (claim_at[0] <= d.start and d.end <= claim_at[1])]
+    # "announced by X in February" dates the announcement, never the event; "Sunday's election"
+    # names another event by its day.
+    usable = [d for d in usable if not (claim_at[0] <= d.start and d.end <= claim_at[1])
+              and s[d.end - base:d.end - base + 2] not in {"'s", "’s"}]
     told = [d for d in usable if _SPEECH_BEFORE.search(s[max(0, d.start - base - 30):d.start - base])]
     # A report's date can date only a movement told as done or under way, not one to come.
     movers = [e for e in real if e.type in {"MilitaryDeployment", "TroopWithdrawal"}

@@ -65,7 +65,8 @@ def _historical(years: set[int], pub_year: int | None) -> bool:
 def _compatible(c: Cluster, m: EventMention, pub_year: int | None) -> bool:
     tmp = Cluster(m.type, [m])
     ca, cb = c.countries(), tmp.countries()
-    if ca and cb and not ca & cb:
+    # A border clash is told from both sides: its places may lie in either state.
+    if ca and cb and not ca & cb and m.type != "ArmedClash":
         return False
     ea, eb = c.years(), tmp.years()
     if ea and eb:
@@ -164,12 +165,24 @@ def build_events(
                 facts.extend(_borrowed(wc, "end", "ended-by-withdrawal"))
                 if not any(f.prop == "troops" for f in facts):
                     facts.extend(_borrowed(wc, "troops", "withdrawing-force"))
+        if c.type == "ArmedClash":
+            facts.extend(_border_sides(facts))
         facts = _dedupe(_in_time_order(_without_hosts(c.type, _without_regions(facts))))
         events.append(Event(
             key=keys[id(c)], type=c.type, label=_label(c.type, facts),
             facts=tuple(facts), evidence=tuple(_unique_spans(m.sentence for m in c.mentions)),
         ))
     return events
+
+
+def _border_sides(facts: list[Fact]) -> list[Fact]:
+    """A clash placed in two states, with at most one side named, was fought between them."""
+    sides = {f.value.key for f in facts if f.prop == "participant" and isinstance(f.value, Entity)}
+    states = {f.value.key: f for f in facts if f.prop == "country" and isinstance(f.value, Entity)}
+    if len(states) != 2 or len(sides) > 1:
+        return []
+    return [Fact("participant", f.value, f.evidence, f.claimed_by, "participant:border-sides")
+            for key, f in states.items() if key not in sides]
 
 
 def _bounds(value: DateValue) -> tuple[date, date]:

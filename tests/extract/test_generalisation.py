@@ -125,3 +125,21 @@ def test_the_new_prime_minister_is_not_the_one_dismissed():
 def test_troops_on_their_own_streets_are_no_deployment():
     assert not any(e.type == "MilitaryDeployment" for e in events_of(
         "Police detained dozens of activists, and troops were deployed on the streets of Yerevan."))
+
+
+def test_a_border_clash_told_from_both_sides_is_one_clash_between_the_two_states():
+    evs = [e for e in events_of("Kyrgyzstan says 59 killed in border fighting with Tajikistan. "
+                                "The fighting erupted on Wednesday in the Batken region.") if e.type == "ArmedClash"]
+    assert len(evs) == 1
+    assert labels(evs[0], "participant") == {"Kyrgyzstan", "Tajikistan"}
+
+
+def test_rebels_fighting_is_an_armed_clash_and_seizing_a_town_an_attack():
+    evs = events_of("Rebels seized the town of Bambari, and fighting with the army has displaced thousands.")
+    assert {e.type for e in evs} >= {"Attack", "ArmedClash"}
+
+
+def test_a_day_named_for_another_event_does_not_date_this_one():
+    (ev,) = [e for e in events_of("Rwanda sent troops to the Central African Republic ahead of Sunday's vote.")
+             if e.type == "MilitaryDeployment"]
+    assert values(ev, "start") == []
