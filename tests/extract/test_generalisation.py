@@ -128,7 +128,7 @@ def test_troops_on_their_own_streets_are_no_deployment():
 
 
 def test_a_border_clash_told_from_both_sides_is_one_clash_between_the_two_states():
-    evs = [e for e in events_of("Fifty-nine people were killed in clashes on the border with Tajikistan. "
+    evs = [e for e in events_of("Fifty-nine Kyrgyz citizens were killed in clashes on the border with Tajikistan. "
                                 "Troops fought on Wednesday in the Batken region.") if e.type == "ArmedClash"]
     assert len(evs) == 1
     assert labels(evs[0], "participant") == {"Kyrgyzstan", "Tajikistan"}
