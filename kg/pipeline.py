@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg.extract.attribution import find_claimant
+from kg.extract.attribution import find_claimant_span
 from kg.extract.dates import find_dates
 from kg.extract.events import mentions_in_sentence
 from kg.extract.membership import find_memberships
@@ -37,15 +37,15 @@ def extract(article: Article, gazetteer=None) -> Extraction:
         in_sent = [m for m in matches if sent.start <= m.start and m.end <= sent.end]
         people = [p for p in persons if sent.start <= p.start and p.end <= sent.end]
         when = [d for d in dates if sent.start <= d.start and d.end <= sent.end]
-        found, why = mentions_in_sentence(text, sent, in_sent, people, when, published)
+        claim = find_claimant_span(sent.text, sent.start, in_sent, people)
+        found, why = mentions_in_sentence(sent, in_sent, people, when, published, claim)
         traces.extend(why)
         all_mentions.extend(found)
-        claimant = find_claimant(sent.text, sent.start, in_sent, people)
-        if claimant is not None:
-            claimants[sent.start] = claimant
+        if claim is not None:
+            claimants[sent.start] = claim[0]
     clusters = cluster_mentions(all_mentions, pub_year)
     focus = _focus_country(matches, clusters)
-    events = build_events(clusters, article.sha256[:16], focus)
+    events = build_events(clusters, focus)
     memberships = find_memberships(list(cleaned.sentences), matches, claimants)
     mentions = tuple(
         Mention(Span(m.start, m.end, m.surface), m.entity, m.kind) for m in matches

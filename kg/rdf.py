@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Iterable
-
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 
 from kg.model import DateValue, Duration, Entity, EventRef, Extraction, Fact, Quantity, Span
@@ -210,11 +208,3 @@ def _stable_json(text: str) -> str:
         return value
 
     return json.dumps(order(json.loads(text)), indent=2, ensure_ascii=False) + "\n"
-
-
-def graph_name_of(g: Graph) -> URIRef | None:
-    return next(iter(sorted(g.subjects(RDF.type, KG.Article))), None)
-
-
-def iter_prefixes() -> Iterable[tuple[str, Namespace]]:
-    return PREFIXES.items()

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from kg.extract import lexicon
-from kg.extract.attribution import find_claimant_span
 from kg.extract.dates import DateMention, find_durations
 from kg.extract.mentions import Count, EventMention, Role, When, clause_around, negated
 from kg.extract.names import NameMention
@@ -32,14 +31,17 @@ _INCLUDING = re.compile(r"\b(?:including|among them|of whom|of them)\s*$", re.I)
 
 
 def mentions_in_sentence(
-    text: str,
     sentence: Span,
     matches: list,
     persons: list[NameMention],
     dates: list[DateMention],
     published: DateValue | None = None,
+    claim: tuple[Entity | str, tuple[int, int]] | None = None,
 ) -> tuple[list[EventMention], list[Trace]]:
-    """Every event class the sentence reports, each with its roles, counts and dates."""
+    """Every event class the sentence reports, each with its roles, counts and dates.
+
+    ``claim`` is the sentence's source and where its words stand (attribution.find_claimant_span).
+    """
     s = sentence.text
     base = sentence.start
     found: dict[str, EventMention] = {}
@@ -93,8 +95,7 @@ def mentions_in_sentence(
         # "the withdrawal of the peacekeeping troops": the force phrase names who leaves.
         del found["MilitaryDeployment"]
     events = list(found.values())
-    found_claim = find_claimant_span(s, base, matches, persons)
-    claimant, claim_at = found_claim if found_claim else (None, (0, 0))
+    claimant, claim_at = claim if claim else (None, (0, 0))
     if not events:
         # Counts in a sentence with no event ("Official figures report 225 deaths") wait for
         # the article-level pass, which gives them to the event they belong to.

@@ -122,49 +122,46 @@ def _nearest_before(clusters: list[Cluster], classes: tuple[str, ...], pos: int)
     return fitting[0] if fitting else None
 
 
-def build_events(
-    clusters: list[Cluster], article_key: str, focus: tuple[Entity, Span] | None,
-) -> list[Event]:
+def build_events(clusters: list[Cluster], focus: tuple[Entity, Span] | None) -> list[Event]:
     clusters = sorted(clusters, key=lambda c: (c.first, EVENT_TYPES.index(c.type)))
     keys: dict[int, str] = {}
     counter: Counter[str] = Counter()
     for c in clusters:
         counter[c.type] += 1
         keys[id(c)] = f"{c.type[0].lower() + c.type[1:]}-{counter[c.type]}"
+    own = {id(c): _facts(c) for c in clusters}
+    deployment_of: dict[int, Cluster] = {}  # withdrawal -> the deployment it ends
+    withdrawals_of: dict[int, list[Cluster]] = {}
     deployments = [c for c in clusters if c.type == "MilitaryDeployment"]
-    links: dict[int, Cluster] = {}
     for c in clusters:
         if c.type == "TroopWithdrawal" and deployments:
             best = max(deployments, key=lambda d: (len(d.countries() & c.countries()),
                                                    -abs(d.first - c.first)))
             if not (best.countries() and c.countries()) or best.countries() & c.countries():
-                links[id(c)] = best
-    partner_of: dict[int, Cluster] = dict(links)
-    for w, d in links.items():
-        partner_of.setdefault(id(d), next(x for x in clusters if id(x) == w))
+                deployment_of[id(c)] = best
+                withdrawals_of.setdefault(id(best), []).append(c)
     events = []
     for c in clusters:
-        other = partner_of.get(id(c))
-        fallback = focus
-        if other is not None and not _has_location(c):
+        deployment = deployment_of.get(id(c))
+        withdrawals = withdrawals_of.get(id(c), [])
+        partner = deployment or (withdrawals[0] if withdrawals else None)
+        facts = list(own[id(c)])
+        if partner is not None and not _has_location(c):
             # A withdrawal with no place named leaves from where its deployment went.
-            fallback = None
-        facts = _facts(c, fallback)
-        if other is not None and not _has_location(c):
-            facts.extend(f for f in _facts(other, focus) if f.prop in {"location", "country"})
-        partner = links.get(id(c))
-        if partner is not None:
-            m = c.mentions[0]
-            facts.append(Fact("withdrawalOf", EventRef(keys[id(partner)]), m.sentence, None, "withdrawal-of"))
-            facts.extend(_borrowed(partner, "participant", "from-deployment"))
-        for w, d in links.items():
-            if d is c:
-                wc = next(x for x in clusters if id(x) == w)
-                facts.extend(_borrowed(wc, "participant", "from-withdrawal"))
-                # A deployment ends when its withdrawal is completed.
-                facts.extend(_borrowed(wc, "end", "ended-by-withdrawal"))
-                if not any(f.prop == "troops" for f in facts):
-                    facts.extend(_borrowed(wc, "troops", "withdrawing-force"))
+            facts.extend(f for f in _with_focus(own[id(partner)], partner, focus)
+                         if f.prop in {"location", "country"})
+        else:
+            facts = _with_focus(facts, c, focus)
+        if deployment is not None:
+            facts.append(Fact("withdrawalOf", EventRef(keys[id(deployment)]), c.mentions[0].sentence,
+                              None, "withdrawal-of"))
+            facts.extend(_borrowed(own[id(deployment)], "participant", "from-deployment"))
+        for w in withdrawals:
+            facts.extend(_borrowed(own[id(w)], "participant", "from-withdrawal"))
+            # A deployment ends when its withdrawal is completed.
+            facts.extend(_borrowed(own[id(w)], "end", "ended-by-withdrawal"))
+            if not any(f.prop == "troops" for f in facts):
+                facts.extend(_borrowed(own[id(w)], "troops", "withdrawing-force"))
         if c.type == "ArmedClash":
             facts.extend(_border_sides(facts))
         facts = _dedupe(_in_time_order(_without_hosts(c.type, _without_regions(facts))))
@@ -235,12 +232,11 @@ def _without_hosts(event_type: str, facts: list[Fact]) -> list[Fact]:
                                      and f.value.key in hosts)]
 
 
-def _borrowed(source: Cluster, prop: str, rule: str) -> list[Fact]:
-    return [Fact(f.prop, f.value, f.evidence, f.claimed_by, rule)
-            for f in _facts(source, None) if f.prop == prop]
+def _borrowed(source: list[Fact], prop: str, rule: str) -> list[Fact]:
+    return [Fact(f.prop, f.value, f.evidence, f.claimed_by, rule) for f in source if f.prop == prop]
 
 
-def _facts(c: Cluster, focus: tuple[Entity, Span] | None) -> list[Fact]:
+def _facts(c: Cluster) -> list[Fact]:
     facts: list[Fact] = []
     for m in c.mentions:
         for r in m.roles:
@@ -252,10 +248,14 @@ def _facts(c: Cluster, focus: tuple[Entity, Span] | None) -> list[Fact]:
             facts.append(Fact(d.prop, d.value, m.sentence, m.claimed_by, f"date:{d.rule or d.prop}"))
         for dur, _span in m.durations:
             facts.append(Fact("plannedDuration", dur, m.sentence, m.claimed_by, "planned-duration"))
-    if focus is not None and not any(f.prop in {"location", "country"} for f in facts):
-        entity, _ = focus
-        facts.append(Fact("country", entity, c.mentions[0].sentence, None, "article-focus-country"))
     return facts
+
+
+def _with_focus(facts: list[Fact], c: Cluster, focus: tuple[Entity, Span] | None) -> list[Fact]:
+    """An event with no place named happened in the country the article is about."""
+    if focus is None or any(f.prop in {"location", "country"} for f in facts):
+        return facts
+    return facts + [Fact("country", focus[0], c.mentions[0].sentence, None, "article-focus-country")]
 
 
 def _role_facts(r: Role, m: EventMention) -> list[Fact]:
