@@ -11,13 +11,6 @@ CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013]|,\s+(?:but|while|whereas|although
 
 
 @dataclass(frozen=True)
-class Place:
-    entity: Entity
-    country: Entity | None
-    span: Span
-
-
-@dataclass(frozen=True)
 class Role:
     prop: str  # participant | location | requestedBy
     entity: Entity
