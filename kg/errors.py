@@ -38,3 +38,7 @@ class StoreError(KgError):
 
 class EndpointError(StoreError):
     """A remote SPARQL endpoint is unreachable, refused the request or answered garbage."""
+
+
+class RulePackError(KgError):
+    """A data file of the rule pack (event classes, triggers, cues, ...) is malformed: names its file and line."""

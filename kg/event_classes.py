@@ -1,0 +1,163 @@
+"""The event classes, read from one table (kg/data/event_classes.tsv).
+
+Every list of classes that the extractor, the merge step, the mapper and the validator use is
+derived from this table: adding a class is a row there, not an edit here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.errors import RulePackError
+from kg.resources import DATA_DIR
+
+COUNT_KINDS = ("troops", "deaths", "injured", "arrests")
+TIMINGS = ("lasting", "instant")
+TAKES_PART = ("actors", "persons", "none")
+DISTINCT_BY = ("target", "person", "-")
+_COLUMNS = ("class", "label", "timing", "takes_part", "counts", "distinct_by", "role")
+
+
+@dataclass(frozen=True)
+class EventClass:
+    name: str  # local name of the kg: class
+    label: str
+    timing: str  # lasting | instant
+    takes_part: str  # actors | persons | none
+    counts: tuple[tuple[str, int], ...]  # (count kind, tier)
+    distinct_by: str  # target | person | -
+    movement: bool = False  # troops that go somewhere
+    ends: str | None = None  # the class of the event this one ends
+
+    @property
+    def lasting(self) -> bool:
+        return self.timing == "lasting"
+
+    def tier(self, kind: str) -> int | None:
+        return next((t for k, t in self.counts if k == kind), None)
+
+
+@dataclass(frozen=True)
+class EventClasses:
+    """The table, in its row order (which orders events of one sentence position)."""
+
+    classes: tuple[EventClass, ...]
+
+    def __iter__(self):
+        return iter(self.classes)
+
+    def __contains__(self, name: object) -> bool:
+        return any(c.name == name for c in self.classes)
+
+    def __getitem__(self, name: str) -> EventClass:
+        for c in self.classes:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.classes)
+
+    def index(self, name: str) -> int:
+        return self.names.index(name)
+
+    def where(self, **attrs) -> frozenset[str]:
+        """Names of the classes whose attributes equal ``attrs`` (``where(timing="lasting")``)."""
+        return frozenset(c.name for c in self.classes
+                         if all(getattr(c, k) == v for k, v in attrs.items()))
+
+    def count_tiers(self, kind: str) -> tuple[tuple[str, ...], ...]:
+        """The classes a count of ``kind`` is offered to, tier by tier, each tier in row order."""
+        tiers: dict[int, list[str]] = {}
+        for c in self.classes:
+            t = c.tier(kind)
+            if t is not None:
+                tiers.setdefault(t, []).append(c.name)
+        return tuple(tuple(tiers[t]) for t in sorted(tiers))
+
+    def ended_by(self, name: str) -> str | None:
+        """The class an event of class ``name`` ends (a withdrawal ends a deployment), if any."""
+        return self[name].ends
+
+    def ending(self, name: str) -> frozenset[str]:
+        """The classes whose events end an event of class ``name``."""
+        return frozenset(c.name for c in self.classes if c.ends == name)
+
+
+def parse_event_classes(text: str, source: str = "event_classes.tsv") -> EventClasses:
+    """The table from its text; a malformed row is a RulePackError naming the file and line."""
+    rows: list[EventClass] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        where = f"{source}:{lineno}"
+        cells = line.split("\t")
+        if len(cells) != len(_COLUMNS):
+            raise RulePackError(f"{where}: expected {len(_COLUMNS)} tab-separated columns "
+                                f"({', '.join(_COLUMNS)}), found {len(cells)}")
+        name, label, timing, takes_part, counts, distinct_by, role = (c.strip() for c in cells)
+        if not name.isidentifier() or not name[0].isupper():
+            raise RulePackError(f"{where}: class name {name!r} must be a capitalised identifier")
+        if any(r.name == name for r in rows):
+            raise RulePackError(f"{where}: class {name} is listed twice")
+        for value, allowed, column in ((timing, TIMINGS, "timing"), (takes_part, TAKES_PART, "takes_part"),
+                                       (distinct_by, DISTINCT_BY, "distinct_by")):
+            if value not in allowed:
+                raise RulePackError(f"{where}: {column} {value!r} is not one of {', '.join(allowed)}")
+        rows.append(EventClass(name, label, timing, takes_part, _counts(counts, where), distinct_by,
+                               *_role(role, where)))
+    names = {r.name for r in rows}
+    for r in rows:
+        if r.ends is not None and r.ends not in names:
+            raise RulePackError(f"{source}: class {r.name} ends an unknown class {r.ends}")
+    if not rows:
+        raise RulePackError(f"{source}: no event classes")
+    return EventClasses(tuple(rows))
+
+
+def _counts(cell: str, where: str) -> tuple[tuple[str, int], ...]:
+    if cell == "-":
+        return ()
+    out = []
+    for item in cell.split(","):
+        kind, _, tier = item.strip().partition(":")
+        if kind not in COUNT_KINDS:
+            raise RulePackError(f"{where}: unknown count kind {kind!r} (known: {', '.join(COUNT_KINDS)})")
+        if not tier.isdigit() or int(tier) < 1:
+            raise RulePackError(f"{where}: count {kind} needs a tier, a whole number from 1 ({item.strip()!r})")
+        if any(k == kind for k, _ in out):
+            raise RulePackError(f"{where}: count {kind} is listed twice")
+        out.append((kind, int(tier)))
+    return tuple(out)
+
+
+def _role(cell: str, where: str) -> tuple[bool, str | None]:
+    movement, ends = False, None
+    if cell == "-":
+        return movement, ends
+    for item in cell.split(","):
+        item = item.strip()
+        if item == "movement":
+            movement = True
+        elif item.startswith("ends:") and item[5:]:
+            ends = item[5:]
+        else:
+            raise RulePackError(f"{where}: unknown role {item!r} (known: movement, ends:CLASS)")
+    return movement, ends
+
+
+def load_event_classes(path: Path | None = None) -> EventClasses:
+    path = path or DATA_DIR / "event_classes.tsv"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulePackError(f"{path}: cannot read the event classes ({exc.__class__.__name__})") from None
+    return parse_event_classes(text, str(path))
+
+
+@lru_cache(maxsize=1)
+def event_classes() -> EventClasses:
+    """The packaged table, read once."""
+    return load_event_classes()
