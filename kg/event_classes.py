@@ -14,7 +14,9 @@ from kg.resources import DATA_DIR
 
 COUNT_KINDS = ("troops", "deaths", "injured", "arrests")
 TIMINGS = ("lasting", "instant")
-TAKES_PART = ("actors", "persons", "none")
+TAKES_PART = ("states", "organisations", "persons")
+# The kind of participant each entity type is (kg/model.py's entity types).
+PARTICIPANT_KIND = {"Country": "states", "Organization": "organisations", "Person": "persons"}
 DISTINCT_BY = ("target", "person", "-")
 _COLUMNS = ("class", "label", "timing", "takes_part", "counts", "distinct_by", "role")
 
@@ -24,11 +26,22 @@ class EventClass:
     name: str  # local name of the kg: class
     label: str
     timing: str  # lasting | instant
-    takes_part: str  # actors | persons | none
+    takes_part: frozenset[str]  # of TAKES_PART; empty: nobody is stated as taking part
     counts: tuple[tuple[str, int], ...]  # (count kind, tier)
     distinct_by: str  # target | person | -
-    movement: bool = False  # troops that go somewhere
+    arrival: bool = False  # troops go into a place
+    departure: bool = False  # troops leave a place
     ends: str | None = None  # the class of the event this one ends
+    sides: bool = False  # fought between two sides
+    agent_takes_part: bool = False  # "dismissed by the president": the person after "by" takes part
+
+    @property
+    def movement(self) -> bool:
+        return self.arrival or self.departure
+
+    def admits(self, entity_type: str) -> bool:
+        """Whether an entity of this type may be a participant (wdt:P710) of the class."""
+        return PARTICIPANT_KIND.get(entity_type) in self.takes_part
 
     @property
     def lasting(self) -> bool:
@@ -68,6 +81,10 @@ class EventClasses:
         return frozenset(c.name for c in self.classes
                          if all(getattr(c, k) == v for k, v in attrs.items()))
 
+    def names_where(self, test) -> frozenset[str]:
+        """Names of the classes for which ``test(event_class)`` is true."""
+        return frozenset(c.name for c in self.classes if test(c))
+
     def count_tiers(self, kind: str) -> tuple[tuple[str, ...], ...]:
         """The classes a count of ``kind`` is offered to, tier by tier, each tier in row order."""
         tiers: dict[int, list[str]] = {}
@@ -76,10 +93,6 @@ class EventClasses:
             if t is not None:
                 tiers.setdefault(t, []).append(c.name)
         return tuple(tuple(tiers[t]) for t in sorted(tiers))
-
-    def ended_by(self, name: str) -> str | None:
-        """The class an event of class ``name`` ends (a withdrawal ends a deployment), if any."""
-        return self[name].ends
 
     def ending(self, name: str) -> frozenset[str]:
         """The classes whose events end an event of class ``name``."""
@@ -102,11 +115,10 @@ def parse_event_classes(text: str, source: str = "event_classes.tsv") -> EventCl
             raise RulePackError(f"{where}: class name {name!r} must be a capitalised identifier")
         if any(r.name == name for r in rows):
             raise RulePackError(f"{where}: class {name} is listed twice")
-        for value, allowed, column in ((timing, TIMINGS, "timing"), (takes_part, TAKES_PART, "takes_part"),
-                                       (distinct_by, DISTINCT_BY, "distinct_by")):
+        for value, allowed, column in ((timing, TIMINGS, "timing"), (distinct_by, DISTINCT_BY, "distinct_by")):
             if value not in allowed:
                 raise RulePackError(f"{where}: {column} {value!r} is not one of {', '.join(allowed)}")
-        rows.append(EventClass(name, label, timing, takes_part, _counts(counts, where), distinct_by,
+        rows.append(EventClass(name, label, timing, _takes_part(takes_part, where), _counts(counts, where), distinct_by,
                                *_role(role, where)))
     names = {r.name for r in rows}
     for r in rows:
@@ -115,6 +127,16 @@ def parse_event_classes(text: str, source: str = "event_classes.tsv") -> EventCl
     if not rows:
         raise RulePackError(f"{source}: no event classes")
     return EventClasses(tuple(rows))
+
+
+def _takes_part(cell: str, where: str) -> frozenset[str]:
+    if cell == "none":
+        return frozenset()
+    kinds = [k.strip() for k in cell.split(",")]
+    for k in kinds:
+        if k not in TAKES_PART:
+            raise RulePackError(f"{where}: takes_part {k!r} is not one of {', '.join(TAKES_PART)} (or none)")
+    return frozenset(kinds)
 
 
 def _counts(cell: str, where: str) -> tuple[tuple[str, int], ...]:
@@ -133,19 +155,20 @@ def _counts(cell: str, where: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
-def _role(cell: str, where: str) -> tuple[bool, str | None]:
-    movement, ends = False, None
-    if cell == "-":
-        return movement, ends
-    for item in cell.split(","):
+def _role(cell: str, where: str) -> tuple[bool, bool, str | None, bool, bool]:
+    flags = {"arrival": False, "departure": False, "sides": False, "agent": False}
+    ends = None
+    for item in ([] if cell == "-" else cell.split(",")):
         item = item.strip()
-        if item == "movement":
-            movement = True
+        if item in flags:
+            flags[item] = True
         elif item.startswith("ends:") and item[5:]:
             ends = item[5:]
         else:
-            raise RulePackError(f"{where}: unknown role {item!r} (known: movement, ends:CLASS)")
-    return movement, ends
+            raise RulePackError(f"{where}: unknown role {item!r} (known: arrival, departure, ends:CLASS, sides, agent)")
+    if flags["arrival"] and flags["departure"]:
+        raise RulePackError(f"{where}: a class is an arrival or a departure, not both")
+    return flags["arrival"], flags["departure"], ends, flags["sides"], flags["agent"]
 
 
 def load_event_classes(path: Path | None = None) -> EventClasses:

@@ -9,15 +9,6 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
-EventType = Literal[
-    "MilitaryDeployment", "TroopWithdrawal", "CivilUnrest", "Attack",
-    "ArmedClash", "Resignation", "Arrest", "StateOfEmergency",
-]
-EVENT_TYPES: tuple[str, ...] = (
-    "MilitaryDeployment", "TroopWithdrawal", "CivilUnrest", "Attack",
-    "ArmedClash", "Resignation", "Arrest", "StateOfEmergency",
-)
-
 EntityType = Literal["Country", "City", "Place", "Organization", "Person", "Event", "Thing"]
 
 
@@ -105,7 +96,7 @@ FactValue = Union[Entity, DateValue, Quantity, Duration, EventRef, str]
 FactProperty = Literal[
     "participant", "location", "country", "start", "end", "date",
     "troops", "deaths", "injured", "arrests", "plannedDuration",
-    "withdrawalOf", "requestedBy", "partOf", "cause",
+    "withdrawalOf", "requestedBy",
 ]
 
 
@@ -123,7 +114,7 @@ class Fact:
 @dataclass(frozen=True)
 class Event:
     key: str  # deterministic within the article
-    type: str  # one of EVENT_TYPES
+    type: str  # a class of kg/data/event_classes.tsv
     label: str
     facts: tuple[Fact, ...] = ()
     evidence: tuple[Span, ...] = ()  # the trigger sentences

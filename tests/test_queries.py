@@ -8,7 +8,8 @@ from kg.store.embedded import EmbeddedStore
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = sorted((ROOT / "examples" / "queries").glob("*.rq"))
-EXAMPLES = [ROOT / "examples" / "csto-kazakhstan.json", ROOT / "examples" / "protest-arrests.html"]
+EXAMPLES = [ROOT / "examples" / "csto-kazakhstan.json", ROOT / "examples" / "protest-arrests.html",
+            ROOT / "examples" / "niger-coup.json"]
 
 
 @pytest.fixture(scope="module")
@@ -32,4 +33,4 @@ def test_readme_query_answers(store, query):
 
 def test_queries_exist_for_each_fact_kind():
     assert {q.stem for q in QUERIES} >= {"deployments", "withdrawals", "casualties", "events-by-type",
-                                         "memberships", "entities"}
+                                         "memberships", "entities", "coups"}

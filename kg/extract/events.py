@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from kg.event_classes import event_classes
 from kg.extract import lexicon
 from kg.extract.dates import DateMention, find_durations
 from kg.extract.mentions import Count, EventMention, Role, When, clause_around, negated
@@ -11,10 +12,11 @@ from kg.model import DateValue, Duration, Entity, Span, Trace
 
 PLACE_TYPES = {"Country", "City", "Place"}
 ACTOR_TYPES = {"Country", "Organization"}
-DURATIVE = {"MilitaryDeployment", "TroopWithdrawal", "CivilUnrest", "StateOfEmergency", "ArmedClash"}
-# Who may take part, by event class: the scorer's gold and a reader's intuition agree that
-# participants of unrest, attacks and emergencies are rarely stated as states or bodies.
-PARTICIPANT_CLASSES = {"MilitaryDeployment", "TroopWithdrawal", "ArmedClash", "Resignation", "Arrest"}
+CLASSES = event_classes()
+DURATIVE = CLASSES.where(timing="lasting")
+# Who may take part, by event class (kg/data/event_classes.tsv): participants of unrest, attacks
+# and emergencies are rarely stated as states or bodies; arrests and resignations are of persons.
+MOVEMENTS = CLASSES.names_where(lambda c: c.movement)
 ATTACK_TARGET = re.compile(
     r"\b(?:airport|city hall|mayor'?s office|parliament|residence|palace|secretariat|embassy|consulate|"
     r"police station|barracks|headquarters|government buildings?|offices|television|tv station|"
@@ -44,17 +46,21 @@ def mentions_in_sentence(
     """
     s = sentence.text
     base = sentence.start
+    # A person the gazetteer knows is as much a person as one it does not: either can be the one
+    # arrested or resigning.
+    persons = sorted(persons + [NameMention(m.start, m.end, m.entity, False) for m in matches
+                                if m.entity.type == "Person"], key=lambda p: p.start)
     found: dict[str, EventMention] = {}
     traces: list[Trace] = []
     cue = lexicon.cues()
     has_force = bool(cue["force"].search(s)) or any(m.entity.type == "Organization" for m in matches)
     hits = [(m.start(), m.end(), trig) for trig in lexicon.triggers() for m in trig.pattern.finditer(s)]
-    withdrawal_spans = [(x, y) for x, y, t in hits if t.event_type == "TroopWithdrawal"]
+    ending_spans = [(x, y, t.event_type) for x, y, t in hits if CLASSES[t.event_type].ends]
     for a, b, trig in sorted(hits, key=lambda h: (h[0], -h[1])):
         words = s[a:b]
         # A deployment word inside a withdrawal phrase ("permanent deployment points") is the withdrawal's.
-        if trig.event_type == "MilitaryDeployment" and any(
-                x <= a and b <= y and (y - x) > (b - a) for x, y in withdrawal_spans):
+        if any(x <= a and b <= y and (y - x) > (b - a) and CLASSES[t].ends == trig.event_type
+               for x, y, t in ending_spans):
             continue
         if trig.needs == "armed" and not (cue["force"].search(s) or cue["armed_group"].search(s)
                                           or _states_named(matches) >= 2):
@@ -66,7 +72,7 @@ def mentions_in_sentence(
         if trig.needs == "force" and not has_force:
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: no force named"))
             continue
-        if trig.needs == "person" and not _person_near(persons, s, a, base) and not \
+        if trig.needs == "person" and not _person_near(persons, s, a, b, base) and not \
                 cue["person_pronoun"].search(s[max(0, a - 60):b + 40]):
             traces.append(Trace(sentence, "skipped",
                                 f"{trig.event_type}/{trig.rule}: no named person (a count, not an arrest)"))
@@ -76,24 +82,26 @@ def mentions_in_sentence(
                                 f"{trig.event_type}/{trig.rule}: '{words}' denied, demanded or hypothetical"))
             continue
         key = trig.event_type
-        if key == "Attack":
+        if CLASSES[key].distinct_by == "target":
             # Two attacks in one sentence ("the city hall was set ablaze and the airport overrun")
             # are two events when each names its own target.
             target = _nearest_target(s, a, b)
-            key = f"Attack:{target}" if target else key
+            key = f"{key}:{target}" if target else key
         ev = found.get(key)
         if ev is None:
             found[key] = EventMention(
                 type=trig.event_type, sentence=sentence,
-                trigger=Span(base + a, base + b, words), rules=[trig.rule])
+                trigger=Span(base + a, base + b, words), rules=[trig.rule],
+                also=bool(cue["continuation"].search(s, max(0, a - 30), a)))
         elif trig.rule not in ev.rules:
             ev.rules.append(trig.rule)
         if trig.phase == "end":
             found[key].ends = True
-    if "TroopWithdrawal" in found and "MilitaryDeployment" in found and set(
-            found["MilitaryDeployment"].rules) <= WEAK_DEPLOYMENT_RULES:
-        # "the withdrawal of the peacekeeping troops": the force phrase names who leaves.
-        del found["MilitaryDeployment"]
+    for ender in [k for k in found if k in CLASSES and CLASSES[k].ends]:
+        ended = CLASSES[ender].ends
+        if ended in found and set(found[ended].rules) <= WEAK_DEPLOYMENT_RULES:
+            # "the withdrawal of the peacekeeping troops": the force phrase names who leaves.
+            del found[ended]
     events = list(found.values())
     claimant, claim_at = claim if claim else (None, (0, 0))
     if not events:
@@ -109,7 +117,7 @@ def mentions_in_sentence(
         ev.claimed_by = claimant
         ev.phase = _phase(s, ev.trigger.start - base)
         ev.roles = _roles(ev, s, base, matches, persons)
-        if ev.type == "Attack":
+        if CLASSES[ev.type].distinct_by == "target":
             rel = ev.trigger.start - base
             ev.target = _nearest_target(s, rel, rel + len(ev.trigger.text))
         traces.append(Trace(sentence, "fact", f"{ev.type} from {', '.join(ev.rules)}"))
@@ -121,11 +129,11 @@ def mentions_in_sentence(
     return events, traces
 
 
-def _person_near(persons: list[NameMention], s: str, rel: int, base: int) -> bool:
-    """A named person in the trigger's clause, not a count ("thousands in detention")."""
+def _person_near(persons: list[NameMention], s: str, rel: int, rel_end: int, base: int) -> bool:
+    """A named person in the trigger's clause, not a count ("thousands in detention", "arrests top 6,000")."""
     left, right = clause_around(s, rel, rel)
     if re.search(r"\d|\b(?:dozens|hundreds|thousands|people|protesters|demonstrators)\b",
-                 s[max(left, rel - 40):rel]):
+                 s[max(left, rel - 40):rel]) or _COUNT_AFTER.match(s, rel_end):
         return False
     return any(base + left - 40 <= p.start and p.end <= base + right + 40 for p in persons)
 
@@ -193,50 +201,43 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
             elif words["from_place"].search(before):
                 forces_from = re.search(r"\b(?:troops|soldiers|forces|peacekeepers|contingents?|servicemen)[\"”']?\s+from\s*(?:the\s+)?$", before, re.I)
                 trigger_near = 0 <= m.start - ev.trigger.end <= 50
-                if ev.type == "TroopWithdrawal" and (trigger_near or not forces_from or etype != "Country"):
+                if CLASSES[ev.type].departure and (trigger_near or not forces_from or etype != "Country"):
                     role, rule = "location", "withdraw-from"
                 elif etype == "Country":
                     role, rule = "participant", "forces-from"
             elif words["in_place"].search(before):
                 role, rule = "location", "in-place"
-            elif ev.type == "ArmedClash" and etype == "Country" and _WITH_BEFORE.search(before):
+            elif CLASSES[ev.type].sides and etype == "Country" and _WITH_BEFORE.search(before):
                 role, rule = "participant", "fighting-with"  # "border fighting with Tajikistan"
-            elif words["to_place"].search(before) and ev.type == "MilitaryDeployment" and \
+            elif words["to_place"].search(before) and CLASSES[ev.type].arrival and \
                     _same_clause(s, ev.trigger.start - base, rel0):
                 role, rule = "location", "sent-to"
             elif _is_subject(s, rel0, rel1):
                 # A state at the head of its clause acts; a city there is where it happened.
-                if etype == "Country" and ev.type in PARTICIPANT_CLASSES:
+                if CLASSES[ev.type].admits(etype):
                     role, rule = "participant", "agent"
                 else:
                     role, rule = "location", "place-subject"
         elif etype == "Organization" and not _ACCORDANCE.search(before) and not _DOCUMENT.match(after):
             role, rule = "participant", "organization"
-        elif etype == "Person" and words["by_agent"].search(before) and ev.type in {"Resignation", "Arrest"}:
+        elif etype == "Person" and words["by_agent"].search(before) and CLASSES[ev.type].agent_takes_part:
             role, rule = "participant", "by-agent"
-        if role == "participant" and (ev.type not in PARTICIPANT_CLASSES or (
-                ev.type in {"Resignation", "Arrest"} and etype != "Person")):
+        if role == "participant" and not CLASSES[ev.type].admits(etype):
             role = None
-        if role == "participant" and etype == "City":
-            role = None
-        if role == "participant" and ev.type == "Arrest" and rule == "by-agent":
-            role = None  # the arresting authority is not among those arrested
         if role == "participant" and isinstance(claimant, Entity) and m.entity.key == claimant.key:
             role = None  # the agency reporting the news is its source, not an actor in it
         if role:
             roles.append(Role(role, m.entity, Span(m.start, m.end, m.surface), rule, getattr(m, "country", None)))
-            if role == "location" and etype == "Country" and ev.type == "ArmedClash" and rule == "between":
-                pass
         prev_role, prev_end, prev_family = role, rel1, _family(etype)
-        if m.kind != "demonym" and etype == "Country" and ev.type == "ArmedClash" and rule == "between":
+        if m.kind != "demonym" and etype == "Country" and CLASSES[ev.type].sides and rule == "between":
             roles.append(Role("location", m.entity, Span(m.start, m.end, m.surface), "between-border"))
-    if ev.type == "ArmedClash":
+    if CLASSES[ev.type].sides:
         # The sides of a fight are named next to it ("Armenian-Azerbaijani conflict", "clashes
         # between X and Y"), not anywhere in a sentence that also tells of a deployment.
         t0, t1 = ev.trigger.start, ev.trigger.end
         roles = [r for r in roles if r.prop != "participant" or r.rule == "between"
                  or min(abs(r.span.start - t1), abs(t0 - r.span.end)) <= 60]
-    if ev.type in {"Resignation", "Arrest"}:
+    if CLASSES[ev.type].admits("Person"):
         # Who resigned or was detained is named next to the word ("detained X", "X resigned").
         for p in persons:
             # "X resigned", "dismissed X", "detained opposition activist X": close on either side.
@@ -244,11 +245,12 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
             if 0 <= before <= 40 or 0 <= after <= 45:
                 roles.append(Role("participant", p.entity, Span(p.start, p.end, p.entity.label), "named-person"))
     req = _requested_by(s, base, matches, persons)
-    if req and ev.type == "MilitaryDeployment":
+    if req and CLASSES[ev.type].arrival:
         roles.append(req)
     return roles
 
 
+_COUNT_AFTER = re.compile(r"\s+(?:(?:top(?:s|ped)?|reach(?:ed|es)?|exceed(?:ed|s)?|pass(?:ed|es)?|of|rose to|total(?:l?ed)?)\s+)?(?:more than |over |nearly |about |some )?(?:\d|dozens\b|hundreds\b|thousands\b)", re.I)
 _ACCORDANCE = re.compile(r"\b(?:accordance with|according to|decision of|resolution of|reported by)\s*(?:the\s+)?$", re.I)
 
 
@@ -329,16 +331,6 @@ def _requested_by(s: str, base: int, matches: list, persons: list[NameMention]) 
     return Role("requestedBy", pick[2], Span(pick[0], pick[1], pick[3]), "request")
 
 
-COUNT_PRIORITY = {
-    "troops": ("MilitaryDeployment|TroopWithdrawal",),
-    # Casualties in a sentence that names no unrest or clash usually belong to the article's
-    # unrest or clash told elsewhere: such counts wait for the article-level pass (merge.py).
-    "deaths": ("CivilUnrest|ArmedClash",),
-    "injured": ("CivilUnrest|ArmedClash",),
-    "arrests": ("CivilUnrest",),
-}
-
-
 def classify_count(s: str, start: int, end: int) -> str | None:
     """What a number at ``s[start:end]`` counts: the count word nearest to it, or None."""
     left, right = clause_around(s, start, end)
@@ -383,13 +375,15 @@ def _attach_counts(events: list[EventMention], s: str, base: int, traces: list, 
 
 
 def _count_target(events: list[EventMention], kind: str, pos: int) -> EventMention | None:
-    tiers = COUNT_PRIORITY[kind]
-    if kind in {"deaths", "injured"}:
-        # "Gunmen attacked a police post, killing 12": casualties told after an attack are its own.
-        tiers = tiers + (("Attack",) if any(e.type == "Attack" and e.trigger.end <= pos for e in events) else ())
-    for classes in tiers:
-        fitting = [e for e in events if e.type in classes.split("|") and
-                   (e.type != "Attack" or e.trigger.end <= pos)]
+    """The event of the sentence a count belongs to, by the tiers of kg/data/event_classes.tsv.
+
+    Casualties in a sentence that names no unrest or clash usually belong to the article's unrest
+    or clash told elsewhere: past the first tier only an instant event told before the count takes
+    it here ("Gunmen attacked a police post, killing 12"); the rest wait for the article-level pass.
+    """
+    for rank, classes in enumerate(CLASSES.count_tiers(kind)):
+        fitting = [e for e in events if e.type in classes and (
+            (rank == 0 and CLASSES[e.type].lasting) or (not CLASSES[e.type].lasting and e.trigger.end <= pos))]
         if fitting:
             # A trigger's verb stands at its end ("troops ... were deployed"): measure from there.
             return min(fitting, key=lambda e: abs(e.trigger.end - pos))
@@ -418,7 +412,7 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
               and s[d.end - base:d.end - base + 2] not in {"'s", "’s"}]
     told = [d for d in usable if _SPEECH_BEFORE.search(s[max(0, d.start - base - 30):d.start - base])]
     # A report's date can date only a movement told as done or under way, not one to come.
-    movers = [e for e in real if e.type in {"MilitaryDeployment", "TroopWithdrawal"}
+    movers = [e for e in real if e.type in MOVEMENTS
               and not _FUTURE.search(s[max(0, e.trigger.start - base - 30):e.trigger.start - base])]
     if len(told) < len(usable) or not movers:
         # A report's date stands for the news it reports only for troop movements of the day.
@@ -434,7 +428,7 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
             prop = "end"
         elif _ends_here(ev, _phase_near(s, d.start - base, d.end - base)):
             prop = "end"
-        elif ev.type == "TroopWithdrawal" and lexicon.cues()["withdrawal_done"].search(
+        elif CLASSES[ev.type].departure and lexicon.cues()["withdrawal_done"].search(
                 s[max(0, ev.trigger.start - base - 40):ev.trigger.end - base + 40]):
             prop = "end"
         elif ev.type in DURATIVE:
@@ -447,7 +441,7 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
 def _date_present_tense(events: list[EventMention], s: str, base: int, published: DateValue) -> None:
     cue = lexicon.cues()
     for ev in events:
-        if ev.type not in {"MilitaryDeployment", "TroopWithdrawal"} or ev.dates:
+        if ev.type not in MOVEMENTS or ev.dates:
             continue
         rel = ev.trigger.start - base
         window = s[max(0, rel - 40): rel + len(ev.trigger.text) + 30]
@@ -482,7 +476,7 @@ _SPAN_IN = re.compile(r"\b(?:next|coming|following)\b", re.I)
 
 
 def _attach_durations(events: list[EventMention], s: str, base: int) -> None:
-    movers = [e for e in events if e.type in {"TroopWithdrawal", "MilitaryDeployment"}]
+    movers = [e for e in events if e.type in MOVEMENTS]
     if not movers:
         return
     for d in find_durations(s):

@@ -51,6 +51,7 @@ class EventMention:
     target: str | None = None  # what an attack struck, to tell attacks apart
     phase: str = ""  # start | end, from cue words near the trigger
     ends: bool = False  # the trigger itself marks the end (a ceasefire)
+    also: bool = False  # "were also detained": told as more of an event already told
 
 
 def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:

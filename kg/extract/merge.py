@@ -6,23 +6,11 @@ from collections import Counter
 from datetime import date
 from dataclasses import dataclass, field
 
+from kg.event_classes import event_classes
 from kg.extract.mentions import EventMention, Role
-from kg.model import EVENT_TYPES, DateValue, Entity, EventRef, Fact, Span, Event
+from kg.model import DateValue, Entity, EventRef, Fact, Span, Event
 
-HUMAN = {
-    "MilitaryDeployment": "Military deployment", "TroopWithdrawal": "Troop withdrawal",
-    "CivilUnrest": "Civil unrest", "Attack": "Attack", "ArmedClash": "Armed clash",
-    "Resignation": "Resignation", "Arrest": "Arrest", "StateOfEmergency": "State of emergency",
-}
-COUNT_PROP = {"troops": "troops", "deaths": "deaths", "injured": "injured", "arrests": "arrests"}
-# Where a count read outside any fitting event's sentence goes, tier by tier: the nearest
-# earlier event of the first tier that has one.
-PENDING_TIERS = {
-    "troops": (("MilitaryDeployment", "TroopWithdrawal"),),
-    "deaths": (("CivilUnrest", "ArmedClash"), ("Attack", "TroopWithdrawal", "MilitaryDeployment")),
-    "injured": (("CivilUnrest", "ArmedClash"), ("Attack", "TroopWithdrawal", "MilitaryDeployment")),
-    "arrests": (("CivilUnrest",), ("Arrest",)),
-}
+CLASSES = event_classes()
 
 
 @dataclass
@@ -66,7 +54,7 @@ def _compatible(c: Cluster, m: EventMention, pub_year: int | None) -> bool:
     tmp = Cluster(m.type, [m])
     ca, cb = c.countries(), tmp.countries()
     # A border clash is told from both sides: its places may lie in either state.
-    if ca and cb and not ca & cb and m.type != "ArmedClash":
+    if ca and cb and not ca & cb and not CLASSES[m.type].sides:
         return False
     ea, eb = c.years(), tmp.years()
     if ea and eb:
@@ -75,9 +63,12 @@ def _compatible(c: Cluster, m: EventMention, pub_year: int | None) -> bool:
     elif _historical(ea, pub_year) or _historical(eb, pub_year):
         # An undated mention is about the news of the day, not the war of 2010 the article recalls.
         return False
-    if m.type == "Attack" and c.targets() and tmp.targets() and not c.targets() & tmp.targets():
+    distinct_by = CLASSES[m.type].distinct_by
+    if distinct_by == "target" and c.targets() and tmp.targets() and not c.targets() & tmp.targets():
         return False
-    if m.type == "Arrest" and c.persons() and tmp.persons() and not c.persons() & tmp.persons():
+    # "X's colleagues were also detained": more people held in the same sweep.
+    if distinct_by == "person" and c.persons() and tmp.persons() and not c.persons() & tmp.persons() \
+            and not m.also:
         return False
     return True
 
@@ -94,9 +85,11 @@ def cluster_mentions(mentions: list[EventMention], pub_year: int | None) -> list
             clusters.append(Cluster(m.type, [m]))
         else:
             home.mentions.append(m)
+    # Where a count read outside any fitting event's sentence goes, tier by tier: the nearest
+    # earlier event of the first tier that has one.
     for p in pending:
         for count in p.counts:
-            target = next((c for tier in PENDING_TIERS[count.kind]
+            target = next((c for tier in CLASSES.count_tiers(count.kind)
                            if (c := _nearest_before(clusters, tier, p.trigger.start)) is not None), None)
             if target is not None:
                 carrier = EventMention(type=target.type, sentence=p.sentence, trigger=p.trigger,
@@ -123,7 +116,7 @@ def _nearest_before(clusters: list[Cluster], classes: tuple[str, ...], pos: int)
 
 
 def build_events(clusters: list[Cluster], focus: tuple[Entity, Span] | None) -> list[Event]:
-    clusters = sorted(clusters, key=lambda c: (c.first, EVENT_TYPES.index(c.type)))
+    clusters = sorted(clusters, key=lambda c: (c.first, CLASSES.index(c.type)))
     keys: dict[int, str] = {}
     counter: Counter[str] = Counter()
     for c in clusters:
@@ -132,9 +125,10 @@ def build_events(clusters: list[Cluster], focus: tuple[Entity, Span] | None) -> 
     own = {id(c): _facts(c) for c in clusters}
     deployment_of: dict[int, Cluster] = {}  # withdrawal -> the deployment it ends
     withdrawals_of: dict[int, list[Cluster]] = {}
-    deployments = [c for c in clusters if c.type == "MilitaryDeployment"]
     for c in clusters:
-        if c.type == "TroopWithdrawal" and deployments:
+        ends = CLASSES[c.type].ends
+        deployments = [d for d in clusters if d.type == ends]
+        if deployments:
             best = max(deployments, key=lambda d: (len(d.countries() & c.countries()),
                                                    -abs(d.first - c.first)))
             if not (best.countries() and c.countries()) or best.countries() & c.countries():
@@ -162,7 +156,7 @@ def build_events(clusters: list[Cluster], focus: tuple[Entity, Span] | None) -> 
             facts.extend(_borrowed(own[id(w)], "end", "ended-by-withdrawal"))
             if not any(f.prop == "troops" for f in facts):
                 facts.extend(_borrowed(own[id(w)], "troops", "withdrawing-force"))
-        if c.type == "ArmedClash":
+        if CLASSES[c.type].sides:
             facts.extend(_border_sides(facts))
         facts = _dedupe(_in_time_order(_without_hosts(c.type, _without_regions(facts))))
         events.append(Event(
@@ -225,7 +219,7 @@ def _without_regions(facts: list[Fact]) -> list[Fact]:
 
 def _without_hosts(event_type: str, facts: list[Fact]) -> list[Fact]:
     """The state troops are sent to hosts them; it is where, not who, of the deployment."""
-    if event_type not in {"MilitaryDeployment", "TroopWithdrawal"}:
+    if not CLASSES[event_type].movement:
         return facts
     hosts = {f.value.key for f in facts if f.prop == "country" and isinstance(f.value, Entity)}
     return [f for f in facts if not (f.prop == "participant" and isinstance(f.value, Entity)
@@ -242,7 +236,7 @@ def _facts(c: Cluster) -> list[Fact]:
         for r in m.roles:
             facts.extend(_role_facts(r, m))
         for n in m.counts:
-            facts.append(Fact(COUNT_PROP[n.kind], n.quantity, m.sentence, m.claimed_by,
+            facts.append(Fact(n.kind, n.quantity, m.sentence, m.claimed_by,
                               f"count:{n.kind}"))
         for d in m.dates:
             facts.append(Fact(d.prop, d.value, m.sentence, m.claimed_by, f"date:{d.rule or d.prop}"))
@@ -302,7 +296,7 @@ def _label(type_: str, facts: list[Fact]) -> str:
     who = first("participant")
     where = first("location") or first("country")
     when = next((f.value.iso for f in facts if f.prop in {"start", "date", "end"}), None)
-    label = HUMAN[type_]
+    label = CLASSES[type_].label
     if who:
         label += f" by {who}"
     if where:

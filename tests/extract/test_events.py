@@ -10,7 +10,8 @@ import pytest
 
 from kg.extract import lexicon
 from kg.extract.events import classify_count
-from kg.model import EVENT_TYPES, Article, Entity
+from kg.event_classes import event_classes
+from kg.model import Article, Entity
 from kg.pipeline import extract
 
 PUB = "2023-05-12"
@@ -35,7 +36,7 @@ def entity_qids(event, prop: str) -> set[str | None]:
 
 def test_every_event_class_has_triggers_and_every_pattern_compiles():
     by_class = {t.event_type for t in lexicon.triggers()}
-    assert by_class == set(EVENT_TYPES)
+    assert by_class == set(event_classes().names)
     assert all(t.needs in {"-", "force", "armed", "person", "target"} for t in lexicon.triggers())
     assert all(isinstance(t.pattern, re.Pattern) for t in lexicon.triggers())
 
@@ -64,6 +65,9 @@ def test_cue_and_role_lexicons_hold_the_kinds_the_extractor_reads():
     ("Security officers detained journalist Tomas Berg in Riga on Friday.", "Arrest"),
     ("Ecuador declared a state of emergency in Quito on Tuesday.", "StateOfEmergency"),
     ("Authorities imposed a curfew in Bamako on Wednesday.", "StateOfEmergency"),
+    ("Army officers staged a coup in Ouagadougou on Monday.", "Coup"),
+    ("The military seized power in Conakry on Sunday.", "Coup"),
+    ("Mutinous soldiers overthrew the government of Gabon on Wednesday.", "Coup"),
 ])
 def test_each_class_is_read_from_a_typical_sentence(text, type_):
     assert types_of(text) == [type_]
@@ -109,6 +113,58 @@ def test_an_arrest_of_a_named_person_is_an_arrest_with_a_place():
 def test_denied_demanded_or_feared_events_are_not_events(negative, positive, type_):
     assert type_ in types_of(positive)
     assert type_ not in types_of(negative)
+
+
+@pytest.mark.parametrize("negative, positive", [
+    ("Officials in Bamako said the coup plot had been foiled.", "Army officers staged a coup in Bamako on Monday."),
+    ("The minister denied that a coup had taken place in Bamako.", "Army officers staged a coup in Bamako on Monday."),
+    ("Diplomats fear a coup in Bamako.", "Army officers staged a coup in Bamako on Monday."),
+    ("Three officers were accused of plotting a coup in Bamako.", "Army officers staged a coup in Bamako on Monday."),
+])
+def test_a_coup_plotted_denied_or_feared_is_no_coup(negative, positive):
+    assert "Coup" in types_of(positive)
+    assert "Coup" not in types_of(negative)
+
+
+def test_a_coup_that_storms_a_building_and_detains_a_leader_keeps_its_attack_and_arrest():
+    text = ("Soldiers seized power in Niamey on Wednesday. They stormed the state television building "
+            "and detained President Amadou Sani.")
+    assert sorted(types_of(text)) == ["Arrest", "Attack", "Coup"]
+    coup = only(text, "Coup")
+    assert entity_qids(coup, "country") == {"Q1032"}
+    assert [f.value.iso for f in coup.facts if f.prop == "date"] == ["2023-05-10"]
+
+
+def test_seizing_power_is_no_attack_and_a_coup_names_no_bystander_as_its_participant():
+    text = "The African Union condemned the coup in Niger. The army seized power on Monday."
+    assert "Attack" not in types_of(text)
+    assert not [f for f in only(text, "Coup").facts if f.prop == "participant"]
+
+
+# -- people the gazetteer knows ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, type_, qid", [
+    ("Police in Almaty detained Kassym-Jomart Tokayev on Monday.", "Arrest", "Q200881"),
+    ("Kassym-Jomart Tokayev resigned on Monday.", "Resignation", "Q200881"),
+    ("Parliament dismissed Nikol Pashinyan on Monday.", "Resignation", "Q7035479"),
+])
+def test_a_person_the_gazetteer_knows_can_be_arrested_or_resign(text, type_, qid):
+    assert entity_qids(only(text, type_), "participant") == {qid}
+
+
+def test_a_headline_of_mass_arrests_names_who_ordered_them_not_who_was_arrested():
+    text = "Arrests top 6,000 as Alexander Lukashenko cracks down on protests in Minsk"
+    assert "Arrest" not in types_of(text)
+
+
+def test_people_also_detained_are_more_of_the_same_arrest():
+    text = ("Police detained opposition leader Ana Petrov in Tbilisi on Monday. "
+            "Later that day her colleagues Irakli Mamaladze and Nino Beridze were also detained.")
+    arrests = [e for e in extract(Article(text=text, published=PUB)).events if e.type == "Arrest"]
+    assert len(arrests) == 1
+    assert {f.value.label for f in arrests[0].facts if f.prop == "participant"} == {
+        "Ana Petrov", "Irakli Mamaladze", "Nino Beridze"}
 
 
 def test_a_skipped_trigger_leaves_a_reason_in_the_trace():
