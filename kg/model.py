@@ -66,6 +66,17 @@ class DateValue:
 
 
 @dataclass(frozen=True)
+class DateWindow:
+    """A date known only to lie within a window of days ("last week"): its first and last day.
+
+    Stated as kg:earliestStart/kg:latestStart (or ...End, ...Date), never as an invented day.
+    """
+
+    first: str  # ISO day "2022-01-03"
+    last: str
+
+
+@dataclass(frozen=True)
 class Quantity:
     """A count as written: a point value, possibly approximate, or a vague range."""
 
@@ -91,10 +102,11 @@ class EventRef:
     key: str
 
 
-FactValue = Union[Entity, DateValue, Quantity, Duration, EventRef, str]
+FactValue = Union[Entity, DateValue, DateWindow, Quantity, Duration, EventRef, str]
 
 FactProperty = Literal[
     "participant", "location", "country", "start", "end", "date",
+    "earliestStart", "latestStart", "earliestEnd", "latestEnd", "earliestDate", "latestDate",
     "troops", "deaths", "injured", "arrests", "plannedDuration",
     "withdrawalOf", "requestedBy",
 ]

@@ -9,6 +9,7 @@ from kg.extract.events import mentions_in_sentence
 from kg.extract.membership import find_memberships
 from kg.extract.merge import build_events, cluster_mentions
 from kg.extract.names import find_person_names, find_surnames
+from kg.extract.timeline import date_undated
 from kg.model import Article, DateValue, Entity, Extraction, Mention, Span, Trace
 from kg.text import clean
 
@@ -44,6 +45,7 @@ def extract(article: Article, gazetteer=None) -> Extraction:
         if claim is not None:
             claimants[sent.start] = claim[0]
     clusters = cluster_mentions(all_mentions, pub_year)
+    date_undated(clusters, cleaned.sentences, dates, text, published)
     focus = _focus_country(matches, clusters)
     events = build_events(clusters, focus)
     memberships = find_memberships(list(cleaned.sentences), matches, claimants)

@@ -22,7 +22,9 @@ PROPERTY = {
     "start": WDT.P580, "end": WDT.P582, "date": WDT.P585,
     "troops": WDT.P1132, "deaths": WDT.P1120, "injured": WDT.P1339, "arrests": KG.arrestCount,
     "plannedDuration": KG.plannedDuration, "withdrawalOf": KG.withdrawalOf,
-    "requestedBy": KG.requestedBy, "partOf": WDT.P361, "cause": WDT.P828,
+    "requestedBy": KG.requestedBy,
+    "earliestStart": KG.earliestStart, "latestStart": KG.latestStart, "earliestEnd": KG.earliestEnd,
+    "latestEnd": KG.latestEnd, "earliestDate": KG.earliestDate, "latestDate": KG.latestDate,
 }
 ENTITY_CLASS = {"Country": KG.Country, "City": KG.City, "Place": KG.Place,
                 "Organization": KG.Organization, "Person": KG.Person,

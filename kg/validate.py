@@ -53,7 +53,8 @@ EVENT_CLASSES = tuple(KG[n] for n in (
     "ArmedClash", "Resignation", "Arrest", "StateOfEmergency"))
 FACT_PROPERTIES = (
     WDT.P710, WDT.P276, WDT.P17, WDT.P580, WDT.P582, WDT.P585, WDT.P1132, WDT.P1120,
-    WDT.P1339, KG.arrestCount, KG.plannedDuration, KG.withdrawalOf, KG.requestedBy)
+    WDT.P1339, KG.arrestCount, KG.plannedDuration, KG.withdrawalOf, KG.requestedBy,
+    KG.earliestStart, KG.latestStart, KG.earliestEnd, KG.latestEnd, KG.earliestDate, KG.latestDate)
 MEMBER_OF = WDT.P463
 PYTHON_COMPONENT = KGSH.CheckedInPython  # sh:sourceConstraintComponent of the Python checks
 

@@ -8,7 +8,7 @@ from kg.extract.dates import DateMention, find_durations
 from kg.extract.mentions import Count, EventMention, Role, When, clause_around, negated
 from kg.extract.names import NameMention
 from kg.extract.numbers import find_numbers
-from kg.model import DateValue, Duration, Entity, Span, Trace
+from kg.model import DateValue, DateWindow, Duration, Entity, Span, Trace
 
 PLACE_TYPES = {"Country", "City", "Place"}
 ACTOR_TYPES = {"Country", "Organization"}
@@ -26,7 +26,7 @@ ATTACK_TARGET = re.compile(
 )
 WEAK_DEPLOYMENT_RULES = {"peacekeeping-force", "intervention", "deploy"}
 # "said on Friday", "told parliament on Tuesday", "told reporters late on Monday"
-_SPEECH_BEFORE = re.compile(
+SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|reported|announced|stated|confirmed|wrote)\b"
     r"(?:\s+(?!on\b)[\w'’-]+){0,2}?\s*(?:\s(?:late|early))?\s*(?:\son)?\s*$", re.I)
 _INCLUDING = re.compile(r"\b(?:including|among them|of whom|of them)\s*$", re.I)
@@ -390,7 +390,7 @@ def _count_target(events: list[EventMention], kind: str, pos: int) -> EventMenti
     return None
 
 
-_FUTURE = re.compile(r"\b(?:will|would|shall|to be|is to|are to|plans? to|going to)\b", re.I)
+FUTURE_CUE = re.compile(r"\b(?:will|would|shall|to be|is to|are to|plans? to|going to)\b", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\b", re.I)
 
 
@@ -401,7 +401,7 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
     if not real:
         return
     # "the worst since 1991": a year the event is compared with, not its date.
-    usable = [d for d in dates if d.value is not None and not (
+    usable = [d for d in dates if date_of(d) is not None and not (
         _SINCE_BEFORE.search(s[max(0, d.start - base - 60):d.start - base])
         and published_year is not None and abs(d.first.year - published_year) > 3)]
     # "the ministry said on Friday" dates the statement; it dates the event only when the
@@ -410,15 +410,15 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
     # names another event by its day.
     usable = [d for d in usable if not (claim_at[0] <= d.start and d.end <= claim_at[1])
               and s[d.end - base:d.end - base + 2] not in {"'s", "’s"}]
-    told = [d for d in usable if _SPEECH_BEFORE.search(s[max(0, d.start - base - 30):d.start - base])]
+    told = [d for d in usable if SPEECH_BEFORE.search(s[max(0, d.start - base - 30):d.start - base])]
     # A report's date can date only a movement told as done or under way, not one to come.
     movers = [e for e in real if e.type in MOVEMENTS
-              and not _FUTURE.search(s[max(0, e.trigger.start - base - 30):e.trigger.start - base])]
+              and not FUTURE_CUE.search(s[max(0, e.trigger.start - base - 30):e.trigger.start - base])]
     if len(told) < len(usable) or not movers:
         # A report's date stands for the news it reports only for troop movements of the day.
         usable = [d for d in usable if d not in told]
     for d in usable:
-        value = d.value
+        value = date_of(d)
         ev = min(movers if d in told else real, key=lambda e: _date_distance(e, d.start, d.end))
         if ev.type not in DURATIVE:
             prop = "date"
@@ -438,6 +438,15 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         ev.dates.append(When(prop, value, Span(d.start, d.end, d.text), d.first.year))
 
 
+def date_of(d: DateMention) -> DateValue | DateWindow | None:
+    """A day, month or year as such; a week, a range of days or a season as the window it spans."""
+    if d.value is not None:
+        return d.value
+    if d.first < d.last and d.precision in {"day", "week", "month", "season"}:
+        return DateWindow(d.first.isoformat(), d.last.isoformat())
+    return None
+
+
 def _date_present_tense(events: list[EventMention], s: str, base: int, published: DateValue) -> None:
     cue = lexicon.cues()
     for ev in events:
@@ -445,7 +454,7 @@ def _date_present_tense(events: list[EventMention], s: str, base: int, published
             continue
         rel = ev.trigger.start - base
         window = s[max(0, rel - 40): rel + len(ev.trigger.text) + 30]
-        if _FUTURE.search(window):
+        if FUTURE_CUE.search(window):
             continue  # "will begin pulling out in two days": not yet
         for kind, prop in (("present_end", "end"), ("present_start", "start")):
             if cue[kind].search(window):

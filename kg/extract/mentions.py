@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract import lexicon
-from kg.model import DateValue, Duration, Entity, Quantity, Span
+from kg.model import DateValue, DateWindow, Duration, Entity, Quantity, Span
 
 CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013]|,\s+(?:but|while|whereas|although)\b|\.\s")
 
@@ -29,7 +29,7 @@ class Count:
 @dataclass(frozen=True)
 class When:
     prop: str  # start | end | date
-    value: DateValue
+    value: DateValue | DateWindow
     span: Span
     year: int
     rule: str = ""

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 
 from kg.event_classes import event_classes
 from kg.extract.mentions import EventMention, Role
-from kg.model import DateValue, Entity, EventRef, Fact, Span, Event
+from kg.model import DateValue, DateWindow, Entity, EventRef, Fact, Span, Event
 
 CLASSES = event_classes()
+WINDOW_PROPS = {"start": ("earliestStart", "latestStart"), "end": ("earliestEnd", "latestEnd"),
+                "date": ("earliestDate", "latestDate")}
 
 
 @dataclass
@@ -239,7 +241,14 @@ def _facts(c: Cluster) -> list[Fact]:
             facts.append(Fact(n.kind, n.quantity, m.sentence, m.claimed_by,
                               f"count:{n.kind}"))
         for d in m.dates:
-            facts.append(Fact(d.prop, d.value, m.sentence, m.claimed_by, f"date:{d.rule or d.prop}"))
+            rule = f"date:{d.rule or d.prop}"
+            if isinstance(d.value, DateWindow):
+                # "last week": the window's first and last day, never an invented day.
+                earliest, latest = WINDOW_PROPS[d.prop]
+                facts.append(Fact(earliest, DateValue(d.value.first), m.sentence, m.claimed_by, rule))
+                facts.append(Fact(latest, DateValue(d.value.last), m.sentence, m.claimed_by, rule))
+            else:
+                facts.append(Fact(d.prop, d.value, m.sentence, m.claimed_by, rule))
         for dur, _span in m.durations:
             facts.append(Fact("plannedDuration", dur, m.sentence, m.claimed_by, "planned-duration"))
     return facts

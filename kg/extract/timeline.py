@@ -1,0 +1,104 @@
+"""Dates for events whose own sentence gives none: the narrative's date, else "just happened".
+
+Runs on the article's clusters after they are formed (pipeline.py), so an event told several
+times is dated by any of its mentions first. Two rules, in order:
+
+- Narrative time: a date set in an earlier sentence of the same paragraph carries into the
+  sentences that follow it ("On 3 May the council dissolved parliament. It also imposed a
+  curfew."), until another date is named.
+- News of the day: told in the present perfect or present ("the cabinet has resigned", "the
+  president resigns"), it took place on the publication day.
+- Just happened: the lede's news with no date of its own ("police fired tear gas") took place on
+  the publication day or the day before: that window is stated, never an invented day. Further
+  down an article, or told as background ("a week after it was attacked"), it is left undated.
+
+A sentence that gives a date to another event dates nothing else here ("sent troops last month
+and on Friday declared the mission over": Friday is the end's, not the deployment's).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kg.event_classes import event_classes
+from kg.extract.dates import DateMention
+from kg.extract.events import FUTURE_CUE, SPEECH_BEFORE, date_of
+from kg.extract.mentions import EventMention, When
+from kg.model import DateValue, DateWindow, Span
+
+CLASSES = event_classes()
+LEDE_SENTENCES = 3  # the headline and the first sentences tell the news of the day
+# "has resigned", "have been detained", "is stepping down": told as news of the day.
+_PRESENT = re.compile(r"\b(?:has|have|is|are)\s+(?:(?:now|just|also|officially|reportedly|been)\s+){0,2}$", re.I)
+# "a week after it was attacked", "which had stormed": an aside that recalls an earlier event.
+_BACKGROUND = re.compile(r"\b(?:after|before|since|following|ago|had|once|previous(?:ly)?|earlier|"
+                         r"former|past|amid|last|recent(?:ly)?|which|that|who|when)\b", re.I)
+
+
+def date_undated(clusters, sentences: tuple[Span, ...], dates: list[DateMention], text: str,
+                 published: DateValue | None) -> None:
+    """Give each undated cluster a narrative date or the just-happened window (in place)."""
+    dated_sentences = {m.sentence.start for c in clusters for m in c.mentions if m.dates}
+    for c in clusters:
+        if any(m.dates for m in c.mentions):
+            continue
+        if any(_in_future(m) for m in c.mentions if m.type):
+            continue  # not yet happened
+        # The first mention told in a sentence that dates nothing else.
+        free = [m for m in c.mentions if m.type and m.sentence.start not in dated_sentences]
+        if not free:
+            continue
+        first = min(free, key=lambda m: m.trigger.start)
+        before = _words_before(first)
+        if _BACKGROUND.search(before):
+            continue
+        prop = "start" if CLASSES[c.type].lasting else "date"
+        carrier = _narrative(first, sentences, dates, text, prop)
+        if carrier is not None:
+            c.mentions.append(carrier)
+            continue
+        if published is None or published.precision != "day":
+            continue
+        day = dt.date.fromisoformat(published.iso)
+        if _PRESENT.search(before):
+            first.dates.append(When(prop, published, first.trigger, day.year, "published-present"))
+        elif _in_lede(first, sentences):
+            window = DateWindow((day - dt.timedelta(days=1)).isoformat(), day.isoformat())
+            first.dates.append(When(prop, window, first.trigger, day.year, "just-happened"))
+
+
+def _words_before(m: EventMention) -> str:
+    rel = m.trigger.start - m.sentence.start
+    return m.sentence.text[max(0, rel - 40):rel]
+
+
+def _in_lede(m: EventMention, sentences: tuple[Span, ...]) -> bool:
+    return any(s.start == m.sentence.start for s in sentences[:LEDE_SENTENCES])
+
+
+def _in_future(m: EventMention) -> bool:
+    rel = m.trigger.start - m.sentence.start
+    rel_end = m.trigger.end - m.sentence.start
+    return bool(FUTURE_CUE.search(m.sentence.text[max(0, rel - 30):rel])
+                or FUTURE_CUE.search(m.sentence.text[rel_end:rel_end + 12]))
+
+
+def _narrative(m: EventMention, sentences: tuple[Span, ...], dates: list[DateMention], text: str,
+               prop: str) -> EventMention | None:
+    """A mention carrying the date of the paragraph's last dated sentence before ``m``'s."""
+    before = [s for s in sentences if s.end <= m.sentence.start]
+    for s in reversed(before):
+        if "\n" in text[s.end:m.sentence.start].strip(" \t"):
+            return None  # another paragraph: another episode
+        # "the president told parliament on Friday" dates the telling, not the narrative.
+        in_s = [d for d in dates if s.start <= d.start and d.end <= s.end and date_of(d) is not None
+                and not SPEECH_BEFORE.search(text[max(s.start, d.start - 30):d.start])]
+        if not in_s:
+            continue
+        d = in_s[-1]
+        span = Span(s.start, m.sentence.end, text[s.start:m.sentence.end])
+        carrier = EventMention(type=m.type, sentence=span, trigger=m.trigger, rules=["narrative-date"],
+                               claimed_by=m.claimed_by)
+        carrier.dates.append(When(prop, date_of(d), Span(d.start, d.end, d.text), d.first.year, "narrative"))
+        return carrier
+    return None

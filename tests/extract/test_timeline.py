@@ -1,0 +1,66 @@
+"""Dates a careful reader gives: windows, narrative time, news of the day (kg/extract/timeline.py).
+
+Every text here is written for these tests; publication is Friday 2023-05-12.
+"""
+from __future__ import annotations
+
+from kg.model import Article, DateValue
+from kg.pipeline import extract
+
+PUB = "2023-05-12"
+
+
+def dates_of(text: str, type_: str, published: str | None = PUB) -> dict[str, set[str]]:
+    events = [e for e in extract(Article(text=text, published=published)).events if e.type == type_]
+    assert len(events) == 1, [e.type for e in events]
+    out: dict[str, set[str]] = {}
+    for f in events[0].facts:
+        if isinstance(f.value, DateValue):
+            out.setdefault(f.prop, set()).add(f.value.iso)
+    return out
+
+
+def test_last_week_is_a_window_never_an_invented_day():
+    got = dates_of("Police detained the journalist Tomas Berg in Riga last week.", "Arrest")
+    assert got == {"earliestDate": {"2023-05-01"}, "latestDate": {"2023-05-07"}}
+
+
+def test_a_range_of_days_is_a_window_on_the_start_of_a_lasting_event():
+    got = dates_of("Protesters marched through Lusaka on May 3-5.", "CivilUnrest")
+    assert got == {"earliestStart": {"2023-05-03"}, "latestStart": {"2023-05-05"}}
+
+
+def test_a_date_carries_into_the_next_sentence_of_its_paragraph():
+    text = ("On May 3 the council in Bamako dissolved parliament. "
+            "Soldiers then stormed the state radio building.")
+    assert dates_of(text, "Attack") == {"date": {"2023-05-03"}}
+
+
+def test_a_new_paragraph_starts_a_new_episode():
+    text = ("On May 3 the council in Bamako dissolved parliament.\n\n"
+            "Soldiers then stormed the state radio building.")
+    assert "date" not in dates_of(text, "Attack")
+
+
+def test_an_aside_recalling_an_earlier_event_is_not_dated_by_the_narrative():
+    text = ("Troops left Bamako on May 3. The city airport reopened a week after it was attacked.")
+    assert dates_of(text, "Attack") == {}
+
+
+def test_the_lede_with_no_date_happened_on_the_publication_day_or_the_day_before():
+    got = dates_of("Police fired tear gas at protesters in Lusaka.", "CivilUnrest")
+    assert got == {"earliestStart": {"2023-05-11"}, "latestStart": {"2023-05-12"}}
+
+
+def test_news_told_in_the_present_perfect_is_dated_by_the_publication_day():
+    assert dates_of("Prime Minister Petra Lind has resigned.", "Resignation") == {"date": {PUB}}
+
+
+def test_an_undated_event_far_down_the_article_is_left_undated():
+    text = ("Ministers met in Riga on Friday to discuss the budget. They agreed on taxes. "
+            "They agreed on spending.\n\nThe opposition leader Tomas Berg resigned.")
+    assert dates_of(text, "Resignation") == {}
+
+
+def test_without_a_publication_date_nothing_is_guessed():
+    assert dates_of("Police fired tear gas at protesters in Lusaka.", "CivilUnrest", None) == {}
