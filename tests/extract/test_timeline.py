@@ -64,3 +64,9 @@ def test_an_undated_event_far_down_the_article_is_left_undated():
 
 def test_without_a_publication_date_nothing_is_guessed():
     assert dates_of("Police fired tear gas at protesters in Lusaka.", "CivilUnrest", None) == {}
+
+
+def test_a_year_an_event_is_compared_with_is_not_its_date():
+    got = dates_of("Chile sent troops to Bolivia on Saturday, its first such deployment since 1990.",
+                   "MilitaryDeployment")
+    assert got == {"start": {"2023-05-06"}}
