@@ -403,7 +403,8 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
     # "the worst since 1991": a year the event is compared with, not its date.
     # The date's own "since" counts too ("for the first time since 1990").
     usable = [d for d in dates if date_of(d) is not None and not (
-        (d.relation == "since" or _SINCE_BEFORE.search(s[max(0, d.start - base - 60):d.start - base]))
+        (d.relation == "since" or _SINCE_BEFORE.search(
+            s[max(clause_around(s, d.start - base, d.end - base)[0], d.start - base - 100):d.start - base]))
         and published_year is not None and abs(d.first.year - published_year) > 3)]
     # "the ministry said on Friday" dates the statement; it dates the event only when the
     # sentence gives no other date.
