@@ -97,6 +97,8 @@ def mentions_in_sentence(
             ev.rules.append(trig.rule)
         if trig.phase == "end":
             found[key].ends = True
+        if CLASSES[trig.event_type].lasting and cue["ongoing"].search(s, max(0, a - 40), a):
+            found[key].ongoing = True
     for ender in [k for k in found if k in CLASSES and CLASSES[k].ends]:
         ended = CLASSES[ender].ends
         if ended in found and set(found[ended].rules) <= WEAK_DEPLOYMENT_RULES:
@@ -397,7 +399,8 @@ _SINCE_BEFORE = re.compile(r"\bsince\b", re.I)
 def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[DateMention],
                   published_year: int | None = None, claim_at: tuple[int, int] = (0, 0)) -> None:
     """Dates are found once per article (a yearless "January 7" borrows an earlier date's year)."""
-    real = [e for e in events if e.type]
+    # "during ongoing protests on Monday": a day during the unrest, not its start.
+    real = [e for e in events if e.type and not e.ongoing]
     if not real:
         return
     # "the worst since 1991": a year the event is compared with, not its date.

@@ -52,6 +52,7 @@ class EventMention:
     phase: str = ""  # start | end, from cue words near the trigger
     ends: bool = False  # the trigger itself marks the end (a ceasefire)
     also: bool = False  # "were also detained": told as more of an event already told
+    ongoing: bool = False  # "during ongoing protests": told as already under way
 
 
 def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:

@@ -44,6 +44,8 @@ def date_undated(clusters, sentences: tuple[Span, ...], dates: list[DateMention]
             continue
         if any(_in_future(m) for m in c.mentions if m.type):
             continue  # not yet happened
+        if any(m.ongoing for m in c.mentions):
+            continue  # under way before it was told: its start is not the news of the day
         # The first mention told in a sentence that dates nothing else.
         free = [m for m in c.mentions if m.type and m.sentence.start not in dated_sentences]
         if not free:

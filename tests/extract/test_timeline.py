@@ -70,3 +70,8 @@ def test_a_year_an_event_is_compared_with_is_not_its_date():
     got = dates_of("Chile sent troops to Bolivia on Saturday, its first such deployment since 1990.",
                    "MilitaryDeployment")
     assert got == {"start": {"2023-05-06"}}
+
+
+def test_a_day_during_ongoing_unrest_is_not_its_start():
+    text = "Police fired tear gas at protesters in Lusaka on Tuesday during ongoing protests over fuel prices."
+    assert dates_of(text, "CivilUnrest") == {}
