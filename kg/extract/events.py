@@ -399,8 +399,9 @@ _SINCE_BEFORE = re.compile(r"\bsince\b", re.I)
 def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[DateMention],
                   published_year: int | None = None, claim_at: tuple[int, int] = (0, 0)) -> None:
     """Dates are found once per article (a yearless "January 7" borrows an earlier date's year)."""
-    # "during ongoing protests on Monday": a day during the unrest, not its start.
-    real = [e for e in events if e.type and not e.ongoing]
+    # "during ongoing protests on Monday": a day during the unrest, not its start; "on Thursday, a
+    # week after troops were sent": Thursday is not the sending's day (kg/extract/timeline.py).
+    real = [e for e in events if e.type and not e.ongoing and not _after_offset(e, s, base)]
     if not real:
         return
     # "the worst since 1991": a year the event is compared with, not its date.
@@ -441,6 +442,17 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         else:
             prop = "date"
         ev.dates.append(When(prop, value, Span(d.start, d.end, d.text), d.first.year))
+
+
+OFFSET_CUE = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                        r"(?P<unit>days?|weeks?|months?)\s+(?P<dir>after|before)\b", re.I)
+
+
+def _after_offset(e: EventMention, s: str, base: int) -> bool:
+    """The trigger's verb (at its end) stands in a "N days after ..." clause."""
+    rel = e.trigger.end - base
+    return any("," not in s[p.end():rel] and ";" not in s[p.end():rel]
+               for p in OFFSET_CUE.finditer(s, max(0, rel - 80), rel))
 
 
 def date_of(d: DateMention) -> DateValue | DateWindow | None:

@@ -1,8 +1,11 @@
 """Dates for events whose own sentence gives none: the narrative's date, else "just happened".
 
 Runs on the article's clusters after they are formed (pipeline.py), so an event told several
-times is dated by any of its mentions first. Two rules, in order:
+times is dated by any of its mentions first. The rules, in order:
 
+- Relative to another date: "left on Thursday, a week after troops were sent in" dates the
+  sending a week before Thursday; "has now reopened, a week after it was attacked" a week before
+  the publication day. A week is stated as a window of three days around it, never a guessed day.
 - Narrative time: a date set in an earlier sentence of the same paragraph carries into the
   sentences that follow it ("On 3 May the council dissolved parliament. It also imposed a
   curfew."), until another date is named.
@@ -22,8 +25,9 @@ import re
 
 from kg.event_classes import event_classes
 from kg.extract.dates import DateMention
-from kg.extract.events import FUTURE_CUE, SPEECH_BEFORE, date_of
+from kg.extract.events import FUTURE_CUE, OFFSET_CUE, SPEECH_BEFORE, date_of
 from kg.extract.mentions import EventMention, When
+from kg.extract.numbers import parse_number_word
 from kg.model import DateValue, DateWindow, Span
 
 CLASSES = event_classes()
@@ -46,6 +50,14 @@ def date_undated(clusters, sentences: tuple[Span, ...], dates: list[DateMention]
             continue  # not yet happened
         if any(m.ongoing for m in c.mentions):
             continue  # under way before it was told: its start is not the news of the day
+        prop = "start" if CLASSES[c.type].lasting else "date"
+        relative = next(((m, r) for m in c.mentions if m.type
+                         and (r := _relative(m, dates, published)) is not None), None)
+        if relative is not None:
+            m, (value, evidence) = relative
+            year = int(value.first[:4] if isinstance(value, DateWindow) else value.iso[:4])
+            m.dates.append(When(prop, value, evidence, year, "relative"))
+            continue
         # The first mention told in a sentence that dates nothing else.
         free = [m for m in c.mentions if m.type and m.sentence.start not in dated_sentences]
         if not free:
@@ -54,7 +66,6 @@ def date_undated(clusters, sentences: tuple[Span, ...], dates: list[DateMention]
         before = _words_before(first)
         if _BACKGROUND.search(before):
             continue
-        prop = "start" if CLASSES[c.type].lasting else "date"
         carrier = _narrative(first, sentences, dates, text, prop)
         if carrier is not None:
             c.mentions.append(carrier)
@@ -67,6 +78,46 @@ def date_undated(clusters, sentences: tuple[Span, ...], dates: list[DateMention]
         elif _in_lede(first, sentences):
             window = DateWindow((day - dt.timedelta(days=1)).isoformat(), day.isoformat())
             first.dates.append(When(prop, window, first.trigger, day.year, "just-happened"))
+
+
+_NOW = re.compile(r"\b(?:(?:has|have)\s+now|now|today|this week)\b", re.I)
+
+
+def _relative(m: EventMention, dates: list[DateMention], published: DateValue | None):
+    """(value, evidence span) when ``m``'s trigger follows "N days/weeks after/before" in its clause."""
+    s, base = m.sentence.text, m.sentence.start
+    rel = m.trigger.end - base  # the trigger's verb stands at its end
+    for p in OFFSET_CUE.finditer(s, max(0, rel - 80), rel):
+        if "," in s[p.end():rel] or ";" in s[p.end():rel]:
+            continue
+        n = 1 if p.group("n").lower() in ("a", "an") else parse_number_word(p.group("n"))
+        if not n:
+            continue
+        anchor = _anchor(m, p.start() + base, dates, published)
+        if anchor is None:
+            return None
+        unit = p.group("unit").lower().rstrip("s")
+        sign = -1 if p.group("dir").lower() == "after" else 1
+        days = n * {"day": 1, "week": 7, "month": 30}[unit]
+        day = anchor + dt.timedelta(days=sign * days)
+        evidence = Span(base + p.start(), base + p.end(), p.group(0))
+        if unit == "day":
+            return DateValue(day.isoformat()), evidence
+        slack = dt.timedelta(days=1 if unit == "week" else 7 * n)
+        return DateWindow((day - slack).isoformat(), (day + slack).isoformat()), evidence
+    return None
+
+
+def _anchor(m: EventMention, offset_at: int, dates: list[DateMention], published: DateValue | None):
+    """The day the offset counts from: a day named before it in the sentence, else "now"."""
+    named = [d for d in dates if m.sentence.start <= d.start and d.end <= offset_at
+             and d.precision == "day" and d.first == d.last]
+    if named:
+        return named[-1].first
+    if published is not None and published.precision == "day" and _NOW.search(
+            m.sentence.text[:offset_at - m.sentence.start]):
+        return dt.date.fromisoformat(published.iso)
+    return None
 
 
 def _words_before(m: EventMention) -> str:

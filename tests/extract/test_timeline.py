@@ -75,3 +75,20 @@ def test_a_year_an_event_is_compared_with_is_not_its_date():
 def test_a_day_during_ongoing_unrest_is_not_its_start():
     text = "Police fired tear gas at protesters in Lusaka on Tuesday during ongoing protests over fuel prices."
     assert dates_of(text, "CivilUnrest") == {}
+
+
+def test_an_event_a_week_before_a_dated_one_is_a_window_around_that_day():
+    text = "Ghanaian troops left Liberia on Thursday, a week after they were deployed to Monrovia."
+    got = dates_of(text, "MilitaryDeployment")
+    assert (got["earliestStart"], got["latestStart"]) == ({"2023-05-03"}, {"2023-05-05"})
+    assert "start" not in got  # Thursday is when they left
+
+
+def test_days_before_a_named_day_is_that_many_days_before():
+    text = "The curfew in Bamako was lifted on May 10, three days after gunmen attacked the city hall."
+    assert dates_of(text, "Attack") == {"date": {"2023-05-07"}}
+
+
+def test_now_anchors_an_offset_at_the_publication_day():
+    text = "The airport in Accra has now reopened, a week after it was attacked."
+    assert dates_of(text, "Attack") == {"earliestDate": {"2023-05-04"}, "latestDate": {"2023-05-06"}}
