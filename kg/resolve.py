@@ -1,0 +1,328 @@
+"""One node per real-world event across articles: ``kg resolve`` (MODEL.md, "Across articles").
+
+Reads the article events of many graphs, groups the accounts of one real-world event, and writes
+the resolved graph: each ``kg:ResolvedEvent`` names its accounts (``kg:account``), states every
+fact they give, and a ``kg:Conflict`` for each property on which they disagree.
+
+Accounts are merged when they are the same class, their countries meet (either may name none),
+the people arrested or resigning meet (for classes told apart by person), and their periods lie
+within a tolerance of each other: the event's own date or window when it has one, else the days
+before the article's publication. Candidates are blocked by class and compared in date order, so
+resolving N articles never compares all pairs.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+
+from kg.errors import InputError
+from kg.event_classes import event_classes
+from kg.rdf import KG, KGR, PROV, SCHEMA, WDT
+
+RESOLVED_GRAPH = KGR["graph/resolved"]
+# The facts a resolved event restates from its accounts.
+FACTS = (WDT.P710, WDT.P276, WDT.P17, WDT.P580, WDT.P582, WDT.P585, WDT.P1132, WDT.P1120, WDT.P1339,
+         KG.arrestCount, KG.plannedDuration, KG.requestedBy, KG.earliestStart, KG.latestStart,
+         KG.earliestEnd, KG.latestEnd, KG.earliestDate, KG.latestDate)
+# Properties with one true value per event: distinct values from the accounts are a conflict.
+SINGLE_VALUED = (WDT.P580, WDT.P582, WDT.P585, WDT.P1132, WDT.P1120, WDT.P1339, KG.arrestCount,
+                 KG.plannedDuration)
+# How far apart the periods of two accounts of one event may lie, by timing.
+TOLERANCE = {"instant": dt.timedelta(days=2), "lasting": dt.timedelta(days=7)}
+# An undated account is about the days before its article was published.
+UNDATED_SPAN = dt.timedelta(days=7)
+# A lasting event known by one end only is taken to run this long from it.
+OPEN_END = dt.timedelta(days=14)
+
+
+@dataclass(frozen=True)
+class Account:
+    """One article's event: what resolution compares."""
+
+    iri: URIRef
+    type: str
+    article: URIRef
+    countries: frozenset[URIRef]
+    persons: frozenset[URIRef]
+    first: dt.date | None  # the days it may have lasted over (one day for an instant event)
+    last: dt.date | None
+    dated: bool  # the period comes from the text, not from the publication date
+
+
+@dataclass(frozen=True)
+class Resolution:
+    accounts: tuple[Account, ...]
+    clusters: tuple[tuple[Account, ...], ...]
+    graph: Graph
+
+
+def _period(value) -> tuple[dt.date, dt.date] | None:
+    """The days an xsd:date, gYearMonth or gYear literal can denote."""
+    text = str(value)
+    try:
+        if value.datatype == XSD.date:
+            d = dt.date.fromisoformat(text[:10])
+            return d, d
+        if value.datatype == XSD.gYearMonth:
+            y, m = int(text[:4]), int(text[5:7])
+            nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+            return dt.date(y, m, 1), nxt - dt.timedelta(days=1)
+        if value.datatype == XSD.gYear:
+            y = int(text[:4])
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    except (ValueError, AttributeError):
+        return None
+    return None
+
+
+def read_accounts(data: Dataset) -> list[Account]:
+    """Every article event of ``data`` (any graph), in IRI order."""
+    classes = event_classes()
+    accounts = []
+    seen: set[URIRef] = set()
+    for name in classes.names:
+        for e in data.subjects(RDF.type, KG[name]):
+            if e in seen or (e, RDF.type, KG.ResolvedEvent) in data:
+                continue
+            seen.add(e)
+            article = data.value(e, PROV.wasDerivedFrom)
+            if article is None:
+                continue
+            countries = frozenset(data.objects(e, WDT.P17))
+            persons = frozenset(p for p in data.objects(e, WDT.P710) if (p, RDF.type, KG.Person) in data)
+            start = _narrowest(data, e, (WDT.P580, WDT.P585), (KG.earliestStart, KG.latestStart),
+                               (KG.earliestDate, KG.latestDate))
+            end = _narrowest(data, e, (WDT.P582,), (KG.earliestEnd, KG.latestEnd))
+            dated = bool(start or end)
+            if start and end and end[1] >= start[0]:
+                first, last = start[0], end[1]
+            elif start:
+                first, last = start[0], start[1] + (OPEN_END if classes[name].lasting else dt.timedelta(0))
+            elif end:
+                first, last = end[0] - OPEN_END, end[1]
+            else:
+                published = [p for v in data.objects(article, SCHEMA.datePublished) if (p := _period(v))]
+                first, last = (published[0][1] - UNDATED_SPAN, published[0][1]) if published else (None, None)
+            accounts.append(Account(e, name, article, countries, persons, first, last, dated))
+    return sorted(_with_article_time(accounts), key=lambda a: str(a.iri))
+
+
+def _with_article_time(accounts: list[Account]) -> list[Account]:
+    """An undated account happened when its article's latest dated event did, when it has one: a
+    retrospective published years later still tells of its own time, not of its publication."""
+    latest: dict[URIRef, Account] = {}
+    for a in accounts:
+        if a.dated and a.last is not None and (a.article not in latest or a.last > latest[a.article].last):
+            latest[a.article] = a
+    out = []
+    for a in accounts:
+        ref = latest.get(a.article)
+        if not a.dated and ref is not None:
+            a = Account(a.iri, a.type, a.article, a.countries, a.persons, ref.first, ref.last, False)
+        out.append(a)
+    return out
+
+
+def _narrowest(data: Dataset, e: URIRef, points: tuple, *windows: tuple) -> tuple[dt.date, dt.date] | None:
+    """The narrowest period the event's facts give for one end of it: a day beats its month."""
+    periods = [p for prop in points for v in data.objects(e, prop) if (p := _period(v))]
+    for lo_p, hi_p in windows:
+        lows = [p[0] for v in data.objects(e, lo_p) if (p := _period(v))]
+        highs = [p[1] for v in data.objects(e, hi_p) if (p := _period(v))]
+        if lows and highs:
+            periods.append((min(lows), max(highs)))
+    return min(periods, key=lambda p: (p[1] - p[0], p)) if periods else None
+
+
+def _gap(a: Account, b: Account) -> dt.timedelta | None:
+    if a.first is None or b.first is None:
+        return None
+    return max(a.first, b.first) - min(a.last, b.last) if not (
+        a.first <= b.last and b.first <= a.last) else dt.timedelta(0)
+
+
+def _agree(a: Account, b: Account) -> bool:
+    """Nothing the two accounts state rules out one event: class, article, country, person."""
+    cls = event_classes()[a.type]
+    if a.type != b.type or a.article == b.article:
+        return False
+    if a.persons and b.persons:
+        if a.persons & b.persons:
+            return True  # the same person detained or resigning: one event, whatever place is named
+        if cls.takes_part == {"persons"}:
+            return False
+    return not (a.countries and b.countries and not a.countries & b.countries and not cls.sides)
+
+
+def compatible(a: Account, b: Account) -> bool:
+    """Whether two accounts can tell one real-world event."""
+    if not _agree(a, b):
+        return False
+    gap = _gap(a, b)
+    return gap is None or gap <= _tolerance(a, b)
+
+
+def _tolerance(a: Account, b: Account) -> dt.timedelta:
+    tolerance = TOLERANCE[event_classes()[a.type].timing]
+    return tolerance if a.dated and b.dated else tolerance + UNDATED_SPAN
+
+
+def cluster_accounts(accounts: list[Account]) -> list[tuple[Account, ...]]:
+    """Accounts grouped by real-world event; deterministic, blocked by class and date order.
+
+    Dated accounts first, in date order: each joins the cluster whose members all agree with it
+    and whose nearest member is closest in time (within the tolerance), else starts its own.
+    Undated accounts then join the closest agreeing cluster the same way.
+    """
+    by_class: dict[str, list[Account]] = defaultdict(list)
+    for a in accounts:
+        by_class[a.type].append(a)
+    out: list[tuple[Account, ...]] = []
+    for name in sorted(by_class):
+        clusters: list[list[Account]] = []
+        ordered = sorted(by_class[name], key=lambda a: (not a.dated, a.first or dt.date.max, str(a.iri)))
+        for a in ordered:
+            best: tuple[tuple, list[Account]] | None = None
+            for c in clusters:
+                if not all(_agree(a, b) for b in c):
+                    continue
+                gaps = [g for b in c if (g := _gap(a, b)) is not None and g <= _tolerance(a, b)]
+                if not gaps and any(_gap(a, b) is not None for b in c):
+                    continue
+                rank = (min(gaps) if gaps else dt.timedelta.max, -len(c))
+                if best is None or rank < best[0]:
+                    best = (rank, c)
+            if best is None:
+                clusters.append([a])
+            else:
+                best[1].append(a)
+        out.extend(tuple(sorted(c, key=lambda a: str(a.iri))) for c in clusters)
+    return sorted(out, key=lambda c: str(c[0].iri))
+
+
+def resolved_iri(cluster: tuple[Account, ...]) -> URIRef:
+    digest = hashlib.sha256("|".join(str(a.iri) for a in cluster).encode()).hexdigest()[:16]
+    return KGR[f"resolved/{digest}"]
+
+
+def build_graph(data: Dataset, clusters: list[tuple[Account, ...]]) -> Graph:
+    """The resolved graph (MODEL.md): one kg:ResolvedEvent per cluster, its facts and conflicts."""
+    g = Graph(identifier=RESOLVED_GRAPH, bind_namespaces="none")
+    for prefix, ns in (("kg", KG), ("kgr", KGR), ("wdt", WDT), ("prov", PROV), ("rdfs", RDFS),
+                       ("xsd", XSD), ("rdf", RDF)):
+        g.bind(prefix, ns)
+    node_of = {a.iri: resolved_iri(c) for c in clusters for a in c}
+    classes = event_classes()
+    for c in clusters:
+        r = node_of[c[0].iri]
+        g.add((r, RDF.type, KG.ResolvedEvent))
+        g.add((r, RDF.type, KG[c[0].type]))
+        for a in c:
+            g.add((r, KG.account, a.iri))
+            g.add((r, PROV.wasDerivedFrom, a.article))
+        values: dict[URIRef, set] = defaultdict(set)
+        for a in c:
+            for p in FACTS:
+                for o in data.objects(a.iri, p):
+                    g.add((r, p, o))
+                    values[p].add(o)
+            for d in data.objects(a.iri, KG.withdrawalOf):
+                if d in node_of:
+                    g.add((r, KG.withdrawalOf, node_of[d]))
+        g.add((r, RDFS.label, Literal(_label(data, classes[c[0].type].label, values), lang="en")))
+        for p in SINGLE_VALUED:
+            if len(values[p]) > 1:
+                _add_conflict(g, data, r, p, c)
+    return g
+
+
+def _add_conflict(g: Graph, data: Dataset, r: URIRef, p: URIRef, cluster: tuple[Account, ...]) -> None:
+    """A kg:Conflict naming the article statements that give distinct values for ``p``."""
+    claims = sorted({st for a in cluster for st in data.subjects(RDF.subject, a.iri)
+                     if (st, RDF.predicate, p) in data and data.value(st, RDF.object) is not None},
+                    key=str)
+    digest = hashlib.sha256(f"{r}|{p}".encode()).hexdigest()[:16]
+    conflict = KGR[f"conflict/{digest}"]
+    g.add((r, KG.conflict, conflict))
+    g.add((conflict, RDF.type, KG.Conflict))
+    g.add((conflict, KG.property, p))
+    for st in claims:
+        g.add((conflict, KG.claim, st))
+
+
+def _label(data: Dataset, label: str, values: dict[URIRef, set]) -> str:
+    def name(p: URIRef) -> str | None:
+        names = sorted(str(data.value(o, RDFS.label)) for o in values.get(p, ()) if data.value(o, RDFS.label))
+        return names[0] if names else None
+
+    who, where = name(WDT.P710), name(WDT.P276) or name(WDT.P17)
+    when = sorted(str(v) for p in (WDT.P580, WDT.P585) for v in values.get(p, ()))
+    if who:
+        label += f" by {who}"
+    if where:
+        label += f" in {where}"
+    if when:
+        label += f" ({when[0]})"
+    return label
+
+
+def resolve_dataset(data: Dataset) -> Resolution:
+    accounts = read_accounts(data)
+    clusters = cluster_accounts(accounts)
+    return Resolution(tuple(accounts), tuple(clusters), build_graph(data, clusters))
+
+
+def load_files(paths: list[Path]) -> Dataset:
+    """The article graphs of ``paths`` in one dataset; a file that cannot be read is an InputError."""
+    from kg.validate import FORMATS
+
+    data = Dataset()
+    for path in paths:
+        fmt = FORMATS.get(path.suffix.lower())
+        if fmt is None:
+            raise InputError(f"{path}: unknown RDF suffix (use .ttl, .trig, .nq, .nt or .jsonld)")
+        try:
+            data.parse(path, format=fmt)
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such file") from None
+        except Exception as exc:  # rdflib raises many kinds on malformed input
+            raise InputError(f"{path}: not valid RDF ({exc.__class__.__name__})") from None
+    return data
+
+
+def serialize_resolved(graph: Graph, fmt: str = "trig") -> str:
+    """The resolved graph as its own named graph (TriG, N-Quads) or as plain triples."""
+    from kg.rdf import serialize
+
+    return serialize(graph, fmt, RESOLVED_GRAPH)
+
+
+def resolve_store(store) -> Resolution:
+    """Resolve the article graphs of an embedded store and replace its resolved graph."""
+    import pyoxigraph as ox
+    from rdflib import Literal as RLiteral, URIRef as RURI, BNode
+
+    data = Dataset()
+    resolved = str(RESOLVED_GRAPH)
+
+    def term(t):
+        if isinstance(t, ox.NamedNode):
+            return RURI(t.value)
+        if isinstance(t, ox.BlankNode):
+            return BNode(t.value)
+        return RLiteral(t.value, lang=t.language, datatype=None if t.language else RURI(t.datatype.value))
+
+    for q in store.store.quads_for_pattern(None, None, None, None):
+        if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == resolved:
+            continue
+        data.add((term(q.subject), term(q.predicate), term(q.object)))
+    result = resolve_dataset(data)
+    nt = result.graph.serialize(format="nt")
+    triples = [q.triple for q in ox.parse(nt.encode(), ox.RdfFormat.N_TRIPLES)] if nt.strip() else []
+    store.replace_graph(resolved, triples)
+    return result
