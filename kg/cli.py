@@ -55,7 +55,6 @@ def extract_cmd(
     """Extract one article into a validated, Wikidata-linked RDF graph."""
     from kg import api
     from kg.errors import ValidationFailed
-    from kg.rdf import SUFFIX_FORMAT
 
     article = api.read(source, published=published, url=url, title=title)
     try:
@@ -70,9 +69,9 @@ def extract_cmd(
 
         typer.echo(render_explanation(done.extraction), err=True)
     if fmt is None and output:
-        from pathlib import Path
+        from kg.formats import DEFAULT, by_suffix
 
-        fmt = SUFFIX_FORMAT.get(Path(output).suffix.lower(), "turtle")
+        fmt = (by_suffix(output, writable=True) or DEFAULT).name
     api.write_text(done.serialize(fmt or "turtle"), output)
 
 
