@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from kg.link.dump import DumpStats
     from kg.link.gazetteer import Candidate
     from kg.store import Store
-    from kg.store.embedded import LoadResult
+    from kg.store import LoadResult
     from kg.store.results import QueryResult
     from kg.validate import Report
 

@@ -10,16 +10,33 @@ Both stores implement the protocol ``Store`` below (what ``kg load``, ``kg query
 """
 from __future__ import annotations
 
-from pathlib import Path
 from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from kg.errors import InputError
 
 if TYPE_CHECKING:
-    from kg.store.embedded import LoadResult
     from kg.store.rdfio import ParsedFile
     from kg.store.results import QueryResult
+
+
+@dataclass(frozen=True)
+class GraphLoad:
+    graph_iri: str
+    triples: int
+    replaced: bool  # the graph was in the store before and has been replaced
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    path: Path
+    graphs: tuple[GraphLoad, ...]
+
+    @property
+    def triples(self) -> int:
+        return sum(g.triples for g in self.graphs)
 
 
 @runtime_checkable
@@ -39,10 +56,10 @@ class Store(Protocol):
     def replace_graph(self, graph_iri: str, quads_or_triples: Iterable) -> int:
         """Make ``graph_iri`` hold exactly these triples; returns their number."""
 
-    def load_parsed(self, parsed: "ParsedFile") -> "LoadResult":
+    def load_parsed(self, parsed: "ParsedFile") -> LoadResult:
         """Write already-parsed graphs, each replacing the graph of that name."""
 
-    def load_file(self, path: Path, validate: bool = False, fmt: str | None = None) -> "LoadResult":
+    def load_file(self, path: Path, validate: bool = False, fmt: str | None = None) -> LoadResult:
         """Parse a whole RDF file (optionally SHACL-validate it), then load it."""
 
     def drop_graph(self, graph_iri: str) -> None: ...
@@ -77,4 +94,4 @@ def open_store(store: Path | None = None, endpoint: str | None = None,
     return EmbeddedStore(store, read_only=read_only)
 
 
-__all__ = ["Store", "open_store"]
+__all__ = ["GraphLoad", "LoadResult", "Store", "open_store"]

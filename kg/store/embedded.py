@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg.errors import InputError, StoreError, one_line
+from kg.store import GraphLoad, LoadResult
 from kg.store.rdfio import (GraphData, ParsedFile,
                             drop_operation, read_graphs, replace_update, to_quads,
                             validate_parsed)
@@ -29,23 +29,6 @@ def default_store_path() -> Path:
         return Path(os.environ["KG_STORE"]).expanduser()
     data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(data_home) / "kg-loader" / "store"
-
-
-@dataclass(frozen=True)
-class GraphLoad:
-    graph_iri: str
-    triples: int
-    replaced: bool  # the graph was in the store before and has been replaced
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    path: Path
-    graphs: tuple[GraphLoad, ...]
-
-    @property
-    def triples(self) -> int:
-        return sum(g.triples for g in self.graphs)
 
 
 class EmbeddedStore(ArticleQueries):

@@ -34,7 +34,7 @@ import pyoxigraph as ox
 import requests
 
 from kg.errors import EndpointError, InputError, StoreError, one_line
-from kg.store.embedded import GraphLoad, LoadResult
+from kg.store import GraphLoad, LoadResult
 from kg.store.rdfio import (GraphData, ParsedFile, batches,
                             drop_operation, insert_operation, read_graphs,
                             to_quads, validate_parsed)
