@@ -18,21 +18,16 @@ import tempfile
 import time
 from pathlib import Path
 
-KG = "https://w3id.org/kg-loader/ontology#"
-KGR = "https://w3id.org/kg-loader/id/"
-WD = "http://www.wikidata.org/entity/"
-WDT = "http://www.wikidata.org/prop/direct/"
-SCHEMA = "http://schema.org/"
-PROV = "http://www.w3.org/ns/prov#"
-OA = "http://www.w3.org/ns/oa#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from kg.event_classes import event_classes  # noqa: E402
+from kg.vocab import PREFIXES  # noqa: E402
+
+KG, KGR, WD, WDT, SCHEMA, PROV, OA, RDF, RDFS, XSD = (
+    PREFIXES[p] for p in ("kg", "kgr", "wd", "wdt", "schema", "prov", "oa", "rdf", "rdfs", "xsd"))
 
 # Synthetic entity IRIs under the instance base: a benchmark must not invent Wikidata QIDs.
 _ENTITIES = [f"{KGR}entity/bench-{i}" for i in range(200)]
-_EVENT_CLASSES = ["MilitaryDeployment", "TroopWithdrawal", "CivilUnrest", "Attack", "ArmedClash",
-                  "Resignation", "Arrest", "StateOfEmergency"]
+_EVENT_CLASSES = event_classes().names
 
 
 def _lit(value: str, datatype: str | None = None) -> str:
@@ -62,7 +57,7 @@ def article_quads(n: int, target: int) -> list[str]:
             q(art, SCHEMA + "mentions", f"<{e}>")
             q(f"<{e}>", RDFS + "label", _lit(f"Entity {e.rsplit('-', 1)[1]}", None))
         ev = f"<{KGR}event/{digest[:12]}-{ev_i}>"
-        q(ev, RDF + "type", f"<{KG}{_EVENT_CLASSES[(n + ev_i) % 8]}>")
+        q(ev, RDF + "type", f"<{KG}{_EVENT_CLASSES[(n + ev_i) % len(_EVENT_CLASSES)]}>")
         q(ev, RDFS + "label", _lit(f"Event {ev_i} of article {n}"))
         q(ev, PROV + "wasDerivedFrom", art)
         facts = [(WDT + "P710", f"<{ent[0]}>"), (WDT + "P17", f"<{ent[1]}>"),

@@ -1,15 +1,36 @@
-"""The public API: one call per thing a user does. The CLI is a thin layer over these."""
+"""The public API: one call per thing a user does. The CLI is a thin layer over these.
+
+    from kg import api
+    done = api.process("examples/csto-kazakhstan.json")     # read, extract, map, validate
+    done.write("csto.ttl")                                   # or done.serialize("trig")
+    api.load(["csto.ttl"], store="kg-store")
+    print(api.query("SELECT ...", store="kg-store").to_text())
+
+Every function raises a kg.errors.KgError (one line, with an exit code) on bad input.
+"""
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
 
 from kg.errors import InputError, ValidationFailed
 from kg.model import Article, Extraction
+
+if TYPE_CHECKING:
+    from kg.ingest import IngestSummary, Tick
+    from kg.link.cache import CacheInfo
+    from kg.link.dump import DumpStats
+    from kg.link.gazetteer import Candidate
+    from kg.store import Store
+    from kg.store import LoadResult
+    from kg.store.results import QueryResult
+    from kg.validate import Report
 
 
 @dataclass(frozen=True)
@@ -31,6 +52,15 @@ class ProcessedArticle:
 
         return serialize(self.graph, fmt, self.graph_iri)
 
+    def write(self, output: str | None = None, fmt: str | None = None) -> None:
+        """Write the graph to ``output`` (standard output for None or ``-``), atomically; the
+        format is ``fmt``, else the one ``output``'s suffix names, else Turtle."""
+        if fmt is None and output:
+            from kg.formats import DEFAULT, by_suffix
+
+            fmt = (by_suffix(output, writable=True) or DEFAULT).name
+        write_text(self.serialize(fmt or "turtle"), output)
+
 
 def read(source: str, **metadata: str | None) -> Article:
     """An Article from a path, ``-`` or a URL; ``published``/``url``/``title`` override the input's."""
@@ -39,10 +69,29 @@ def read(source: str, **metadata: str | None) -> Article:
     return read_article(source, **metadata)
 
 
-def extract(article: Article) -> Extraction:
+def _article(article: Article | str, **metadata: str | None) -> Article:
+    return article if isinstance(article, Article) else read(article, **metadata)
+
+
+def extract(article: Article | str, **metadata: str | None) -> Extraction:
+    """The events, memberships and mentions of an article (or of the source ``read`` reads)."""
     from kg.pipeline import extract as _extract
 
-    return _extract(article)
+    return _extract(_article(article, **metadata))
+
+
+def explain(article: Article | str, **metadata: str | None) -> str:
+    """Why each fact is there (its sentence and rule), and the sentences that gave none."""
+    from kg.explain import render_explanation
+
+    return render_explanation(extract(article, **metadata))
+
+
+def process(article: Article | str, validate: bool = True, base: str | None = None,
+            **metadata: str | None) -> ProcessedArticle:
+    """Read (when given a source), extract, map to RDF and validate: what ``kg extract`` does.
+    Raises ValidationFailed (with its report) on a violation."""
+    return process_article(_article(article, **metadata), validate=validate, base=base)
 
 
 def process_article(article: Article, validate: bool = True, base: str | None = None) -> ProcessedArticle:
@@ -81,3 +130,170 @@ def write_text(text: str, out: str | None) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def validate(files: Sequence[str | Path], shapes: str | Path | None = None) -> Report:
+    """SHACL-validate RDF files, read together as one graph, against ``shapes`` (default: the
+    project's shapes/). The report's ``conforms`` is False on a violation; warnings never block."""
+    from kg.validate import validate_files
+
+    return validate_files([Path(f) for f in files], shapes_dir=Path(shapes) if shapes else None)
+
+
+def open_store(store: str | Path | None = None, endpoint: str | None = None,
+               update_endpoint: str | None = None, query_endpoint: str | None = None,
+               **options) -> Store:
+    """The embedded store (folder ``store``, default $KG_STORE or the user's data folder), or a
+    remote one when an endpoint is given. Use as a context manager."""
+    from kg.store import open_store as _open
+
+    return _open(store=Path(store) if store is not None else None, endpoint=endpoint,
+                 update_endpoint=update_endpoint, query_endpoint=query_endpoint, **options)
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    where: str  # the store folder or endpoint, credentials masked
+    files: tuple[LoadResult, ...]
+
+    @property
+    def triples(self) -> int:
+        return sum(f.triples for f in self.files)
+
+    @property
+    def graphs(self) -> int:
+        return sum(len(f.graphs) for f in self.files)
+
+
+def load(files: Sequence[str | Path], store: str | Path | None = None, endpoint: str | None = None,
+         update_endpoint: str | None = None, validate: bool = False, fmt: str | None = None,
+         timeout: float = 30.0, retries: int = 3) -> LoadSummary:
+    """Load RDF files into a store, one named graph per article; loading an article again
+    replaces its graph. Every file is parsed (and, with ``validate``, checked) before anything
+    is written, so one bad file loads nothing."""
+    from kg.store.rdfio import read_graphs, validate_parsed
+    from kg.store.remote import mask_url
+
+    if endpoint and update_endpoint:
+        raise InputError("give --endpoint or --update-endpoint, not both")
+    remote = {"timeout": timeout, "retries": retries} if (endpoint or update_endpoint) else {}
+    parsed = [read_graphs(Path(f), fmt) for f in files]
+    if validate:
+        for p in parsed:
+            validate_parsed(p)
+    with open_store(store, endpoint=endpoint, update_endpoint=update_endpoint, **remote) as target:
+        where = endpoint or update_endpoint or str(target.path)
+        results = tuple(target.load_parsed(p) for p in parsed)
+    return LoadSummary(mask_url(where), results)
+
+
+def query(sparql: str, store: str | Path | None = None, endpoint: str | None = None,
+          timeout: float = 30.0, retries: int = 3) -> QueryResult:
+    """Run a SPARQL query (text, or ``@FILE.rq``) over a store's article graphs."""
+    from kg.errors import StoreError
+    from kg.store.embedded import default_store_path
+    from kg.store.results import query_text
+
+    text = query_text(sparql)
+    if not endpoint:
+        folder = Path(store) if store is not None else default_store_path()
+        if not folder.is_dir():
+            raise StoreError(f"no store at {folder} (run `kg load` first, or give --store)")
+    remote = {"timeout": timeout, "retries": retries} if endpoint else {}
+    with open_store(store, query_endpoint=endpoint, **remote) as source:
+        return source.query(text)
+
+
+def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoint: str | None = None,
+           update_endpoint: str | None = None, query_endpoint: str | None = None,
+           workers: int | None = None, validate: bool = True, errors: str | Path | None = None,
+           progress: Callable[[Tick], None] | None = None) -> IngestSummary:
+    """Extract, validate and load many articles, each its own named graph; articles already in
+    the store with the same text are skipped. Raises IngestAborted / IngestInterrupted (each
+    with its summary) when the store fails or the run is interrupted."""
+    from kg.ingest import check_paths, ingest as _ingest
+
+    check_paths(paths)
+    with open_store(store, endpoint=endpoint, update_endpoint=update_endpoint,
+                    query_endpoint=query_endpoint) as target:
+        return _ingest(paths, target, workers=workers, validate=validate, error_log=errors,
+                       progress=progress)
+
+
+def link(name: str, type: str | None = None, online: bool = False, limit: int | None = None
+         ) -> list[Candidate]:
+    """Ranked Wikidata candidates for a name (gazetteer first; ``online`` asks the Wikidata API)."""
+    from kg.link.resolve import link_candidates
+
+    return link_candidates(name, type, online=online)[:limit]
+
+
+def cache_info() -> CacheInfo:
+    """Where the cache of Wikidata answers is and how much it holds."""
+    from kg.link.cache import Cache
+
+    return Cache().info()
+
+
+def cache_clear() -> int:
+    """Forget every cached Wikidata answer; returns how many there were."""
+    from kg.link.cache import Cache
+
+    return Cache().clear()
+
+
+@dataclass(frozen=True)
+class GazetteerInfo:
+    entries: int
+    linked: int
+    by_type: dict[str, int]
+    user_path: Path
+
+
+def gazetteer_info() -> GazetteerInfo:
+    """How many entries the gazetteer has, of which kinds, and where the user gazetteer lives."""
+    from collections import Counter
+
+    from kg.link.gazetteer import Gazetteer, user_gazetteer_path
+
+    records = Gazetteer.default().records()
+    counts = Counter(r.entity.type for r in records)
+    return GazetteerInfo(len(records), sum(1 for r in records if r.entity.qid),
+                         dict(sorted(counts.items())), user_gazetteer_path())
+
+
+def gazetteer_build(files: Iterable[str | Path], output: str | Path | None = None,
+                    type: str | None = None) -> tuple[Path, DumpStats]:
+    """Grow a gazetteer TSV (default: the user gazetteer) from Wikidata JSON dump files."""
+    from kg.link.dump import build_stats
+    from kg.link.gazetteer import user_gazetteer_path
+
+    out = Path(output) if output is not None else user_gazetteer_path()
+    return out, build_stats(files, out, default_type=type)
+
+
+def resolve(files: Sequence[str | Path] = (), store: str | Path | None = None,
+            output: str | None = None, fmt: str | None = None):
+    """One node per real-world event across articles (kg.resolve.Resolution).
+
+    From article files: the resolved graph is written to ``output`` (standard output for None or
+    ``-``; TriG unless ``fmt`` or the suffix says otherwise). From an embedded ``store``: its
+    resolved graph is replaced, never duplicated.
+    """
+    from kg.resolve import load_files, resolve_dataset, resolve_store, serialize_resolved
+
+    if store is not None:
+        from kg.store.embedded import EmbeddedStore
+
+        with EmbeddedStore(Path(store)) as st:
+            return resolve_store(st)
+    if not files:
+        raise InputError("give the article files to resolve, or --store DIR")
+    result = resolve_dataset(load_files([Path(f) for f in files]))
+    if fmt is None:
+        from kg.formats import by_suffix
+
+        found = by_suffix(output, writable=True) if output and output != "-" else None
+        fmt = found.name if found else "trig"
+    write_text(serialize_resolved(result.graph, fmt), output)
+    return result

@@ -5,7 +5,9 @@ import sys
 
 import typer
 
+from kg import cli_options as opt
 from kg.errors import KgError
+from kg.vocab import KGR
 
 app = typer.Typer(
     add_completion=False,
@@ -33,12 +35,17 @@ def main() -> None:
     # Typer handles usage errors itself (exit 2); every error kg raises on purpose is one line.
     try:
         app()
-    except KgError as exc:
-        typer.echo(f"kg: error: {exc}", err=True)
-        sys.exit(exc.exit_code)
+    except KgError as exc:  # raised outside a command (each command is wrapped below)
+        sys.exit(_error_exit_code(exc))
     except KeyboardInterrupt:
         typer.echo("kg: interrupted", err=True)
         sys.exit(130)
+
+
+def _error_exit_code(exc: KgError) -> int:
+    """The one place a KgError becomes output: one line on standard error, and its exit code."""
+    typer.echo(f"kg: error: {exc}", err=True)
+    return exc.exit_code
 
 
 @app.command("extract")
@@ -46,21 +53,19 @@ def extract_cmd(
     source: str = typer.Argument(..., metavar="INPUT", help="A .txt, .html or .json article, '-' for standard input, or a URL."),
     output: str = typer.Option(None, "-o", "--output", help="Write here instead of standard output."),
     fmt: str = typer.Option(None, "--format", "-f", help="turtle (default), trig, nquads or jsonld; else taken from -o's suffix."),
-    published: str = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (relative dates resolve against it)."),
+    published: opt.Published = None,
     url: str = typer.Option(None, "--url", help="The article's URL."),
     title: str = typer.Option(None, "--title", help="The article's headline."),
-    validate: bool = typer.Option(True, "--validate/--no-validate", help="Check the graph against shapes/ before writing."),
-    base: str = typer.Option(None, "--base", help="Base IRI for minted nodes (default https://w3id.org/kg-loader/id/)."),
+    validate: opt.Validate = True,
+    base: str = typer.Option(None, "--base", help=f"Base IRI for minted nodes (default {KGR})."),
     explain: bool = typer.Option(False, "--explain", help="Also print, on standard error, each fact with its sentence and rule."),
 ) -> None:
     """Extract one article into a validated, Wikidata-linked RDF graph."""
     from kg import api
     from kg.errors import ValidationFailed
-    from kg.rdf import SUFFIX_FORMAT
 
-    article = api.read(source, published=published, url=url, title=title)
     try:
-        done = api.process_article(article, validate=validate, base=base)
+        done = api.process(source, validate=validate, base=base, published=published, url=url, title=title)
     except ValidationFailed as exc:
         from kg.validate import render_text
 
@@ -70,23 +75,18 @@ def extract_cmd(
         from kg.explain import render_explanation
 
         typer.echo(render_explanation(done.extraction), err=True)
-    if fmt is None and output:
-        from pathlib import Path
-
-        fmt = SUFFIX_FORMAT.get(Path(output).suffix.lower(), "turtle")
-    api.write_text(done.serialize(fmt or "turtle"), output)
+    done.write(output, fmt)
 
 
 @app.command("explain")
 def explain_cmd(
     source: str = typer.Argument(..., metavar="INPUT"),
-    published: str = typer.Option(None, "--published"),
+    published: opt.Published = None,
 ) -> None:
     """Show why each fact is there: its sentence and rule; and sentences that gave none, with the reason."""
     from kg import api
-    from kg.explain import render_explanation
 
-    typer.echo(render_explanation(api.extract(api.read(source, published=published))))
+    typer.echo(api.explain(source, published=published))
 
 
 @app.command("version")
@@ -106,8 +106,7 @@ def _one_line_errors(fn):
         try:
             return fn(*args, **kwargs)
         except KgError as exc:
-            typer.echo(f"kg: error: {exc}", err=True)
-            raise typer.Exit(exc.exit_code) from None
+            raise typer.Exit(_error_exit_code(exc)) from None
 
     return run
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 import sys
 import time
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Callable, Iterator
 
 import typer
+
+from kg import cli_options as opt
 
 _PLAIN_EVERY = 30.0  # seconds between progress lines when standard error is not a terminal
 
@@ -18,26 +19,25 @@ def register(app: typer.Typer) -> None:
         paths: list[str] = typer.Argument(..., metavar="PATH...", help=(
             "Articles (.txt .html .json), folders (recursively), JSON Lines of article records "
             "(.jsonl), or lists of URLs (.urls, or a .txt whose every non-empty line is an http(s) URL).")),
-        store_dir: Path = typer.Option(None, "--store", metavar="DIR", help="An embedded store (folder; created if missing; default: $KG_STORE or the user's data folder)."),
-        endpoint: str = typer.Option(None, "--endpoint", metavar="URL", help="A SPARQL 1.1 Graph Store Protocol endpoint (Oxigraph: http://HOST:7878/store)."),
-        update_endpoint: str = typer.Option(None, "--update-endpoint", metavar="URL", help="A SPARQL 1.1 Update endpoint, for stores without the Graph Store Protocol."),
-        query_endpoint: str = typer.Option(None, "--query-endpoint", metavar="URL", help="The remote store's query endpoint, to find articles already loaded (default: guessed from the other endpoint)."),
+        store_dir: opt.StoreDir = None,
+        endpoint: opt.GraphStoreEndpoint = None,
+        update_endpoint: opt.UpdateEndpoint = None,
+        query_endpoint: opt.QueryEndpoint = None,
         workers: int = typer.Option(None, "--workers", "-w", min=1, help="Worker processes (default: the number of cores)."),
         errors: str = typer.Option(None, "--errors", metavar="FILE", help="Write failed articles here (JSON Lines: article, stage, message)."),
-        validate: bool = typer.Option(True, "--validate/--no-validate", help="Check each graph against shapes/ before loading."),
+        validate: opt.Validate = True,
     ) -> None:
         """Extract, validate and load many articles, each as its own named graph. Articles already
         loaded with the same text are skipped, so rerunning an interrupted ingest finishes it.
         Exit 0 when every article loaded or was skipped, 1 when some failed."""
-        from kg.ingest import IngestAborted, IngestInterrupted, check_paths, ingest
-        from kg.store import open_store
+        from kg import api
+        from kg.ingest import IngestAborted, IngestInterrupted
 
-        check_paths(paths)
         try:
-            with open_store(store=store_dir, endpoint=endpoint, update_endpoint=update_endpoint,
-                            query_endpoint=query_endpoint) as store, _progress() as tick:
-                summary = ingest(paths, store, workers=workers, validate=validate, error_log=errors,
-                                 progress=tick)
+            with _progress() as tick:
+                summary = api.ingest(paths, store=store_dir, endpoint=endpoint,
+                                     update_endpoint=update_endpoint, query_endpoint=query_endpoint,
+                                     workers=workers, validate=validate, errors=errors, progress=tick)
         except IngestAborted as exc:
             _print_summary(exc.summary)
             raise

@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-TYPE_HELP = "Only candidates of this kind: place, person or organization."
+from kg import cli_options as opt
 
 
 def register(app: typer.Typer) -> None:
@@ -24,14 +24,14 @@ def register(app: typer.Typer) -> None:
 
 def link_cmd(
     name: str = typer.Argument(..., help="The name to look up, e.g. 'Tokayev'."),
-    type: Optional[str] = typer.Option(None, "--type", "-t", help=TYPE_HELP),
+    type: opt.EntityType = None,
     online: bool = typer.Option(False, "--online", help="Also ask the Wikidata API (answers are cached)."),
     limit: int = typer.Option(10, "--limit", "-n", min=1, help="Print at most this many candidates."),
 ) -> None:
     """Print ranked Wikidata candidates for NAME: QID, label, type, score, source, description."""
-    from kg.link.resolve import link_candidates
+    from kg import api
 
-    cands = link_candidates(name, type, online=online)[:limit]
+    cands = api.link(name, type, online=online, limit=limit)
     if not cands:
         typer.echo(f"kg link: no candidate for {name!r}" + ("" if online else " (try --online)"), err=True)
         raise typer.Exit(1)
@@ -43,9 +43,9 @@ def link_cmd(
 
 def cache_info_cmd() -> None:
     """Where the cache is and how much it holds."""
-    from kg.link.cache import Cache
+    from kg import api
 
-    info = Cache().info()
+    info = api.cache_info()
     typer.echo(f"path: {info.path}")
     typer.echo(f"entries: {info.entries}")
     typer.echo(f"size: {info.size_bytes} bytes")
@@ -57,9 +57,9 @@ def cache_info_cmd() -> None:
 
 def cache_clear_cmd() -> None:
     """Forget every cached Wikidata answer."""
-    from kg.link.cache import Cache
+    from kg import api
 
-    n = Cache().clear()
+    n = api.cache_clear()
     typer.echo(f"removed {n} cached answers")
 
 
@@ -71,26 +71,20 @@ def gazetteer_build_cmd(
                                        help="Kind of every entity whose classes are unknown: place, person or organization."),
 ) -> None:
     """Grow a gazetteer from Wikidata's JSON dump format, streaming."""
-    from kg.link.dump import build_stats
-    from kg.link.gazetteer import user_gazetteer_path
+    from kg import api
 
-    out = output or user_gazetteer_path()
-    stats = build_stats(files, out, default_type=type)
+    out, stats = api.gazetteer_build(files, output, type=type)
     typer.echo(f"{out}: {stats.added} entries added ({stats.read} read, {stats.skipped} skipped"
                + (f", {stats.bad_lines} malformed lines" if stats.bad_lines else "") + ")")
 
 
 def gazetteer_info_cmd() -> None:
     """How many entries the gazetteer has and where the user gazetteer lives."""
-    from collections import Counter
+    from kg import api
 
-    from kg.link.gazetteer import Gazetteer, user_gazetteer_path
-
-    gaz = Gazetteer.default()
-    counts = Counter(r.entity.type for r in gaz.records())
-    linked = sum(1 for r in gaz.records() if r.entity.qid)
-    typer.echo(f"entries: {len(gaz)} ({linked} linked)")
-    for t, n in sorted(counts.items()):
+    info = api.gazetteer_info()
+    typer.echo(f"entries: {info.entries} ({info.linked} linked)")
+    for t, n in info.by_type.items():
         typer.echo(f"  {t}: {n}")
-    user = user_gazetteer_path()
+    user = info.user_path
     typer.echo(f"user gazetteer: {user}" + ("" if user.is_file() else " (absent)"))

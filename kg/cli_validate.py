@@ -20,16 +20,10 @@ def validate_command(
     fmt: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="Report format: readable text, or the SHACL report as Turtle, or JSON."),
 ) -> None:
     """Check RDF files against the shapes. Exit 0 if they conform, 1 on violations, 2 if unreadable."""
-    from kg.errors import KgError
-    from kg.validate import render, validate_files
+    from kg import api
+    from kg.validate import render
 
-    try:
-        report = validate_files(files, shapes_dir=shapes)
-    except KgError as exc:
-        # Handled here too (not only in kg.cli.main) so that the exit code is the same when the
-        # app is invoked directly, as tests and embedding programs do.
-        typer.echo(f"kg: error: {exc}", err=True)
-        raise typer.Exit(exc.exit_code) from None
+    report = api.validate(files, shapes=shapes)
     typer.echo(render(report, fmt.value), nl=False)
     raise typer.Exit(0 if report.conforms else 1)
 

@@ -42,3 +42,9 @@ class EndpointError(StoreError):
 
 class RulePackError(KgError):
     """A data file of the rule pack (event classes, triggers, cues, ...) is malformed: names its file and line."""
+
+
+def one_line(text: object, limit: int = 200, ellipsis: str = "…") -> str:
+    """A message on one line: whitespace runs become one space; cut to ``limit`` characters."""
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - len(ellipsis)] + ellipsis

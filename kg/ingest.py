@@ -25,10 +25,14 @@ import re
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import IO, Callable, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator
 
-from kg.errors import InputError, KgError, StoreError, ValidationFailed
+from kg.errors import InputError, KgError, StoreError, ValidationFailed, one_line
+
+if TYPE_CHECKING:
+    from kg.store import Store
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm", ".json"})
 LIST_SUFFIXES = frozenset({".jsonl", ".urls"})
@@ -224,9 +228,7 @@ def _internal(exc: Exception) -> str:
     return _one_line(f"internal error: {type(exc).__name__}: {exc}")
 
 
-def _one_line(text: str, limit: int = 500) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
+_one_line = partial(one_line, limit=500)  # an error-log message
 
 
 # ---------------------------------------------------------------------------------------------
@@ -286,14 +288,14 @@ class IngestInterrupted(KeyboardInterrupt):
 
 def ingest(
     paths: Iterable[str | Path],
-    store,
+    store: Store,
     workers: int | None = None,
     validate: bool = True,
     error_log: str | Path | IO[str] | None = None,
     progress: Callable[[Tick], None] | None = None,
 ) -> IngestSummary:
     """Extract, validate and load every article under ``paths`` into ``store``, one named graph
-    each. ``store`` is an EmbeddedStore or RemoteStore (anything with ``replace_graph``).
+    each. ``store`` is any kg.store.Store (EmbeddedStore, RemoteStore).
 
     Failed articles are written to ``error_log`` (JSON Lines: article, stage, message) and
     counted; a store failure stops the batch with IngestAborted (a StoreError).
@@ -332,10 +334,10 @@ class _Loader:
     BATCH = 200
     MAX_WAIT = 2.0  # seconds an extracted article may wait for its batch (slow sources: URLs)
 
-    def __init__(self, store, log: IO[str] | None, progress: Callable[[Tick], None] | None,
+    def __init__(self, store: Store, log: IO[str] | None, progress: Callable[[Tick], None] | None,
                  total: int | None):
         self.store, self.log, self.progress, self.total = store, log, progress, total
-        self.batch = self.BATCH if _prefers_batches(store) else 1
+        self.batch = self.BATCH if store.batch_writes else 1
         self.pending: list[Outcome] = []
         self.pending_since = 0.0
         self.seen: set[str] = set()  # texts extracted this run
@@ -451,42 +453,23 @@ def _log_failure(log: IO[str] | None, outcome: Outcome) -> None:
 # The store, as ingest needs it
 
 
-def stored_hashes(store) -> frozenset[str]:
+def stored_hashes(store: Store) -> frozenset[str]:
     """The kg:textSha256 of every article graph already in the store, whose name matches it."""
     from kg.rdf import article_iri
 
-    pairs = _graph_hashes(store)
+    pairs = store.graph_hashes()
     return frozenset(sha for graph, sha in pairs if graph == str(article_iri(sha)))
 
 
-def _graph_hashes(store) -> Iterable[tuple[str, str]]:
-    if hasattr(store, "graph_hashes"):
-        return store.graph_hashes()
-    query = ("SELECT ?g ?h WHERE { GRAPH ?g { ?a <https://w3id.org/kg-loader/ontology#textSha256> ?h } }")
-    result = store.query(query)
-    rows = getattr(result, "bindings", result)  # kg.store's QueryResult, or plain rows
-    return [(str(_value(row[0])), str(_value(row[1]))) for row in rows]
-
-
-def _value(term) -> str:
-    return getattr(term, "value", term)
-
-
-def _prefers_batches(store) -> bool:
-    from kg.store.embedded import EmbeddedStore
-
-    return isinstance(store, EmbeddedStore)
-
-
-def write_graphs(store, graphs: list[tuple[str, str]]) -> None:
+def write_graphs(store: Store, graphs: list[tuple[str, str]]) -> None:
     """Replace each named graph with its N-Quads (all in that graph); one batch is all or nothing
-    when the store can load several graphs at once (``load_parsed``), else each graph is."""
+    when the store writes batches (``Store.batch_writes``), else each graph is."""
     import pyoxigraph as ox
 
     from kg.store.rdfio import GraphData, ParsedFile
 
     parsed = [GraphData(iri, tuple(ox.parse(nq, format=ox.RdfFormat.N_QUADS))) for iri, nq in graphs]
-    if len(parsed) == 1 or not hasattr(store, "load_parsed"):
+    if len(parsed) == 1 or not store.batch_writes:
         for g in parsed:
             store.replace_graph(g.iri, g.quads)
         return

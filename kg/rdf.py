@@ -1,39 +1,13 @@
-"""The mapper: an Extraction into RDF following MODEL.md. The one place that knows IRIs."""
+"""The mapper: an Extraction into RDF following MODEL.md (its IRIs come from kg.vocab)."""
 from __future__ import annotations
 
 import hashlib
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 
 from kg.model import DateValue, Duration, Entity, EventRef, Extraction, Fact, Quantity, Span
+from kg.vocab import (ARTICLE, ENTITY_CLASS, GRAPH_PREFIXES, KG, KGR, MEMBER_OF, OA, PROPERTY, PROV,
+                      SCHEMA, TEXT_SHA256, UNLINKED, WD, event_class)
 
-KG = Namespace("https://w3id.org/kg-loader/ontology#")
-KGR = Namespace("https://w3id.org/kg-loader/id/")
-WD = Namespace("http://www.wikidata.org/entity/")
-WDT = Namespace("http://www.wikidata.org/prop/direct/")
-SCHEMA = Namespace("http://schema.org/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-OA = Namespace("http://www.w3.org/ns/oa#")
-
-PREFIXES = {"kg": KG, "kgr": KGR, "wd": WD, "wdt": WDT, "schema": SCHEMA, "prov": PROV, "oa": OA,
-            "rdf": RDF, "rdfs": RDFS, "xsd": XSD}
-
-PROPERTY = {
-    "participant": WDT.P710, "location": WDT.P276, "country": WDT.P17,
-    "start": WDT.P580, "end": WDT.P582, "date": WDT.P585,
-    "troops": WDT.P1132, "deaths": WDT.P1120, "injured": WDT.P1339, "arrests": KG.arrestCount,
-    "plannedDuration": KG.plannedDuration, "withdrawalOf": KG.withdrawalOf,
-    "requestedBy": KG.requestedBy,
-    "earliestStart": KG.earliestStart, "latestStart": KG.latestStart, "earliestEnd": KG.earliestEnd,
-    "latestEnd": KG.latestEnd, "earliestDate": KG.earliestDate, "latestDate": KG.latestDate,
-}
-ENTITY_CLASS = {"Country": KG.Country, "City": KG.City, "Place": KG.Place,
-                "Organization": KG.Organization, "Person": KG.Person,
-                # A named event the article mentions (a war) is not one of the events it reports.
-                "Event": SCHEMA.Event}
-FORMATS = {"turtle": "turtle", "ttl": "turtle", "trig": "trig", "nquads": "nquads", "nq": "nquads",
-           "jsonld": "json-ld", "json-ld": "json-ld", "nt": "nt", "ntriples": "nt"}
-SUFFIX_FORMAT = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".jsonld": "jsonld",
-                 ".json": "jsonld", ".nt": "nt"}
 
 
 def article_iri(extraction_or_sha: Extraction | str, base: Namespace = KGR) -> URIRef:
@@ -49,16 +23,16 @@ def to_graph(extraction: Extraction, base: str | None = None) -> Graph:
     """The RDF graph of one article, as MODEL.md describes it."""
     ns = Namespace(base) if base else KGR
     g = Graph(bind_namespaces="none")
-    for prefix, namespace in PREFIXES.items():
+    for prefix, namespace in GRAPH_PREFIXES.items():
         g.bind(prefix, namespace)
     if base:
         g.bind("kgr", ns, replace=True)
     art = extraction.article
     sha = art.sha256
     a = article_iri(sha, ns)
-    g.add((a, RDF.type, KG.Article))
+    g.add((a, RDF.type, ARTICLE))
     g.add((a, RDF.type, SCHEMA.NewsArticle))
-    g.add((a, KG.textSha256, Literal(sha)))
+    g.add((a, TEXT_SHA256, Literal(sha)))
     if art.url:
         g.add((a, SCHEMA.url, URIRef(art.url)))
     if art.title:
@@ -75,7 +49,7 @@ def to_graph(extraction: Extraction, base: str | None = None) -> Graph:
     event_iri = {e.key: URIRef(f"{ns}event/{sha[:16]}/{e.key}") for e in extraction.events}
     for ev in extraction.events:
         s = event_iri[ev.key]
-        g.add((s, RDF.type, KG[ev.type]))
+        g.add((s, RDF.type, event_class(ev.type)))
         g.add((s, RDFS.label, Literal(ev.label, lang="en")))
         g.add((s, PROV.wasDerivedFrom, a))
         for fact in ev.facts:
@@ -87,7 +61,7 @@ def to_graph(extraction: Extraction, base: str | None = None) -> Graph:
     for ms in extraction.memberships:
         entities.setdefault(ms.member.key, ms.member)
         entities.setdefault(ms.organization.key, ms.organization)
-        s, p, o = entity_iri(ms.member, ns), WDT.P463, entity_iri(ms.organization, ns)
+        s, p, o = entity_iri(ms.member, ns), MEMBER_OF, entity_iri(ms.organization, ns)
         g.add((s, p, o))
         _add_statement(g, ns, a, sha, s, p, o, ms.evidence, ms.claimed_by, "membership")
 
@@ -96,7 +70,7 @@ def to_graph(extraction: Extraction, base: str | None = None) -> Graph:
         g.add((iri, RDFS.label, Literal(ent.label, lang="en")))
         g.add((iri, RDF.type, ENTITY_CLASS.get(ent.type, KG.Entity)))
         if not ent.linked:
-            g.add((iri, KG.linkStatus, KG.Unlinked))
+            g.add((iri, KG.linkStatus, UNLINKED))
     return g
 
 
@@ -173,11 +147,14 @@ def date_literal(value: DateValue) -> Literal:
 
 def serialize(graph: Graph, fmt: str = "turtle", graph_name: URIRef | None = None) -> str:
     """Text in the chosen format; TriG and N-Quads put the article in its own named graph."""
-    name = FORMATS.get(fmt)
-    if name is None:
+    from kg.formats import by_name
+
+    found = by_name(fmt, writable=True)
+    if found is None:
         from kg.errors import InputError
 
         raise InputError(f"unknown format {fmt!r} (choose turtle, trig, nquads or jsonld)")
+    name = found.rdflib
     if name in {"trig", "nquads"}:
         ds = Dataset()
         for prefix, namespace in graph.namespaces():

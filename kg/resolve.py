@@ -22,9 +22,8 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 
 from kg.errors import InputError
 from kg.event_classes import event_classes
-from kg.rdf import KG, KGR, PROV, SCHEMA, WDT
+from kg.vocab import KG, KGR, PROV, RESOLVED_EVENT, RESOLVED_GRAPH, SCHEMA, WDT
 
-RESOLVED_GRAPH = KGR["graph/resolved"]
 # The facts a resolved event restates from its accounts.
 FACTS = (WDT.P710, WDT.P276, WDT.P17, WDT.P580, WDT.P582, WDT.P585, WDT.P1132, WDT.P1120, WDT.P1339,
          KG.arrestCount, KG.plannedDuration, KG.requestedBy, KG.earliestStart, KG.latestStart,
@@ -87,7 +86,7 @@ def read_accounts(data: Dataset) -> list[Account]:
     seen: set[URIRef] = set()
     for name in classes.names:
         for e in data.subjects(RDF.type, KG[name]):
-            if e in seen or (e, RDF.type, KG.ResolvedEvent) in data:
+            if e in seen or (e, RDF.type, RESOLVED_EVENT) in data:
                 continue
             seen.add(e)
             article = data.value(e, PROV.wasDerivedFrom)
@@ -220,7 +219,7 @@ def build_graph(data: Dataset, clusters: list[tuple[Account, ...]]) -> Graph:
     classes = event_classes()
     for c in clusters:
         r = node_of[c[0].iri]
-        g.add((r, RDF.type, KG.ResolvedEvent))
+        g.add((r, RDF.type, RESOLVED_EVENT))
         g.add((r, RDF.type, KG[c[0].type]))
         for a in c:
             g.add((r, KG.account, a.iri))
@@ -279,15 +278,15 @@ def resolve_dataset(data: Dataset) -> Resolution:
 
 def load_files(paths: list[Path]) -> Dataset:
     """The article graphs of ``paths`` in one dataset; a file that cannot be read is an InputError."""
-    from kg.validate import FORMATS
+    from kg.formats import by_suffix
 
     data = Dataset()
     for path in paths:
-        fmt = FORMATS.get(path.suffix.lower())
+        fmt = by_suffix(path)
         if fmt is None:
             raise InputError(f"{path}: unknown RDF suffix (use .ttl, .trig, .nq, .nt or .jsonld)")
         try:
-            data.parse(path, format=fmt)
+            data.parse(path, format=fmt.rdflib)
         except FileNotFoundError:
             raise InputError(f"{path}: no such file") from None
         except Exception as exc:  # rdflib raises many kinds on malformed input

@@ -21,6 +21,3 @@ def _project_dir(name: str) -> Path:
 def shapes_dir() -> Path:
     return Path(os.environ["KG_SHAPES"]) if os.environ.get("KG_SHAPES") else _project_dir("shapes")
 
-
-def ontology_dir() -> Path:
-    return _project_dir("ontology")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 
-import calendar
 import datetime as dt
 import json
 import logging
@@ -29,41 +28,19 @@ from pathlib import Path
 from typing import Iterator
 
 import rdflib
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import RDF, RDFS, SH, XSD
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH, XSD
 
-from kg.errors import InputError, RDFSyntaxError
+from kg.dates_util import date_bounds as _day_bounds
+from kg.errors import InputError, RDFSyntaxError, one_line
+from kg.formats import BY_SUFFIX, by_suffix
 from kg.resources import shapes_dir as default_shapes_dir
+from kg.vocab import (ARTICLE, END, FACT_PROPERTIES, KG, KGSH, MEMBER_OF, OA, PREFIXES, PROV, START,
+                      event_classes)
 
-KG = Namespace("https://w3id.org/kg-loader/ontology#")
-KGSH = Namespace("https://w3id.org/kg-loader/shapes#")
-WDT = Namespace("http://www.wikidata.org/prop/direct/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-OA = Namespace("http://www.w3.org/ns/oa#")
-
-PREFIXES: dict[str, str] = {
-    "kg": str(KG), "kgr": "https://w3id.org/kg-loader/id/", "kgsh": str(KGSH),
-    "wd": "http://www.wikidata.org/entity/", "wdt": str(WDT), "schema": "http://schema.org/",
-    "prov": str(PROV), "oa": str(OA), "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD),
-    "owl": "http://www.w3.org/2002/07/owl#", "sh": str(SH),
-}
-
-EVENT_CLASSES = tuple(KG[n] for n in (
-    "Event", "MilitaryDeployment", "TroopWithdrawal", "CivilUnrest", "Attack",
-    "ArmedClash", "Resignation", "Arrest", "StateOfEmergency"))
-FACT_PROPERTIES = (
-    WDT.P710, WDT.P276, WDT.P17, WDT.P580, WDT.P582, WDT.P585, WDT.P1132, WDT.P1120,
-    WDT.P1339, KG.arrestCount, KG.plannedDuration, KG.withdrawalOf, KG.requestedBy,
-    KG.earliestStart, KG.latestStart, KG.earliestEnd, KG.latestEnd, KG.earliestDate, KG.latestDate)
-MEMBER_OF = WDT.P463
+EVENT_CLASSES = event_classes()  # kg:Event and every class of kg/data/event_classes.tsv
 PYTHON_COMPONENT = KGSH.CheckedInPython  # sh:sourceConstraintComponent of the Python checks
 
-FORMATS = {
-    ".ttl": "turtle", ".turtle": "turtle", ".n3": "n3", ".nt": "nt", ".trig": "trig",
-    ".nq": "nquads", ".jsonld": "json-ld", ".json": "json-ld", ".rdf": "xml", ".xml": "xml",
-    ".owl": "xml",
-}
-DATASET_FORMATS = {"trig", "nquads", "json-ld"}  # may hold named graphs: validated as their union
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _RANK = {"Violation": 0, "Warning": 1, "Info": 2}
 
@@ -168,11 +145,12 @@ def _fast(shapes: Graph) -> Graph:
 def read_rdf(path: Path) -> Graph:
     """Parse one RDF file (format from its extension); named graphs are merged into one graph."""
     path = Path(path)
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(f"{path}: unknown RDF format (expected one of {', '.join(sorted(FORMATS))})")
+    found = by_suffix(path)
+    if found is None:
+        raise InputError(f"{path}: unknown RDF format (expected one of {', '.join(sorted(BY_SUFFIX))})")
     _check_readable(path)
-    if fmt in DATASET_FORMATS:
+    fmt = found.rdflib
+    if found.dataset:  # may hold named graphs: validated as their union
         ds = rdflib.Dataset()
         _parse_into(ds, path, fmt)
         return _union(ds)
@@ -240,13 +218,8 @@ def _syntax_message(exc: Exception, path: Path, fmt: str) -> str:
     else:
         m = re.search(r"line (\d+)", why)
         line = int(m.group(1)) if m else _first_bad_line(path, fmt)
-    why = _one_line(why)
+    why = one_line(why, 160, "...")
     return f"line {line}: {why}" if line else why or type(exc).__name__
-
-
-def _one_line(text: str, limit: int = 160) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def _first_bad_line(path: Path, fmt: str) -> int | None:
@@ -327,7 +300,7 @@ def validate_graph(data: Graph, shapes: Graph | None = None) -> Report:
             # with SHACL rules would write into the data, so those get a copy
             inplace=not has_rules, allow_warnings=True, abort_on_first=False)
     if not isinstance(report_graph, Graph):  # pyshacl's ValidationFailure: the shapes are bad
-        raise InputError(f"invalid shapes: {_one_line(str(report_graph))}")
+        raise InputError(f"invalid shapes: {one_line(str(report_graph), 160, '...')}")
     found = [_result_row(report_graph, fast, r) for r in report_graph.objects(None, SH.result)]
     for check_shape, check in _PYTHON_CHECKS:
         if (check_shape, None, None) in shapes:
@@ -422,7 +395,7 @@ def _statement_is_complete(g: Graph, st, articles: set) -> bool:
 
 def check_fact_statements(g: Graph) -> Iterator[tuple]:
     """Every truthy event fact and membership has a complete rdf:Statement."""
-    articles = set(g.subjects(RDF.type, KG.Article))
+    articles = set(g.subjects(RDF.type, ARTICLE))
     statements: dict[tuple, list] = defaultdict(list)
     for st, s in g.subject_objects(RDF.subject):
         for p in g.objects(st, RDF.predicate):
@@ -451,29 +424,21 @@ def date_bounds(value) -> tuple[dt.date, dt.date] | None:
     m = _DATE.match(str(value))
     if not m or sum(g is not None for g in m.groups()) != _PRECISION[value.datatype]:
         return None
-    year, month, day = (int(x) if x else None for x in m.groups())
     try:
-        if day is not None:
-            first = last = dt.date(year, month, day)
-        elif month is not None:
-            first = dt.date(year, month, 1)
-            last = dt.date(year, month, calendar.monthrange(year, month)[1])
-        else:
-            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        return _day_bounds(*(int(x) for x in m.groups() if x))
     except ValueError:
         return None
-    return first, last
 
 
 def check_time_order(g: Graph) -> Iterator[tuple]:
     """An end (wdt:P582) is not before a start (wdt:P580)."""
     for event in _events(g):
-        for end in g.objects(event, WDT.P582):
+        for end in g.objects(event, END):
             end_bounds = date_bounds(end)
-            for start in g.objects(event, WDT.P580):
+            for start in g.objects(event, START):
                 start_bounds = date_bounds(start)
                 if end_bounds and start_bounds and end_bounds[1] < start_bounds[0]:
-                    yield (event, WDT.P582, end, f"end {end} is before start {start}", "Violation")
+                    yield (event, END, end, f"end {end} is before start {start}", "Violation")
 
 
 def check_evidence_length(g: Graph) -> Iterator[tuple]:

@@ -11,7 +11,7 @@ from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.rdf import KG, SCHEMA, WD, WDT
+from kg.vocab import KG, SCHEMA, WD, WDT
 
 runner = CliRunner()
 TEXT = ("Ghana deployed 400 soldiers to Liberia on Tuesday at the request of Amina Farah.\n\n"

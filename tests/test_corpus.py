@@ -11,7 +11,7 @@ import pytest
 from rdflib import RDF
 
 from kg.api import process_article, read
-from kg.rdf import KG, OA, WD, WDT
+from kg.vocab import KG, OA, WD, WDT
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
 ARTICLES = sorted(p for split in ("seed", "dev") for p in (CORPUS / split).glob("*.json")

@@ -9,7 +9,8 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from kg.errors import InputError
 from kg.model import Article
 from kg.pipeline import extract
-from kg.rdf import KG, OA, PROV, SCHEMA, WD, WDT, article_iri, serialize, to_graph
+from kg.rdf import article_iri, serialize, to_graph
+from kg.vocab import KG, OA, PROV, SCHEMA, WD, WDT
 
 PUB = "2023-05-12"  # a Friday
 STORY = (

@@ -8,7 +8,8 @@ import pytest
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
-from kg.validate import KG, KGSH, OA, PROV, WDT, for_pyshacl, load_shapes, read_rdf, validate_graph
+from kg.validate import for_pyshacl, load_shapes, read_rdf, validate_graph
+from kg.vocab import KG, KGSH, OA, PROV, WDT
 
 FIXTURE = Path(__file__).parent / "fixtures" / "valid_article.ttl"
 KGR = Namespace("https://w3id.org/kg-loader/id/")

@@ -5,21 +5,76 @@
         s.load_file(Path("article.ttl"))
         print(s.query("SELECT ...").to_text())
 
-Both stores offer the same methods: replace_graph, load_file, load_parsed, query, count, graphs,
-content_hash, drop_graph. See embedded.py and remote.py for what is atomic where.
+Both stores implement the protocol ``Store`` below (what ``kg load``, ``kg query`` and
+``kg ingest`` need). See embedded.py and remote.py for what is atomic where.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from kg.errors import InputError
 
 if TYPE_CHECKING:
-    from kg.store.embedded import EmbeddedStore
-    from kg.store.remote import RemoteStore
+    from kg.store.rdfio import ParsedFile
+    from kg.store.results import QueryResult
 
-    Store = Union[EmbeddedStore, RemoteStore]
+
+@dataclass(frozen=True)
+class GraphLoad:
+    graph_iri: str
+    triples: int
+    replaced: bool  # the graph was in the store before and has been replaced
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    path: Path
+    graphs: tuple[GraphLoad, ...]
+
+    @property
+    def triples(self) -> int:
+        return sum(g.triples for g in self.graphs)
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A store of per-article named graphs: the embedded Oxigraph store, or a remote one spoken
+    to by the Graph Store Protocol or SPARQL Update. Use as a context manager."""
+
+    #: Several graphs at once (``load_parsed``) are cheaper than one by one, and all or nothing.
+    batch_writes: bool
+
+    def __enter__(self) -> "Store": ...
+
+    def __exit__(self, *exc) -> None: ...
+
+    def close(self) -> None: ...
+
+    def replace_graph(self, graph_iri: str, quads_or_triples: Iterable) -> int:
+        """Make ``graph_iri`` hold exactly these triples; returns their number."""
+
+    def load_parsed(self, parsed: "ParsedFile") -> LoadResult:
+        """Write already-parsed graphs, each replacing the graph of that name."""
+
+    def load_file(self, path: Path, validate: bool = False, fmt: str | None = None) -> LoadResult:
+        """Parse a whole RDF file (optionally SHACL-validate it), then load it."""
+
+    def drop_graph(self, graph_iri: str) -> None: ...
+
+    def query(self, sparql: str) -> "QueryResult":
+        """Run a SPARQL query over the union of the article graphs."""
+
+    def count(self, graph_iri: str | None = None) -> int: ...
+
+    def graphs(self) -> list[str]: ...
+
+    def graph_hashes(self) -> list[tuple[str, str]]:
+        """(graph IRI, kg:textSha256) of every article graph: what ingest needs to resume."""
+
+    def content_hash(self, graph_iri: str) -> str | None: ...
 
 
 def open_store(store: Path | None = None, endpoint: str | None = None,
@@ -39,4 +94,4 @@ def open_store(store: Path | None = None, endpoint: str | None = None,
     return EmbeddedStore(store, read_only=read_only)
 
 
-__all__ = ["open_store"]
+__all__ = ["GraphLoad", "LoadResult", "Store", "open_store"]

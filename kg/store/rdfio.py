@@ -15,30 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib.namespace import RDF
 
-from kg.errors import InputError, RDFSyntaxError, ValidationFailed
-from kg.store.results import KG_ARTICLE
+from kg.errors import InputError, RDFSyntaxError, ValidationFailed, one_line
+from kg.formats import by_name, by_suffix
+from kg.vocab import ARTICLE
 
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_ARTICLE = ox.NamedNode(KG_ARTICLE)
-
-FORMATS: dict[str, ox.RdfFormat] = {
-    ".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES, ".ntriples": ox.RdfFormat.N_TRIPLES,
-    ".trig": ox.RdfFormat.TRIG,
-    ".nq": ox.RdfFormat.N_QUADS, ".nquads": ox.RdfFormat.N_QUADS,
-    ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML, ".xml": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
-    ".n3": ox.RdfFormat.N3,
-}
-# Names accepted by ``format=`` (the same words `kg extract --format` uses).
-FORMAT_NAMES: dict[str, ox.RdfFormat] = {
-    "turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES, "nt": ox.RdfFormat.N_TRIPLES,
-    "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "nq": ox.RdfFormat.N_QUADS,
-    "jsonld": ox.RdfFormat.JSON_LD, "json-ld": ox.RdfFormat.JSON_LD,
-    "xml": ox.RdfFormat.RDF_XML, "rdfxml": ox.RdfFormat.RDF_XML,
-}
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
+_ARTICLE = ox.NamedNode(str(ARTICLE))
 
 
 @dataclass(frozen=True)
@@ -68,26 +52,23 @@ class ParsedFile:
 
 def rdf_format(path: Path, fmt: str | None = None) -> ox.RdfFormat:
     if fmt:
-        try:
-            return FORMAT_NAMES[fmt.lower()]
-        except KeyError:
+        found = by_name(fmt)
+        if found is None:
+            from kg.formats import BY_NAME
+
             raise InputError(f"unknown RDF format {fmt!r}; use one of: "
-                             f"{', '.join(sorted(FORMAT_NAMES))}") from None
-    try:
-        return FORMATS[path.suffix.lower()]
-    except KeyError:
+                             f"{', '.join(sorted(BY_NAME))}")
+        return found.ox()
+    found = by_suffix(path)
+    if found is None:
         raise InputError(f"{path}: cannot tell the RDF format from the extension "
-                         f"{path.suffix or '(none)'!r}; use .ttl, .trig, .nq, .nt or .jsonld") from None
+                         f"{path.suffix or '(none)'!r}; use .ttl, .trig, .nq, .nt or .jsonld")
+    return found.ox()
 
 
 def file_graph_iri(path: Path) -> str:
     """The graph for default-graph content that names no single article."""
     return path.resolve().as_uri()
-
-
-def one_line(text: str, limit: int = 200) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _check_readable(path: Path) -> None:

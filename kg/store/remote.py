@@ -33,10 +33,10 @@ from urllib.parse import urlsplit, urlunsplit
 import pyoxigraph as ox
 import requests
 
-from kg.errors import EndpointError, InputError, StoreError
-from kg.store.embedded import GraphLoad, LoadResult
+from kg.errors import EndpointError, InputError, StoreError, one_line
+from kg.store import GraphLoad, LoadResult
 from kg.store.rdfio import (GraphData, ParsedFile, batches,
-                            drop_operation, insert_operation, one_line, read_graphs,
+                            drop_operation, insert_operation, read_graphs,
                             to_quads, validate_parsed)
 from kg.store.results import ArticleQueries, QueryResult, query_form, with_prefixes
 
@@ -101,7 +101,10 @@ class _Answer:
 
 
 class RemoteStore(ArticleQueries):
-    """A SPARQL store reached over HTTP. Use as a context manager (it owns an HTTP session)."""
+    """A SPARQL store reached over HTTP (a kg.store.Store). Use as a context manager (it owns an
+    HTTP session)."""
+
+    batch_writes = False  # one request per graph: a failed request leaves whole articles only
 
     def __init__(self, gsp_endpoint: str | None = None, update_endpoint: str | None = None,
                  query_endpoint: str | None = None, timeout: float = 30, retries: int = 3,
@@ -254,9 +257,10 @@ def parse_answer(content_type: str, body: bytes, where: str = "endpoint") -> Que
             return QueryResult.from_json(json.loads(body.decode("utf-8")))
         if mime in ("application/sparql-results+xml", "application/xml", "text/xml"):
             return QueryResult.from_ox(ox.parse_query_results(body, ox.QueryResultsFormat.XML))
-        rdf = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
-               "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML,
-               "application/ld+json": ox.RdfFormat.JSON_LD}.get(mime)
+        from kg.formats import BY_MEDIA_TYPE
+
+        found = BY_MEDIA_TYPE.get(mime)
+        rdf = found.ox() if found is not None else None
         if rdf is not None:
             return QueryResult.from_triples(q.triple for q in ox.parse(body, rdf))
     except (ValueError, SyntaxError, UnicodeDecodeError, KeyError, TypeError) as exc:

@@ -14,29 +14,17 @@ from pathlib import Path
 from typing import Literal as Kind
 
 import pyoxigraph as ox
+from rdflib.namespace import RDF, XSD
 
 from kg.errors import InputError
+from kg.vocab import ARTICLE, QUERY_PREFIXES, TEXT_SHA256
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-KG_ARTICLE = "https://w3id.org/kg-loader/ontology#Article"
-KG_TEXT_SHA256 = "https://w3id.org/kg-loader/ontology#textSha256"
-_PLAIN = {XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
+_STRING = str(XSD.string)
+_ARTICLE, _TEXT_SHA256 = str(ARTICLE), str(TEXT_SHA256)
+_PLAIN = {_STRING, str(RDF.langString)}
 
-# Shown as prefixed names in tables and Turtle; the same prefixes MODEL.md uses.
-PREFIXES: dict[str, str] = {
-    "kg": "https://w3id.org/kg-loader/ontology#",
-    "kgr": "https://w3id.org/kg-loader/id/",
-    "wd": "http://www.wikidata.org/entity/",
-    "wdt": "http://www.wikidata.org/prop/direct/",
-    "schema": "http://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "oa": "http://www.w3.org/ns/oa#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": XSD,
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "sh": "http://www.w3.org/ns/shacl#",
-}
+# Shown as prefixed names in tables and Turtle, and declared for queries that use them undeclared.
+PREFIXES = QUERY_PREFIXES
 # Longest namespace first, so kgr: (…/id/) is never shadowed by a shorter one.
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 _LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_\-./]*$")
@@ -70,7 +58,7 @@ class Term:
             return cls("bnode", b["value"])
         # "typed-literal" is the pre-1.1 spelling some stores (Virtuoso) still send
         lang = b.get("xml:lang")
-        return cls("literal", b.get("value", ""), datatype=None if lang else b.get("datatype", XSD + "string"),
+        return cls("literal", b.get("value", ""), datatype=None if lang else b.get("datatype", _STRING),
                    lang=lang)
 
     def to_json(self) -> dict:
@@ -79,7 +67,7 @@ class Term:
         out: dict = {"type": "literal", "value": self.value}
         if self.lang:
             out["xml:lang"] = self.lang
-        elif self.datatype and self.datatype != XSD + "string":
+        elif self.datatype and self.datatype != _STRING:
             out["datatype"] = self.datatype
         return out
 
@@ -90,7 +78,7 @@ class Term:
             return ox.BlankNode(re.sub(r"[^A-Za-z0-9_]", "_", self.value))
         if self.lang:
             return ox.Literal(self.value, language=self.lang)
-        return ox.Literal(self.value, datatype=ox.NamedNode(self.datatype or XSD + "string"))
+        return ox.Literal(self.value, datatype=ox.NamedNode(self.datatype or _STRING))
 
     def short(self) -> str:
         """For people: prefixed IRIs, bare literal values."""
@@ -279,8 +267,8 @@ class ArticleQueries:
 
     def graph_hashes(self) -> list[tuple[str, str]]:
         """(graph IRI, kg:textSha256) of every article graph: what ingest needs to resume."""
-        result = self.query(f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?a a <{KG_ARTICLE}> ; "
-                            f"<{KG_TEXT_SHA256}> ?h }} }}")
+        result = self.query(f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?a a <{_ARTICLE}> ; "
+                            f"<{_TEXT_SHA256}> ?h }} }}")
         return [(g.value, h.value) for g, h in result.bindings if g is not None and h is not None]
 
     def content_hash(self, graph_iri: str) -> str | None:
@@ -288,6 +276,6 @@ class ArticleQueries:
         from kg.store.rdfio import check_iri
 
         result = self.query(
-            f"SELECT ?h WHERE {{ GRAPH <{check_iri(graph_iri)}> {{ ?a a <{KG_ARTICLE}> ; "
-            f"<{KG_TEXT_SHA256}> ?h }} }} LIMIT 1")
+            f"SELECT ?h WHERE {{ GRAPH <{check_iri(graph_iri)}> {{ ?a a <{_ARTICLE}> ; "
+            f"<{_TEXT_SHA256}> ?h }} }} LIMIT 1")
         return result.bindings[0][0].value if result.bindings else None

@@ -1,0 +1,39 @@
+"""Options that several ``kg`` commands share, declared once (typing.Annotated aliases)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+
+StoreDir = Annotated[Optional[Path], typer.Option(
+    "--store", metavar="DIR", show_default=False,
+    help="Embedded store folder (created if missing; default: $KG_STORE, else "
+         "~/.local/share/kg-loader/store).")]
+GraphStoreEndpoint = Annotated[Optional[str], typer.Option(
+    "--endpoint", metavar="URL", show_default=False,
+    help="SPARQL 1.1 Graph Store Protocol endpoint (Oxigraph: http://HOST:7878/store; "
+         "Fuseki: http://HOST:3030/DATASET/data). One PUT per article.")]
+UpdateEndpoint = Annotated[Optional[str], typer.Option(
+    "--update-endpoint", metavar="URL", show_default=False,
+    help="SPARQL 1.1 Update endpoint, for stores without the Graph Store Protocol.")]
+QueryEndpoint = Annotated[Optional[str], typer.Option(
+    "--query-endpoint", metavar="URL", show_default=False,
+    help="The remote store's query endpoint, to find articles already loaded "
+         "(default: guessed from the other endpoint).")]
+SparqlEndpoint = Annotated[Optional[str], typer.Option(
+    "--endpoint", metavar="URL", show_default=False,
+    help="SPARQL query endpoint (Oxigraph: http://HOST:7878/query; Virtuoso: http://HOST:8890/sparql).")]
+Timeout = Annotated[float, typer.Option(
+    "--timeout", help="Seconds to wait for each HTTP request to an endpoint.")]
+Retries = Annotated[int, typer.Option(
+    "--retries", help="Retries (with backoff) after a dropped connection or a 5xx answer.")]
+Validate = Annotated[bool, typer.Option(
+    "--validate/--no-validate", help="Check each graph against shapes/ before writing or loading.")]
+Published = Annotated[Optional[str], typer.Option(
+    "--published", help="Publication date YYYY-MM-DD (relative dates resolve against it).")]
+EntityType = Annotated[Optional[str], typer.Option(
+    "--type", "-t", help="Only candidates of this kind: place, person or organization.")]
+# Credentials for endpoints are never options (they would show in `ps`): KG_ENDPOINT_USER and
+# KG_ENDPOINT_PASSWORD, or ~/.netrc (kg.store.remote.auth_from_env).

@@ -1,0 +1,27 @@
+"""The kg command as a whole: errors become exit codes in one place."""
+from pathlib import Path
+
+import typer
+
+from kg import cli
+
+KG_DIR = Path(cli.__file__).resolve().parent
+
+
+def _callbacks(app: typer.Typer):
+    for command in app.registered_commands:
+        yield command.callback
+    for group in app.registered_groups:
+        yield from _callbacks(group.typer_instance)
+
+
+def test_every_command_goes_through_the_one_error_handler():
+    callbacks = list(_callbacks(cli.app))
+    assert len(callbacks) >= 12
+    assert all(getattr(cb, "__wrapped__", None) for cb in callbacks)
+
+
+def test_no_command_module_maps_errors_itself():
+    for path in KG_DIR.glob("cli_*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "kg: error:" not in text and "exc.exit_code" not in text, path.name
