@@ -32,7 +32,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 
 from kg.dates_util import date_bounds as _day_bounds
-from kg.errors import InputError, RDFSyntaxError, one_line
+from kg.errors import InputError, RDFSyntaxError, RulePackError, one_line
 from kg.formats import BY_SUFFIX, by_suffix
 from kg.resources import shapes_dir as default_shapes_dir
 from kg.vocab import (ARTICLE, END, FACT_PROPERTIES, KG, KGSH, MEMBER_OF, OA, PREFIXES, PROV, START,
@@ -95,7 +95,20 @@ def _load_shapes(directory: str) -> Graph:
     graph = Graph()
     for f in files:
         _parse_into(graph, f, "turtle")
+    _check_event_targets(graph, path)
     return graph
+
+
+def _check_event_targets(shapes: Graph, path: Path) -> None:
+    """Shapes that check events must check every class of the table: a class added to the table
+    alone would otherwise be exported unchecked."""
+    event_shapes = set(shapes.subjects(SH.targetClass, KG.Event))
+    for shape in sorted(event_shapes):
+        missing = [c for c in EVENT_CLASSES if (shape, SH.targetClass, c) not in shapes]
+        if missing:
+            names = ", ".join(shorten(str(c)) for c in missing)
+            raise RulePackError(f"{path}: {shorten(str(shape))} does not target the event classes {names} "
+                                f"of kg/data/event_classes.tsv; add them to its sh:targetClass")
 
 
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)

@@ -79,3 +79,12 @@ def test_a_good_row_parses_and_an_unreadable_file_is_one_error(tmp_path):
     assert parse_event_classes(GOOD).names == ("Raid",)
     with pytest.raises(RulePackError, match="cannot read"):
         load_event_classes(tmp_path / "missing.tsv")
+
+
+def test_shapes_that_miss_a_class_of_the_table_are_refused(tmp_path):
+    from kg.validate import load_shapes
+
+    text = (ROOT / "shapes" / "event.ttl").read_text(encoding="utf-8")
+    (tmp_path / "event.ttl").write_text(text.replace(" , kg:Coup ;", " ;"), encoding="utf-8")
+    with pytest.raises(RulePackError, match="kg:Coup"):
+        load_shapes(tmp_path)

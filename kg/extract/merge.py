@@ -1,11 +1,10 @@
 """One event per real-world event: mentions of one deployment merge, distinct attacks stay apart."""
 from __future__ import annotations
 
-import calendar
 from collections import Counter
-from datetime import date
 from dataclasses import dataclass, field
 
+from kg.dates_util import iso_bounds
 from kg.event_classes import event_classes
 from kg.extract.mentions import EventMention, Role
 from kg.model import DateValue, DateWindow, Entity, EventRef, Fact, Span, Event
@@ -178,24 +177,14 @@ def _border_sides(facts: list[Fact]) -> list[Fact]:
             for key, f in states.items() if key not in sides]
 
 
-def _bounds(value: DateValue) -> tuple[date, date]:
-    y, *rest = (int(x) for x in value.iso.split("-"))
-    if len(rest) == 2:
-        day = date(y, rest[0], rest[1])
-        return day, day
-    if len(rest) == 1:
-        return date(y, rest[0], 1), date(y, rest[0], calendar.monthrange(y, rest[0])[1])
-    return date(y, 1, 1), date(y, 12, 31)
-
-
 def _in_time_order(facts: list[Fact]) -> list[Fact]:
     """Drop an end read as before a start: two dates misread together must not make an impossible event."""
-    starts = [_bounds(f.value)[0] for f in facts if f.prop == "start" and isinstance(f.value, DateValue)]
+    starts = [iso_bounds(f.value.iso)[0] for f in facts if f.prop == "start" and isinstance(f.value, DateValue)]
     if not starts:
         return facts
     latest = max(starts)
     return [f for f in facts if not (f.prop == "end" and isinstance(f.value, DateValue)
-                                     and _bounds(f.value)[1] < latest)]
+                                     and iso_bounds(f.value.iso)[1] < latest)]
 
 
 REGION_RULE = "location-region"
