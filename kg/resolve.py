@@ -271,6 +271,8 @@ def _label(data: Dataset, label: str, values: dict[URIRef, set]) -> str:
 
 
 def resolve_dataset(data: Dataset) -> Resolution:
+    """Resolve the events of every graph of ``data`` (read as their union)."""
+    data.default_union = True
     accounts = read_accounts(data)
     clusters = cluster_accounts(accounts)
     return Resolution(tuple(accounts), tuple(clusters), build_graph(data, clusters))
@@ -280,7 +282,7 @@ def load_files(paths: list[Path]) -> Dataset:
     """The article graphs of ``paths`` in one dataset; a file that cannot be read is an InputError."""
     from kg.formats import by_suffix
 
-    data = Dataset()
+    data = Dataset(default_union=True)
     for path in paths:
         fmt = by_suffix(path)
         if fmt is None:
