@@ -37,6 +37,9 @@ TOLERANCE = {"instant": dt.timedelta(days=2), "lasting": dt.timedelta(days=7)}
 UNDATED_SPAN = dt.timedelta(days=7)
 # A lasting event known by one end only is taken to run this long from it.
 OPEN_END = dt.timedelta(days=14)
+# The farthest two accounts of one event can be apart, and the longest period indexed by week.
+SLACK = TOLERANCE["lasting"] + UNDATED_SPAN
+MAX_WEEKS = 600
 
 
 @dataclass(frozen=True)
@@ -172,11 +175,13 @@ def _tolerance(a: Account, b: Account) -> dt.timedelta:
 
 
 def cluster_accounts(accounts: list[Account]) -> list[tuple[Account, ...]]:
-    """Accounts grouped by real-world event; deterministic, blocked by class and date order.
+    """Accounts grouped by real-world event; deterministic, blocked by class and by week.
 
     Dated accounts first, in date order: each joins the cluster whose members all agree with it
     and whose nearest member is closest in time (within the tolerance), else starts its own.
-    Undated accounts then join the closest agreeing cluster the same way.
+    Undated accounts then join the closest agreeing cluster the same way. Only clusters with a
+    member in the weeks around an account are compared with it, so the work grows with the
+    number of accounts, not with its square.
     """
     by_class: dict[str, list[Account]] = defaultdict(list)
     for a in accounts:
@@ -184,24 +189,40 @@ def cluster_accounts(accounts: list[Account]) -> list[tuple[Account, ...]]:
     out: list[tuple[Account, ...]] = []
     for name in sorted(by_class):
         clusters: list[list[Account]] = []
+        by_week: dict[int, set[int]] = defaultdict(set)  # week number -> clusters with a member then
         ordered = sorted(by_class[name], key=lambda a: (not a.dated, a.first or dt.date.max, str(a.iri)))
         for a in ordered:
-            best: tuple[tuple, list[Account]] | None = None
-            for c in clusters:
+            if a.first is None:
+                candidates = range(len(clusters))
+            else:
+                lo, hi = _week(a.first - SLACK), _week(a.last + SLACK)
+                candidates = sorted({i for w in range(lo, hi + 1) for i in by_week.get(w, ())})
+            best: tuple[tuple, int] | None = None
+            for i in candidates:
+                c = clusters[i]
                 if not all(_agree(a, b) for b in c):
                     continue
                 gaps = [g for b in c if (g := _gap(a, b)) is not None and g <= _tolerance(a, b)]
                 if not gaps and any(_gap(a, b) is not None for b in c):
                     continue
-                rank = (min(gaps) if gaps else dt.timedelta.max, -len(c))
+                rank = (min(gaps) if gaps else dt.timedelta.max, -len(c), i)
                 if best is None or rank < best[0]:
-                    best = (rank, c)
+                    best = (rank, i)
             if best is None:
                 clusters.append([a])
+                home = len(clusters) - 1
             else:
-                best[1].append(a)
+                home = best[1]
+                clusters[home].append(a)
+            if a.first is not None:
+                for w in range(_week(a.first), min(_week(a.last), _week(a.first) + MAX_WEEKS) + 1):
+                    by_week[w].add(home)
         out.extend(tuple(sorted(c, key=lambda a: str(a.iri))) for c in clusters)
     return sorted(out, key=lambda c: str(c[0].iri))
+
+
+def _week(day: dt.date) -> int:
+    return day.toordinal() // 7
 
 
 def resolved_iri(cluster: tuple[Account, ...]) -> URIRef:
