@@ -10,7 +10,7 @@ use so that ``import kg`` stays cheap.
 from __future__ import annotations
 
 _API = ("read", "extract", "explain", "process", "validate", "load", "query", "ingest", "link",
-        "cache_info", "cache_clear", "gazetteer_info", "gazetteer_build", "open_store", "resolve",
+        "cache_info", "cache_clear", "gazetteer_info", "gazetteer_build", "open_store", "resolve", "conflicts",
         "ProcessedArticle", "LoadSummary", "GazetteerInfo")
 _ERRORS = ("KgError", "InputError", "RDFSyntaxError", "ValidationFailed", "LinkError", "StoreError",
            "EndpointError", "RulePackError")

@@ -297,3 +297,20 @@ def resolve(files: Sequence[str | Path] = (), store: str | Path | None = None,
         fmt = found.name if found else "trig"
     write_text(serialize_resolved(result.graph, fmt), output)
     return result
+
+
+def conflicts(files: Sequence[str | Path] = (), store: str | Path | None = None):
+    """Per resolved event, the articles that report it and the figures in dispute
+    (kg.resolve.EventDisputes), from article files or an embedded store's article graphs."""
+    from kg.resolve import disputes, load_files, resolve_dataset, store_dataset
+
+    if store is not None:
+        from kg.store.embedded import EmbeddedStore
+
+        with EmbeddedStore(Path(store), read_only=True) as st:
+            data = store_dataset(st)
+    elif files:
+        data = load_files([Path(f) for f in files])
+    else:
+        raise InputError("give the article files, or --store DIR")
+    return disputes(data, resolve_dataset(data))

@@ -24,5 +24,21 @@ def resolve_command(
                err=True)
 
 
+def conflicts_command(
+    files: Optional[List[Path]] = typer.Argument(None, help="Article graphs written by kg extract.", show_default=False),
+    store: StoreDir = None,
+    fmt: str = typer.Option("text", "--format", "-f", help="text (default) or json."),
+) -> None:
+    """Print, per real-world event, the articles that report it and the figures they dispute."""
+    from kg import api
+    from kg.errors import InputError
+    from kg.resolve import render_disputes
+
+    if fmt not in {"text", "json"}:
+        raise InputError(f"unknown format {fmt!r} (choose text or json)")
+    typer.echo(render_disputes(api.conflicts(files or (), store=store), fmt), nl=False)
+
+
 def register(app: typer.Typer) -> None:
     app.command("resolve")(resolve_command)
+    app.command("conflicts")(conflicts_command)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -246,19 +246,32 @@ def build_graph(data: Dataset, clusters: list[tuple[Account, ...]]) -> Graph:
             g.add((r, KG.account, a.iri))
             g.add((r, PROV.wasDerivedFrom, a.article))
         values: dict[URIRef, set] = defaultdict(set)
+        told: Counter = Counter()  # (property, value) -> how many accounts state it
         for a in c:
             for p in FACTS:
-                for o in data.objects(a.iri, p):
+                for o in set(data.objects(a.iri, p)):
                     g.add((r, p, o))
                     values[p].add(o)
+                    told[p, o] += 1
             for d in data.objects(a.iri, KG.withdrawalOf):
                 if d in node_of:
                     g.add((r, KG.withdrawalOf, node_of[d]))
-        g.add((r, RDFS.label, Literal(_label(data, classes[c[0].type].label, values), lang="en")))
+        g.add((r, RDFS.label, Literal(_label(data, classes[c[0].type].label, values, told), lang="en")))
         for p in SINGLE_VALUED:
-            if len(values[p]) > 1:
+            if _disagree(values[p]):
                 _add_conflict(g, data, r, p, c)
     return g
+
+
+def _disagree(values: set) -> bool:
+    """Distinct figures disagree; dates only when their periods do not meet ("2022-01" and
+    "2022-01-06" agree at different precision)."""
+    if len(values) < 2:
+        return False
+    periods = [_period(v) for v in values]
+    if all(periods):
+        return any(a[1] < b[0] or b[1] < a[0] for i, a in enumerate(periods) for b in periods[i + 1:])
+    return True
 
 
 def _add_conflict(g: Graph, data: Dataset, r: URIRef, p: URIRef, cluster: tuple[Account, ...]) -> None:
@@ -275,13 +288,17 @@ def _add_conflict(g: Graph, data: Dataset, r: URIRef, p: URIRef, cluster: tuple[
         g.add((conflict, KG.claim, st))
 
 
-def _label(data: Dataset, label: str, values: dict[URIRef, set]) -> str:
+def _label(data: Dataset, label: str, values: dict[URIRef, set], told: Counter) -> str:
     def name(p: URIRef) -> str | None:
-        names = sorted(str(data.value(o, RDFS.label)) for o in values.get(p, ()) if data.value(o, RDFS.label))
-        return names[0] if names else None
+        """The value most accounts state (then the first by name)."""
+        named = [(-told[p, o], str(data.value(o, RDFS.label))) for o in values.get(p, ())
+                 if data.value(o, RDFS.label)]
+        return min(named)[1] if named else None
 
     who, where = name(WDT.P710), name(WDT.P276) or name(WDT.P17)
-    when = sorted(str(v) for p in (WDT.P580, WDT.P585) for v in values.get(p, ()))
+    # The date most accounts state, the most precise first ("2022-01-06" before "2022-01").
+    when = [str(v) for _, _, v in sorted((-told[p, v], -len(str(v)), str(v))
+                                         for p in (WDT.P580, WDT.P585) for v in values.get(p, ()))]
     if who:
         label += f" by {who}"
     if where:
@@ -324,12 +341,12 @@ def serialize_resolved(graph: Graph, fmt: str = "trig") -> str:
     return serialize(graph, fmt, RESOLVED_GRAPH)
 
 
-def resolve_store(store) -> Resolution:
-    """Resolve the article graphs of an embedded store and replace its resolved graph."""
+def store_dataset(store) -> Dataset:
+    """The article graphs of an embedded store (its resolved graph left out) as one dataset."""
     import pyoxigraph as ox
-    from rdflib import Literal as RLiteral, URIRef as RURI, BNode
+    from rdflib import BNode, Literal as RLiteral, URIRef as RURI
 
-    data = Dataset()
+    data = Dataset(default_union=True)
     resolved = str(RESOLVED_GRAPH)
 
     def term(t):
@@ -343,8 +360,103 @@ def resolve_store(store) -> Resolution:
         if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == resolved:
             continue
         data.add((term(q.subject), term(q.predicate), term(q.object)))
-    result = resolve_dataset(data)
+    return data
+
+
+def resolve_store(store) -> Resolution:
+    """Resolve the article graphs of an embedded store and replace its resolved graph."""
+    import pyoxigraph as ox
+
+    result = resolve_dataset(store_dataset(store))
+    resolved = str(RESOLVED_GRAPH)
     nt = result.graph.serialize(format="nt")
     triples = [q.triple for q in ox.parse(nt.encode(), ox.RdfFormat.N_TRIPLES)] if nt.strip() else []
     store.replace_graph(resolved, triples)
     return result
+
+
+@dataclass(frozen=True)
+class Claim:
+    value: str
+    claimant: str  # who said so: an entity's label, a literal, or "the article"
+    article: str  # its URL, else its IRI
+    published: str | None
+
+
+@dataclass(frozen=True)
+class Dispute:
+    property: str  # the fact property's IRI
+    claims: tuple[Claim, ...]
+
+    @property
+    def kind(self) -> str:
+        """'revised' when the figures come from different days (a toll raised over days), else 'disputed'."""
+        days = {c.published for c in self.claims}
+        return "revised" if len(days) > 1 and len({c.value for c in self.claims}) == len(days) else "disputed"
+
+
+@dataclass(frozen=True)
+class EventDisputes:
+    event: str  # the resolved event's IRI
+    label: str
+    articles: tuple[str, ...]
+    disputes: tuple[Dispute, ...]
+
+
+def disputes(data: Dataset, result: Resolution) -> list[EventDisputes]:
+    """Per resolved event with a kg:Conflict: the articles that report it and the figures in dispute."""
+    g = result.graph
+    data.default_union = True
+    out = []
+    for r in sorted(set(g.subjects(KG.conflict, None)), key=str):
+        articles = sorted({_article_name(data, a) for a in g.objects(r, PROV.wasDerivedFrom)})
+        found = []
+        for conflict in sorted(g.objects(r, KG.conflict), key=str):
+            prop = g.value(conflict, KG.property)
+            claims = []
+            for st in sorted(g.objects(conflict, KG.claim), key=str):
+                article = data.value(st, PROV.wasDerivedFrom)
+                claimant = data.value(st, KG.claimedBy)
+                who = (str(data.value(claimant, RDFS.label) or claimant) if claimant is not None
+                       else "the article")
+                published = data.value(article, SCHEMA.datePublished) if article is not None else None
+                claims.append(Claim(str(data.value(st, RDF.object)), who, _article_name(data, article),
+                                    str(published) if published is not None else None))
+            claims.sort(key=lambda c: (c.published or "", c.value, c.claimant, c.article))
+            found.append(Dispute(str(prop), tuple(claims)))
+        out.append(EventDisputes(str(r), str(g.value(r, RDFS.label)), tuple(articles), tuple(found)))
+    return out
+
+
+def _article_name(data: Dataset, article) -> str:
+    url = data.value(article, SCHEMA.url) if article is not None else None
+    return str(url or article)
+
+
+def render_disputes(reports: list[EventDisputes], fmt: str = "text") -> str:
+    """A readable report, or JSON for machines."""
+    from kg.vocab import PREFIXES
+
+    def short(iri: str) -> str:
+        for prefix, ns in PREFIXES.items():
+            if iri.startswith(ns):
+                return f"{prefix}:{iri[len(ns):]}"
+        return iri
+
+    if fmt == "json":
+        import json
+        from dataclasses import asdict
+
+        return json.dumps([{**asdict(r), "disputes": [{**asdict(d), "kind": d.kind} for d in r.disputes]}
+                           for r in reports], indent=2, ensure_ascii=False) + "\n"
+    lines = []
+    for r in reports:
+        lines.append(f"{r.label}  ({len(r.articles)} articles)")
+        for a in r.articles:
+            lines.append(f"  reported by {a}")
+        for d in r.disputes:
+            lines.append(f"  {short(d.property)} {d.kind}:")
+            for c in d.claims:
+                lines.append(f"    {c.value:>10}  {c.claimant}  ({c.published or 'undated'}, {c.article})")
+    lines.append(f"# {len(reports)} resolved events with figures in dispute")
+    return "\n".join(lines) + "\n"

@@ -115,3 +115,26 @@ def test_bad_input_is_one_error(tmp_path):
         api.resolve([str(tmp_path / "missing.ttl")])
     with pytest.raises(InputError):
         api.resolve([])
+
+
+def test_conflicts_report_the_articles_and_the_figures_in_dispute(tmp_path):
+    from kg.resolve import render_disputes
+
+    files = [str(_graph_file(tmp_path, "a", "Ghana deployed 400 soldiers to Liberia on Tuesday.", "2023-05-11")),
+             str(_graph_file(tmp_path, "b", "Ghana deployed 450 soldiers to Liberia on May 9.", "2023-05-11"))]
+    (report,) = api.conflicts(files)
+    assert report.articles == ("https://example.org/a", "https://example.org/b")
+    (dispute,) = report.disputes
+    assert dispute.property == str(WDT.P1132) and dispute.kind == "disputed"
+    assert [c.value for c in dispute.claims] == ["400", "450"]
+    text = render_disputes([report])
+    assert "wdt:P1132 disputed" in text and "400" in text and "450" in text
+    assert '"kind": "disputed"' in render_disputes([report], "json")
+
+
+def test_dates_at_different_precision_are_no_conflict(tmp_path):
+    result = _resolve(tmp_path, [
+        ("Ghana deployed 400 soldiers to Liberia on May 9.", "2023-05-11"),
+        ("Ghana deployed 400 soldiers to Liberia in May.", "2023-05-11"),
+    ])
+    assert not list(result.graph.objects(None, KG.conflict))
