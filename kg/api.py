@@ -207,17 +207,25 @@ def query(sparql: str, store: str | Path | None = None, endpoint: str | None = N
 def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoint: str | None = None,
            update_endpoint: str | None = None, query_endpoint: str | None = None,
            workers: int | None = None, validate: bool = True, errors: str | Path | None = None,
-           progress: Callable[[Tick], None] | None = None) -> IngestSummary:
+           progress: Callable[[Tick], None] | None = None, resolve: bool = False) -> IngestSummary:
     """Extract, validate and load many articles, each its own named graph; articles already in
-    the store with the same text are skipped. Raises IngestAborted / IngestInterrupted (each
-    with its summary) when the store fails or the run is interrupted."""
+    the store with the same text are skipped. With ``resolve``, the store's resolved graph is then
+    rebuilt (kg resolve). Raises IngestAborted / IngestInterrupted (each with its summary) when the
+    store fails or the run is interrupted."""
     from kg.ingest import check_paths, ingest as _ingest
 
     check_paths(paths)
+    if resolve and (endpoint or update_endpoint):
+        raise InputError("--resolve works with the embedded store only; run kg resolve on the article files")
     with open_store(store, endpoint=endpoint, update_endpoint=update_endpoint,
                     query_endpoint=query_endpoint) as target:
-        return _ingest(paths, target, workers=workers, validate=validate, error_log=errors,
-                       progress=progress)
+        summary = _ingest(paths, target, workers=workers, validate=validate, error_log=errors,
+                          progress=progress)
+        if resolve:
+            from kg.resolve import resolve_store
+
+            resolve_store(target)
+        return summary
 
 
 def link(name: str, type: str | None = None, online: bool = False, limit: int | None = None

@@ -26,6 +26,7 @@ def register(app: typer.Typer) -> None:
         workers: int = typer.Option(None, "--workers", "-w", min=1, help="Worker processes (default: the number of cores)."),
         errors: str = typer.Option(None, "--errors", metavar="FILE", help="Write failed articles here (JSON Lines: article, stage, message)."),
         validate: opt.Validate = True,
+        resolve: bool = typer.Option(False, "--resolve", help="Then resolve the store's articles into one event per real-world event (kg resolve)."),
     ) -> None:
         """Extract, validate and load many articles, each as its own named graph. Articles already
         loaded with the same text are skipped, so rerunning an interrupted ingest finishes it.
@@ -37,7 +38,8 @@ def register(app: typer.Typer) -> None:
             with _progress() as tick:
                 summary = api.ingest(paths, store=store_dir, endpoint=endpoint,
                                      update_endpoint=update_endpoint, query_endpoint=query_endpoint,
-                                     workers=workers, validate=validate, errors=errors, progress=tick)
+                                     workers=workers, validate=validate, errors=errors, progress=tick,
+                                     resolve=resolve)
         except IngestAborted as exc:
             _print_summary(exc.summary)
             raise

@@ -138,3 +138,16 @@ def test_dates_at_different_precision_are_no_conflict(tmp_path):
         ("Ghana deployed 400 soldiers to Liberia in May.", "2023-05-11"),
     ])
     assert not list(result.graph.objects(None, KG.conflict))
+
+
+def test_ingest_resolve_resolves_the_store_after_loading(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Ghana deployed 400 soldiers to Liberia on May 9.", encoding="utf-8")
+    (news / "b.txt").write_text("Ghanaian troops were sent to Liberia on May 9, officials said.", encoding="utf-8")
+    store = tmp_path / "store"
+    api.ingest([str(news)], store=store, workers=1, resolve=True)
+    api.ingest([str(news)], store=store, workers=1, resolve=True)  # a rerun replaces, never duplicates
+    rows = api.query("SELECT ?r (COUNT(?a) AS ?n) WHERE { GRAPH <%s> { ?r a kg:ResolvedEvent ; kg:account ?a } } "
+                     "GROUP BY ?r" % RESOLVED_GRAPH, store=store).rows
+    assert len(rows) == 1
