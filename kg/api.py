@@ -281,7 +281,8 @@ def gazetteer_build(files: Iterable[str | Path], output: str | Path | None = Non
 
 
 def resolve(files: Sequence[str | Path] = (), store: str | Path | None = None,
-            output: str | None = None, fmt: str | None = None):
+            output: str | None = None, fmt: str | None = None, endpoint: str | None = None,
+            update_endpoint: str | None = None, query_endpoint: str | None = None):
     """One node per real-world event across articles (kg.resolve.Resolution).
 
     From article files: the resolved graph is written to ``output`` (standard output for None or
@@ -290,13 +291,12 @@ def resolve(files: Sequence[str | Path] = (), store: str | Path | None = None,
     """
     from kg.resolve import load_files, resolve_dataset, resolve_store, serialize_resolved
 
-    if store is not None:
-        from kg.store.embedded import EmbeddedStore
-
-        with EmbeddedStore(Path(store)) as st:
+    if store is not None or endpoint or update_endpoint:
+        with open_store(store, endpoint=endpoint, update_endpoint=update_endpoint,
+                        query_endpoint=query_endpoint) as st:
             return resolve_store(st)
     if not files:
-        raise InputError("give the article files to resolve, or --store DIR")
+        raise InputError("give the article files to resolve, or --store DIR, or --endpoint URL")
     result = resolve_dataset(load_files([Path(f) for f in files]))
     if fmt is None:
         from kg.formats import by_suffix
@@ -307,15 +307,14 @@ def resolve(files: Sequence[str | Path] = (), store: str | Path | None = None,
     return result
 
 
-def conflicts(files: Sequence[str | Path] = (), store: str | Path | None = None):
+def conflicts(files: Sequence[str | Path] = (), store: str | Path | None = None,
+              query_endpoint: str | None = None):
     """Per resolved event, the articles that report it and the figures in dispute
     (kg.resolve.EventDisputes), from article files or an embedded store's article graphs."""
     from kg.resolve import disputes, load_files, resolve_dataset, store_dataset
 
-    if store is not None:
-        from kg.store.embedded import EmbeddedStore
-
-        with EmbeddedStore(Path(store), read_only=True) as st:
+    if store is not None or query_endpoint:
+        with open_store(store, query_endpoint=query_endpoint) as st:
             data = store_dataset(st)
     elif files:
         data = load_files([Path(f) for f in files])

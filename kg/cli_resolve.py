@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from kg.cli_options import StoreDir
+from kg.cli_options import GraphStoreEndpoint, QueryEndpoint, SparqlEndpoint, StoreDir, UpdateEndpoint
 
 
 def resolve_command(
@@ -14,12 +14,16 @@ def resolve_command(
     output: str = typer.Option(None, "-o", "--output", help="Write the resolved graph here instead of standard output."),
     fmt: str = typer.Option(None, "--format", "-f", help="trig (default), nquads, turtle or jsonld; else taken from -o's suffix."),
     store: StoreDir = None,
+    endpoint: GraphStoreEndpoint = None,
+    update_endpoint: UpdateEndpoint = None,
+    query_endpoint: QueryEndpoint = None,
 ) -> None:
     """Merge the reports of one real-world event across articles into one resolved event."""
     from kg import api
 
-    result = api.resolve(files or (), store=store, output=output, fmt=fmt)
-    where = f" in {store}" if store is not None else ""
+    result = api.resolve(files or (), store=store, output=output, fmt=fmt, endpoint=endpoint,
+                         update_endpoint=update_endpoint, query_endpoint=query_endpoint)
+    where = f" in {store or endpoint or update_endpoint}" if (store or endpoint or update_endpoint) else ""
     typer.echo(f"resolved {len(result.accounts)} article events into {len(result.clusters)} events{where}",
                err=True)
 
@@ -27,6 +31,7 @@ def resolve_command(
 def conflicts_command(
     files: Optional[List[Path]] = typer.Argument(None, help="Article graphs written by kg extract.", show_default=False),
     store: StoreDir = None,
+    endpoint: SparqlEndpoint = None,
     fmt: str = typer.Option("text", "--format", "-f", help="text (default) or json."),
 ) -> None:
     """Print, per real-world event, the articles that report it and the figures they dispute."""
@@ -36,7 +41,7 @@ def conflicts_command(
 
     if fmt not in {"text", "json"}:
         raise InputError(f"unknown format {fmt!r} (choose text or json)")
-    typer.echo(render_disputes(api.conflicts(files or (), store=store), fmt), nl=False)
+    typer.echo(render_disputes(api.conflicts(files or (), store=store, query_endpoint=endpoint), fmt), nl=False)
 
 
 def register(app: typer.Typer) -> None:

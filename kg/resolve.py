@@ -342,36 +342,33 @@ def serialize_resolved(graph: Graph, fmt: str = "trig") -> str:
 
 
 def store_dataset(store) -> Dataset:
-    """The article graphs of an embedded store (its resolved graph left out) as one dataset."""
-    import pyoxigraph as ox
+    """The article graphs of a store (embedded or remote: any kg.store.Store), its resolved graph
+    left out, as one dataset."""
     from rdflib import BNode, Literal as RLiteral, URIRef as RURI
 
-    data = Dataset(default_union=True)
-    resolved = str(RESOLVED_GRAPH)
-
     def term(t):
-        if isinstance(t, ox.NamedNode):
+        if t.kind == "uri":
             return RURI(t.value)
-        if isinstance(t, ox.BlankNode):
+        if t.kind == "bnode":
             return BNode(t.value)
-        return RLiteral(t.value, lang=t.language, datatype=None if t.language else RURI(t.datatype.value))
+        return RLiteral(t.value, lang=t.lang, datatype=None if t.lang else (RURI(t.datatype) if t.datatype else None))
 
-    for q in store.store.quads_for_pattern(None, None, None, None):
-        if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == resolved:
-            continue
-        data.add((term(q.subject), term(q.predicate), term(q.object)))
+    answer = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <%s>) }"
+                         % RESOLVED_GRAPH)
+    data = Dataset(default_union=True)
+    for s_, p_, o_ in answer.triples:
+        data.add((term(s_), term(p_), term(o_)))
     return data
 
 
 def resolve_store(store) -> Resolution:
-    """Resolve the article graphs of an embedded store and replace its resolved graph."""
+    """Resolve the article graphs of a store and replace its resolved graph (never duplicated)."""
     import pyoxigraph as ox
 
     result = resolve_dataset(store_dataset(store))
-    resolved = str(RESOLVED_GRAPH)
     nt = result.graph.serialize(format="nt")
     triples = [q.triple for q in ox.parse(nt.encode(), ox.RdfFormat.N_TRIPLES)] if nt.strip() else []
-    store.replace_graph(resolved, triples)
+    store.replace_graph(str(RESOLVED_GRAPH), triples)
     return result
 
 

@@ -216,3 +216,21 @@ def test_endpoint_urls_are_checked_and_query_endpoints_guessed():
     assert guess_query_endpoint("http://h:3030/ds/data") == "http://h:3030/ds/query"
     assert guess_query_endpoint("http://h:8890/sparql-graph-crud") == "http://h:8890/sparql"
     assert guess_query_endpoint("http://h/unknown") is None
+
+
+def test_resolve_on_a_remote_store_matches_the_embedded_one_and_replaces_its_graph(oxigraph_server, two_articles_trig,
+                                                                                   tmp_path):
+    from kg import api
+    from kg.vocab import RESOLVED_GRAPH
+
+    with RemoteStore(gsp_endpoint=oxigraph_server.gsp, query_endpoint=oxigraph_server.query, timeout=20) as store:
+        for g in GRAPHS + [str(RESOLVED_GRAPH)]:
+            store.drop_graph(g)
+        store.load_file(two_articles_trig)
+    first = api.resolve(endpoint=oxigraph_server.gsp, query_endpoint=oxigraph_server.query)
+    second = api.resolve(endpoint=oxigraph_server.gsp, query_endpoint=oxigraph_server.query)
+    api.load([str(two_articles_trig)], store=tmp_path / "store")
+    embedded = api.resolve(store=tmp_path / "store")
+    assert len(first.clusters) == len(second.clusters) == len(embedded.clusters) == 1
+    with RemoteStore(query_endpoint=oxigraph_server.query, timeout=20) as store:
+        assert store.count(str(RESOLVED_GRAPH)) == len(embedded.graph)
