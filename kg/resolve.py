@@ -247,6 +247,7 @@ def build_graph(data: Dataset, clusters: list[tuple[Account, ...]]) -> Graph:
             g.add((r, PROV.wasDerivedFrom, a.article))
         values: dict[URIRef, set] = defaultdict(set)
         told: Counter = Counter()  # (property, value) -> how many accounts state it
+        ended: Counter = Counter()  # resolved deployment -> accounts that end it
         for a in c:
             for p in FACTS:
                 for o in set(data.objects(a.iri, p)):
@@ -255,7 +256,10 @@ def build_graph(data: Dataset, clusters: list[tuple[Account, ...]]) -> Graph:
                     told[p, o] += 1
             for d in data.objects(a.iri, KG.withdrawalOf):
                 if d in node_of:
-                    g.add((r, KG.withdrawalOf, node_of[d]))
+                    ended[node_of[d]] += 1
+        if ended:
+            # One deployment a withdrawal ends: the one most accounts name.
+            g.add((r, KG.withdrawalOf, min(ended, key=lambda d: (-ended[d], str(d)))))
         g.add((r, RDFS.label, Literal(_label(data, classes[c[0].type].label, values, told), lang="en")))
         for p in SINGLE_VALUED:
             if _disagree(values[p]):
@@ -308,12 +312,32 @@ def _label(data: Dataset, label: str, values: dict[URIRef, set], told: Counter) 
     return label
 
 
-def resolve_dataset(data: Dataset) -> Resolution:
-    """Resolve the events of every graph of ``data`` (read as their union)."""
+def resolve_dataset(data: Dataset, validate: bool = True) -> Resolution:
+    """Resolve the events of every graph of ``data`` (read as their union). The resolved graph is
+    checked against the shapes with the statements its facts rest on; a violation raises
+    ValidationFailed and nothing is returned."""
     data.default_union = True
     accounts = read_accounts(data)
     clusters = cluster_accounts(accounts)
-    return Resolution(tuple(accounts), tuple(clusters), build_graph(data, clusters))
+    graph = build_graph(data, clusters)
+    if validate:
+        _validate(graph, data, accounts)
+    return Resolution(tuple(accounts), tuple(clusters), graph)
+
+
+def _validate(graph: Graph, data: Dataset, accounts: list[Account]) -> None:
+    from kg.errors import ValidationFailed
+    from kg.validate import validate_graph
+
+    # The resolved graph with the article graphs its facts rest on: statements and evidence.
+    check = Graph()
+    for t in data.triples((None, None, None)):
+        check.add(t)
+    check += graph
+    report = validate_graph(check)
+    if not report.conforms:
+        raise ValidationFailed(f"the resolved graph has {len(report.violations)} SHACL violation(s); "
+                               f"nothing written", report)
 
 
 def load_files(paths: list[Path]) -> Dataset:

@@ -35,8 +35,8 @@ from kg.dates_util import date_bounds as _day_bounds
 from kg.errors import InputError, RDFSyntaxError, RulePackError, one_line
 from kg.formats import BY_SUFFIX, by_suffix
 from kg.resources import shapes_dir as default_shapes_dir
-from kg.vocab import (ARTICLE, END, FACT_PROPERTIES, KG, KGSH, MEMBER_OF, OA, PREFIXES, PROV, START,
-                      event_classes)
+from kg.vocab import (ARTICLE, END, FACT_PROPERTIES, KG, KGSH, MEMBER_OF, OA, PREFIXES, PROV,
+                      RESOLVED_EVENT, START, WITHDRAWAL_OF, event_classes)
 
 EVENT_CLASSES = event_classes()  # kg:Event and every class of kg/data/event_classes.tsv
 PYTHON_COMPONENT = KGSH.CheckedInPython  # sh:sourceConstraintComponent of the Python checks
@@ -416,8 +416,12 @@ def check_fact_statements(g: Graph) -> Iterator[tuple]:
                 statements[(s, p, o)].append(st)
     facts = [(e, p, o) for e in _events(g) for p in FACT_PROPERTIES for o in g.objects(e, p)]
     facts += list(g.triples((None, MEMBER_OF, None)))
+    # A resolved event (kg resolve) states its accounts' facts: their statements back it.
+    accounts = {r: list(g.objects(r, KG.account)) for r in g.subjects(RDF.type, RESOLVED_EVENT)}
     for s, p, o in facts:
-        found = statements.get((s, p, o))
+        found = [st for x in accounts.get(s) or [s]
+                 for o2 in (accounts.get(o) or [o] if p == WITHDRAWAL_OF else [o])
+                 for st in statements.get((x, p, o2), ())]
         if not found:
             yield (s, p, o, "fact has no rdf:Statement with this rdf:subject, rdf:predicate and "
                    "rdf:object", "Violation")
@@ -444,8 +448,10 @@ def date_bounds(value) -> tuple[dt.date, dt.date] | None:
 
 
 def check_time_order(g: Graph) -> Iterator[tuple]:
-    """An end (wdt:P582) is not before a start (wdt:P580)."""
-    for event in _events(g):
+    """An end (wdt:P582) is not before a start (wdt:P580). A resolved event's accounts may
+    disagree on dates: that is stated as a kg:Conflict, not checked here."""
+    resolved = set(g.subjects(RDF.type, RESOLVED_EVENT))
+    for event in _events(g) - resolved:
         for end in g.objects(event, END):
             end_bounds = date_bounds(end)
             for start in g.objects(event, START):

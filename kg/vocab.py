@@ -56,6 +56,7 @@ FACT_PROPERTIES: tuple[URIRef, ...] = tuple(
 # The resolved graph of kg resolve (MODEL.md, "Across articles").
 RESOLVED_GRAPH = KGR["graph/resolved"]
 RESOLVED_EVENT = KG.ResolvedEvent
+WITHDRAWAL_OF = KG.withdrawalOf
 START, END = PROPERTY["start"], PROPERTY["end"]
 
 # An entity's type (kg.model.Entity.type) -> its class.
