@@ -218,18 +218,24 @@ def test_endpoint_urls_are_checked_and_query_endpoints_guessed():
     assert guess_query_endpoint("http://h/unknown") is None
 
 
-def test_resolve_on_a_remote_store_matches_the_embedded_one_and_replaces_its_graph(oxigraph_server, two_articles_trig,
-                                                                                   tmp_path):
+def test_resolve_on_a_remote_store_matches_the_embedded_one_and_replaces_its_graph(oxigraph_server, tmp_path):
     from kg import api
+    from kg.model import Article
     from kg.vocab import RESOLVED_GRAPH
 
+    files = []
+    for name, text in (("a", "Ghana deployed 400 soldiers to Liberia on May 9."),
+                       ("b", "Ghanaian troops were sent to Liberia on May 9, officials said.")):
+        done = api.process_article(Article(text=text, published="2023-05-11", url=f"https://example.org/{name}"))
+        files.append(tmp_path / f"{name}.trig")
+        files[-1].write_text(done.serialize("trig"), encoding="utf-8")
     with RemoteStore(gsp_endpoint=oxigraph_server.gsp, query_endpoint=oxigraph_server.query, timeout=20) as store:
-        for g in GRAPHS + [str(RESOLVED_GRAPH)]:
+        for g in store.graphs():
             store.drop_graph(g)
-        store.load_file(two_articles_trig)
+    api.load([str(f) for f in files], endpoint=oxigraph_server.gsp)
     first = api.resolve(endpoint=oxigraph_server.gsp, query_endpoint=oxigraph_server.query)
     second = api.resolve(endpoint=oxigraph_server.gsp, query_endpoint=oxigraph_server.query)
-    api.load([str(two_articles_trig)], store=tmp_path / "store")
+    api.load([str(f) for f in files], store=tmp_path / "store")
     embedded = api.resolve(store=tmp_path / "store")
     assert len(first.clusters) == len(second.clusters) == len(embedded.clusters) == 1
     with RemoteStore(query_endpoint=oxigraph_server.query, timeout=20) as store:
