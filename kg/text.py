@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from kg.model import Span
-from kg.resources import DATA_DIR
+from kg.rules import Debris, Rules, default_rules
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = {
@@ -25,12 +24,6 @@ _WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z.]*)$")
 
 
 @dataclass(frozen=True)
-class Debris:
-    kind: str  # "line" | "prefix"
-    pattern: re.Pattern[str]
-
-
-@dataclass(frozen=True)
 class CleanText:
     text: str
     sentences: tuple[Span, ...]  # the sentences extraction reads
@@ -38,25 +31,14 @@ class CleanText:
     dateline: Span | None = None
 
 
-@lru_cache(maxsize=1)
-def debris_patterns() -> tuple[Debris, ...]:
-    rows = []
-    for line in (DATA_DIR / "debris.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, pattern = line.split("\t", 1)
-        rows.append(Debris(kind, re.compile(pattern)))
-    return tuple(rows)
-
-
-def clean(text: str) -> CleanText:
+def clean(text: str, rules: Rules | None = None) -> CleanText:
     """Split ``text`` into sentences, leaving debris out; offsets index ``text`` unchanged."""
     lines = list(_lines(text))
     repeated = Counter(t.strip() for _, _, t in lines if len(t.strip()) > 30)
     sentences: list[Span] = []
     dropped: list[Span] = []
     dateline: Span | None = None
-    patterns = debris_patterns()
+    patterns: tuple[Debris, ...] = (rules or default_rules()).debris
     for start, end, line in lines:
         stripped = line.strip()
         if not stripped:

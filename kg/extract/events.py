@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import re
-from kg.extract import lexicon
 from kg.extract.dates import DateMention, find_durations
 from kg.extract.mentions import Count, EventMention, Role, When, clause_around, negated
 from kg.extract.names import NameMention
 from kg.extract.numbers import find_numbers
 from kg.model import DateValue, Duration, Entity, Span, Trace
+from kg.rules import Rules, default_rules
 
 PLACE_TYPES = {"Country", "City", "Place"}
 ACTOR_TYPES = {"Country", "Organization"}
@@ -37,18 +37,21 @@ def mentions_in_sentence(
     dates: list[DateMention],
     published: DateValue | None = None,
     claim: tuple[Entity | str, tuple[int, int]] | None = None,
+    rules: Rules | None = None,
 ) -> tuple[list[EventMention], list[Trace]]:
     """Every event class the sentence reports, each with its roles, counts and dates.
 
     ``claim`` is the sentence's source and where its words stand (attribution.find_claimant_span).
+    ``rules`` is the language's rule pack (default: English).
     """
+    rules = rules or default_rules()
     s = sentence.text
     base = sentence.start
     found: dict[str, EventMention] = {}
     traces: list[Trace] = []
-    cue = lexicon.cues()
+    cue = rules.cues
     has_force = bool(cue["force"].search(s)) or any(m.entity.type == "Organization" for m in matches)
-    hits = [(m.start(), m.end(), trig) for trig in lexicon.triggers() for m in trig.pattern.finditer(s)]
+    hits = [(m.start(), m.end(), trig) for trig in rules.triggers for m in trig.pattern.finditer(s)]
     withdrawal_spans = [(x, y) for x, y, t in hits if t.event_type == "TroopWithdrawal"]
     for a, b, trig in sorted(hits, key=lambda h: (h[0], -h[1])):
         words = s[a:b]
@@ -66,12 +69,12 @@ def mentions_in_sentence(
         if trig.needs == "force" and not has_force:
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: no force named"))
             continue
-        if trig.needs == "person" and not _person_near(persons, s, a, base) and not \
+        if trig.needs == "person" and not _person_near(persons, s, a, base, rules) and not \
                 cue["person_pronoun"].search(s[max(0, a - 60):b + 40]):
             traces.append(Trace(sentence, "skipped",
                                 f"{trig.event_type}/{trig.rule}: no named person (a count, not an arrest)"))
             continue
-        if negated(s, a):
+        if negated(s, a, rules):
             traces.append(Trace(sentence, "skipped",
                                 f"{trig.event_type}/{trig.rule}: '{words}' denied, demanded or hypothetical"))
             continue
@@ -99,7 +102,7 @@ def mentions_in_sentence(
     if not events:
         # Counts in a sentence with no event ("Official figures report 225 deaths") wait for
         # the article-level pass, which gives them to the event they belong to.
-        _attach_counts(events, s, base, traces, sentence)
+        _attach_counts(events, s, base, traces, sentence, rules)
         for pending in events:
             pending.claimed_by = claimant
         return events, traces
@@ -107,21 +110,21 @@ def mentions_in_sentence(
     matches = [m for m in matches if not (claim_at[0] <= m.start and m.end <= claim_at[1])]
     for ev in events:
         ev.claimed_by = claimant
-        ev.phase = _phase(s, ev.trigger.start - base)
-        ev.roles = _roles(ev, s, base, matches, persons)
+        ev.phase = _phase(s, ev.trigger.start - base, rules)
+        ev.roles = _roles(ev, s, base, matches, persons, rules)
         if ev.type == "Attack":
             rel = ev.trigger.start - base
             ev.target = _nearest_target(s, rel, rel + len(ev.trigger.text))
         traces.append(Trace(sentence, "fact", f"{ev.type} from {', '.join(ev.rules)}"))
-    _attach_counts(events, s, base, traces, sentence)
-    _attach_dates(events, s, base, dates, int(published.iso[:4]) if published else None, claim_at)
+    _attach_counts(events, s, base, traces, sentence, rules)
+    _attach_dates(events, s, base, dates, int(published.iso[:4]) if published else None, claim_at, rules)
     if published is not None and published.precision == "day":
-        _date_present_tense(events, s, base, published)
-    _attach_durations(events, s, base)
+        _date_present_tense(events, s, base, published, rules)
+    _attach_durations(events, s, base, rules)
     return events, traces
 
 
-def _person_near(persons: list[NameMention], s: str, rel: int, base: int) -> bool:
+def _person_near(persons: list[NameMention], s: str, rel: int, base: int, rules: Rules) -> bool:
     """A named person in the trigger's clause, not a count ("thousands in detention")."""
     left, right = clause_around(s, rel, rel)
     if re.search(r"\d|\b(?:dozens|hundreds|thousands|people|protesters|demonstrators)\b",
@@ -135,10 +138,10 @@ def _ends_here(ev: EventMention, near: str) -> bool:
     return near == "end" if not ev.ends else near != "start"
 
 
-def _phase_near(s: str, rel: int, rel_end: int) -> str:
+def _phase_near(s: str, rel: int, rel_end: int, rules: Rules) -> str:
     """The phase word nearest a date, words before it counting three times as near as words after
     ("began in Lusaka on Monday and ended on Wednesday"; "on Saturday after a curfew was lifted")."""
-    cue = lexicon.cues()
+    cue = rules.cues
     best: tuple[int, str] | None = None
     for kind in ("start", "end"):
         for m in cue[kind].finditer(s, max(0, rel - 50), rel):
@@ -150,9 +153,9 @@ def _phase_near(s: str, rel: int, rel_end: int) -> str:
     return best[1] if best else ""
 
 
-def _phase(s: str, rel: int) -> str:
+def _phase(s: str, rel: int, rules: Rules) -> str:
     window = s[max(0, rel - 50): rel + 60]
-    cue = lexicon.cues()
+    cue = rules.cues
     if cue["end"].search(window):
         return "end"
     if cue["start"].search(window):
@@ -160,9 +163,9 @@ def _phase(s: str, rel: int) -> str:
     return ""
 
 
-def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[NameMention]) -> list[Role]:
+def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[NameMention], rules: Rules) -> list[Role]:
     claimant = ev.claimed_by
-    words = lexicon.role_words()
+    words = rules.roles
     roles: list[Role] = []
     prev_role: str | None = None
     prev_end = -1
@@ -243,7 +246,7 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
             before, after = ev.trigger.start - p.end, p.start - ev.trigger.end
             if 0 <= before <= 40 or 0 <= after <= 45:
                 roles.append(Role("participant", p.entity, Span(p.start, p.end, p.entity.label), "named-person"))
-    req = _requested_by(s, base, matches, persons)
+    req = _requested_by(s, base, matches, persons, rules)
     if req and ev.type == "MilitaryDeployment":
         roles.append(req)
     return roles
@@ -303,8 +306,8 @@ def _is_subject(s: str, rel0: int, rel1: int) -> bool:
 _GOVERNMENT = re.compile(r"\s+(?:government|authorities|leadership|president|king|parliament)\b", re.I)
 
 
-def _requested_by(s: str, base: int, matches: list, persons: list[NameMention]) -> Role | None:
-    cue = lexicon.cues()["request"]
+def _requested_by(s: str, base: int, matches: list, persons: list[NameMention], rules: Rules) -> Role | None:
+    cue = rules.cues["request"]
     m = cue.search(s)
     if not m:
         return None
@@ -339,8 +342,9 @@ COUNT_PRIORITY = {
 }
 
 
-def classify_count(s: str, start: int, end: int) -> str | None:
+def classify_count(s: str, start: int, end: int, rules: Rules | None = None) -> str | None:
     """What a number at ``s[start:end]`` counts: the count word nearest to it, or None."""
+    rules = rules or default_rules()
     left, right = clause_around(s, start, end)
     after = s[end:right]
     before = s[left:start]
@@ -349,7 +353,7 @@ def classify_count(s: str, start: int, end: int) -> str | None:
     if s[start:end].lower().endswith("strong"):
         return "troops"  # "a 2,500-strong force"
     best: tuple[int, int, str] | None = None
-    for rank, head in enumerate(lexicon.count_heads()):
+    for rank, head in enumerate(rules.counts):
         m = head.pattern.search(after if head.side == "after" else before)
         if not m:
             continue
@@ -358,17 +362,17 @@ def classify_count(s: str, start: int, end: int) -> str | None:
             best = (distance, rank, head.kind)
     if best and best[2] == "troops":
         # "311 peacekeepers lost their lives": a casualty verb after the noun says what befell them.
-        for head in lexicon.count_heads():
+        for head in rules.counts:
             if head.side == "after" and head.kind != "troops" and head.pattern.search(after):
                 return head.kind
     return best[2] if best else None
 
 
-def _attach_counts(events: list[EventMention], s: str, base: int, traces: list, sentence: Span) -> None:
+def _attach_counts(events: list[EventMention], s: str, base: int, traces: list, sentence: Span, rules: Rules) -> None:
     for n in find_numbers(s):
         if n.is_year or n.unit:
             continue
-        kind = classify_count(s, n.start, n.end)
+        kind = classify_count(s, n.start, n.end, rules)
         if kind is None:
             continue
         span = Span(base + n.start, base + n.end, n.text)
@@ -401,8 +405,9 @@ _SINCE_BEFORE = re.compile(r"\bsince\b", re.I)
 
 
 def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[DateMention],
-                  published_year: int | None = None, claim_at: tuple[int, int] = (0, 0)) -> None:
+                  published_year: int | None = None, claim_at: tuple[int, int] = (0, 0), rules: Rules | None = None) -> None:
     """Dates are found once per article (a yearless "January 7" borrows an earlier date's year)."""
+    rules = rules or default_rules()
     real = [e for e in events if e.type]
     if not real:
         return
@@ -432,9 +437,9 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
             prop = "start"
         elif d.relation in {"by", "until"}:
             prop = "end"
-        elif _ends_here(ev, _phase_near(s, d.start - base, d.end - base)):
+        elif _ends_here(ev, _phase_near(s, d.start - base, d.end - base, rules)):
             prop = "end"
-        elif ev.type == "TroopWithdrawal" and lexicon.cues()["withdrawal_done"].search(
+        elif ev.type == "TroopWithdrawal" and rules.cues["withdrawal_done"].search(
                 s[max(0, ev.trigger.start - base - 40):ev.trigger.end - base + 40]):
             prop = "end"
         elif ev.type in DURATIVE:
@@ -444,8 +449,8 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         ev.dates.append(When(prop, value, Span(d.start, d.end, d.text), d.first.year))
 
 
-def _date_present_tense(events: list[EventMention], s: str, base: int, published: DateValue) -> None:
-    cue = lexicon.cues()
+def _date_present_tense(events: list[EventMention], s: str, base: int, published: DateValue, rules: Rules) -> None:
+    cue = rules.cues
     for ev in events:
         if ev.type not in {"MilitaryDeployment", "TroopWithdrawal"} or ev.dates:
             continue
@@ -481,7 +486,7 @@ def _date_distance(ev: EventMention, start: int, end: int) -> float:
 _SPAN_IN = re.compile(r"\b(?:next|coming|following)\b", re.I)
 
 
-def _attach_durations(events: list[EventMention], s: str, base: int) -> None:
+def _attach_durations(events: list[EventMention], s: str, base: int, rules: Rules) -> None:
     movers = [e for e in events if e.type in {"TroopWithdrawal", "MilitaryDeployment"}]
     if not movers:
         return

@@ -5,6 +5,7 @@ import re
 
 from kg.extract.mentions import negated
 from kg.model import Membership, Span
+from kg.rules import Rules, default_rules
 
 _CUE = re.compile(r"\b(?:members?|membership|member (?:states?|countries|nations)|participation in|joined|founding member|belong(?:s|ed|ing)? to|groups|grouping|comprises|comprising|consists of|consisting of|includes|including|made up of|brings together|chairmanship|chairs)\b", re.I)
 _RELATIVE_BREAK = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
@@ -14,7 +15,9 @@ _REACH = 60
 _ANAPHOR = re.compile(r"\bthe\s+(?:organi[sz]ation|alliance|bloc|grouping)\b", re.I)
 
 
-def find_memberships(sentences: list[Span], matches: list, claimants: dict[int, object]) -> list[Membership]:
+def find_memberships(sentences: list[Span], matches: list, claimants: dict[int, object],
+                     rules: Rules | None = None) -> list[Membership]:
+    rules = rules or default_rules()
     out: dict[tuple[str, str], Membership] = {}
     last_org = None  # "the organization" / "the alliance" stands for the one named last
     for sent in sentences:
@@ -22,7 +25,7 @@ def find_memberships(sentences: list[Span], matches: list, claimants: dict[int, 
         inside = [m for m in matches if sent.start <= m.start and m.end <= sent.end]
         orgs = [m for m in inside if m.entity.type == "Organization" and m.kind != "demonym"]
         for cue in _CUE.finditer(s):
-            if negated(s, cue.start()) or _WANTS.search(s[max(0, cue.start() - 50):cue.end() + 20]):
+            if negated(s, cue.start(), rules) or _WANTS.search(s[max(0, cue.start() - 50):cue.end() + 20]):
                 continue
             pos = sent.start + cue.start()
             org = min(orgs, key=lambda m: abs(m.start - pos)) if orgs else None

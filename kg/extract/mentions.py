@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract import lexicon
 from kg.model import DateValue, Duration, Entity, Quantity, Span
+from kg.rules import Rules, default_rules
 
 CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013]|,\s+(?:but|while|whereas|although)\b|\.\s")
 
@@ -68,12 +68,12 @@ def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
 _SCOPE_BREAK = re.compile(r",|;|\band\b|\bbut\b|\bthen\b")
 
 
-def negated(sentence: str, start: int) -> bool:
+def negated(sentence: str, start: int, rules: Rules | None = None) -> bool:
     """A trigger whose clause denies it, or only demands or fears it, reports no event."""
     left, _ = clause_around(sentence, start, start)
     window = sentence[max(left, start - 60):start]
     # "ordered forces to fire without warning and declared a state of emergency": a coordinated
     # verb phrase or a comma starts a new scope.
     window = _SCOPE_BREAK.split(window)[-1]
-    cue = lexicon.cues()
+    cue = (rules or default_rules()).cues
     return bool(cue["negation"].search(window) or cue["irrealis"].search(window))
