@@ -35,7 +35,15 @@ NUMBER_WORD_KINDS = ("unit", "teen", "tens", "scale", "dozen", "couple", "vague"
                      "max", "upto", "below", "idprefix", "currency", "timeunit", "yearprep")
 DATE_WORD_KINDS = ("month", "weekday", "season", "relday", "relperiod", "relation", "daypart")
 # The named patterns (patterns.tsv) the code reads; a pack must give each.
-PATTERN_NAMES: tuple[str, ...] = ()
+PATTERN_NAMES: tuple[str, ...] = (
+    # kg/extract/mentions.py
+    "clause_break", "scope_break",
+    # kg/extract/events.py
+    "attack_target", "speech_before", "including_before", "crowd_before", "list_gap", "forces_from_before",
+    "accordance_before", "with_before", "where_after", "document_after", "passive_before", "subject_lead",
+    "government_after", "request_of", "strong_suffix", "possessive_after", "future_before", "since_before",
+    "span_in",
+)
 
 LEMMA = re.compile(r"(?<!\?P)<([a-z][a-z'-]*)(?:/(n|v))?>")
 _REF = re.compile(r"\{:([a-z_][a-z0-9_]*)\}")

@@ -15,19 +15,7 @@ DURATIVE = {"MilitaryDeployment", "TroopWithdrawal", "CivilUnrest", "StateOfEmer
 # Who may take part, by event class: the scorer's gold and a reader's intuition agree that
 # participants of unrest, attacks and emergencies are rarely stated as states or bodies.
 PARTICIPANT_CLASSES = {"MilitaryDeployment", "TroopWithdrawal", "ArmedClash", "Resignation", "Arrest"}
-ATTACK_TARGET = re.compile(
-    r"\b(?:airport|city hall|mayor'?s office|parliament|residence|palace|secretariat|embassy|consulate|"
-    r"police station|barracks|headquarters|government buildings?|offices|television|tv station|"
-    r"presidential administration|prison|base|market|mosque|church|school|hotel|bridge|border post|"
-    r"town|village|checkpoint|military post|police post|compound|camp)\b",
-    re.I,
-)
 WEAK_DEPLOYMENT_RULES = {"peacekeeping-force", "intervention", "deploy"}
-# "said on Friday", "told parliament on Tuesday", "told reporters late on Monday"
-_SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|told|reported|announced|stated|confirmed|wrote)\b"
-    r"(?:\s+(?!on\b)[\w'’-]+){0,2}?\s*(?:\s(?:late|early))?\s*(?:\son)?\s*$", re.I)
-_INCLUDING = re.compile(r"\b(?:including|among them|of whom|of them)\s*$", re.I)
 
 
 def mentions_in_sentence(
@@ -63,7 +51,7 @@ def mentions_in_sentence(
                                           or _states_named(matches) >= 2):
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: no armed party named"))
             continue
-        if trig.needs == "target" and _nearest_target(s, a, b) is None:
+        if trig.needs == "target" and _nearest_target(s, a, b, rules) is None:
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: nothing attacked named"))
             continue
         if trig.needs == "force" and not has_force:
@@ -82,7 +70,7 @@ def mentions_in_sentence(
         if key == "Attack":
             # Two attacks in one sentence ("the city hall was set ablaze and the airport overrun")
             # are two events when each names its own target.
-            target = _nearest_target(s, a, b)
+            target = _nearest_target(s, a, b, rules)
             key = f"Attack:{target}" if target else key
         ev = found.get(key)
         if ev is None:
@@ -114,7 +102,7 @@ def mentions_in_sentence(
         ev.roles = _roles(ev, s, base, matches, persons, rules)
         if ev.type == "Attack":
             rel = ev.trigger.start - base
-            ev.target = _nearest_target(s, rel, rel + len(ev.trigger.text))
+            ev.target = _nearest_target(s, rel, rel + len(ev.trigger.text), rules)
         traces.append(Trace(sentence, "fact", f"{ev.type} from {', '.join(ev.rules)}"))
     _attach_counts(events, s, base, traces, sentence, rules)
     _attach_dates(events, s, base, dates, int(published.iso[:4]) if published else None, claim_at, rules)
@@ -126,9 +114,8 @@ def mentions_in_sentence(
 
 def _person_near(persons: list[NameMention], s: str, rel: int, base: int, rules: Rules) -> bool:
     """A named person in the trigger's clause, not a count ("thousands in detention")."""
-    left, right = clause_around(s, rel, rel)
-    if re.search(r"\d|\b(?:dozens|hundreds|thousands|people|protesters|demonstrators)\b",
-                 s[max(left, rel - 40):rel]):
+    left, right = clause_around(s, rel, rel, rules)
+    if rules.pattern("crowd_before").search(s[max(left, rel - 40):rel]):
         return False
     return any(base + left - 40 <= p.start and p.end <= base + right + 40 for p in persons)
 
@@ -178,7 +165,7 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
         role: str | None = None
         rule = ""
         etype = m.entity.type
-        listed = gap is not None and re.fullmatch(r"\s*(?:,|and|,\s*and|&|or)\s*", gap or "") is not None
+        listed = gap is not None and rules.pattern("list_gap").fullmatch(gap or "") is not None
         if listed and prev_role and _family(etype) == prev_family:
             role, rule = prev_role, "list"
         elif words["led"].match(after) and etype == "Country":
@@ -188,13 +175,13 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
                 role, rule = "participant", "demonym-forces"
             elif words["place_noun"].match(after):
                 role, rule = "location", "demonym-place"
-        elif etype in PLACE_TYPES and _WHERE_AFTER.match(after) and ev.trigger.start > m.end:
+        elif etype in PLACE_TYPES and rules.pattern("where_after").match(after) and ev.trigger.start > m.end:
             role, rule = "location", "place-where"  # "spread to Almaty, where buildings were set on fire"
         elif etype in PLACE_TYPES:
             if words["between"].search(before):
                 role, rule = ("participant" if etype == "Country" else "location"), "between"
             elif words["from_place"].search(before):
-                forces_from = re.search(r"\b(?:troops|soldiers|forces|peacekeepers|contingents?|servicemen)[\"”']?\s+from\s*(?:the\s+)?$", before, re.I)
+                forces_from = rules.pattern("forces_from_before").search(before)
                 trigger_near = 0 <= m.start - ev.trigger.end <= 50
                 if ev.type == "TroopWithdrawal" and (trigger_near or not forces_from or etype != "Country"):
                     role, rule = "location", "withdraw-from"
@@ -202,18 +189,18 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
                     role, rule = "participant", "forces-from"
             elif words["in_place"].search(before):
                 role, rule = "location", "in-place"
-            elif ev.type == "ArmedClash" and etype == "Country" and _WITH_BEFORE.search(before):
+            elif ev.type == "ArmedClash" and etype == "Country" and rules.pattern("with_before").search(before):
                 role, rule = "participant", "fighting-with"  # "border fighting with Tajikistan"
             elif words["to_place"].search(before) and ev.type == "MilitaryDeployment" and \
-                    _same_clause(s, ev.trigger.start - base, rel0):
+                    _same_clause(s, ev.trigger.start - base, rel0, rules):
                 role, rule = "location", "sent-to"
-            elif _is_subject(s, rel0, rel1):
+            elif _is_subject(s, rel0, rel1, rules):
                 # A state at the head of its clause acts; a city there is where it happened.
                 if etype == "Country" and ev.type in PARTICIPANT_CLASSES:
                     role, rule = "participant", "agent"
                 else:
                     role, rule = "location", "place-subject"
-        elif etype == "Organization" and not _ACCORDANCE.search(before) and not _DOCUMENT.match(after):
+        elif etype == "Organization" and not rules.pattern("accordance_before").search(before) and not rules.pattern("document_after").match(after):
             role, rule = "participant", "organization"
         elif etype == "Person" and words["by_agent"].search(before) and ev.type in {"Resignation", "Arrest"}:
             role, rule = "participant", "by-agent"
@@ -252,21 +239,13 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
     return roles
 
 
-_ACCORDANCE = re.compile(r"\b(?:accordance with|according to|decision of|resolution of|reported by)\s*(?:the\s+)?$", re.I)
-
-
-_WITH_BEFORE = re.compile(r"\b(?:with|against)\s+(?:the\s+)?(?:neighbou?ring\s+)?$", re.I)
-_WHERE_AFTER = re.compile(r",?\s*where\b", re.I)
-_DOCUMENT = re.compile(r"\s*(?:Resolution|resolution|report|statement|website|charter)\b")
-
-
 def _family(etype: str) -> str:
     return "place" if etype in {"City", "Place"} else ("actor" if etype in ACTOR_TYPES else etype)
 
 
-def _same_clause(s: str, a: int, b: int) -> bool:
+def _same_clause(s: str, a: int, b: int, rules: Rules) -> bool:
     lo, hi = min(a, b), max(a, b)
-    left, right = clause_around(s, lo, lo)
+    left, right = clause_around(s, lo, lo, rules)
     return left <= lo and hi <= right
 
 
@@ -274,19 +253,16 @@ def _states_named(matches: list) -> int:
     return len({m.entity.key for m in matches if m.entity.type == "Country"})
 
 
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", re.I)
-
-
-def _nearest_target(s: str, a: int, b: int) -> str | None:
+def _nearest_target(s: str, a: int, b: int, rules: Rules) -> str | None:
     """The attacked place named closest to the trigger, within its clause.
 
     "the airport was overrun": a passive trigger's target stands before it; "stormed the
     residence": an active one's after it.
     """
-    left, right = clause_around(s, a, b)
-    passive = bool(_PASSIVE.search(s[max(0, a - 20):a]))
+    left, right = clause_around(s, a, b, rules)
+    passive = bool(rules.pattern("passive_before").search(s[max(0, a - 20):a]))
     best = None
-    for t in ATTACK_TARGET.finditer(s, left, right):
+    for t in rules.pattern("attack_target").finditer(s, left, right):
         if t.end() <= a:
             d = a - t.end() + (0 if passive else 40)
         else:
@@ -296,14 +272,11 @@ def _nearest_target(s: str, a: int, b: int) -> str | None:
     return best[1] if best else None
 
 
-def _is_subject(s: str, rel0: int, rel1: int) -> bool:
+def _is_subject(s: str, rel0: int, rel1: int, rules: Rules) -> bool:
     """A country named before the verb of its clause, with no preposition: the actor."""
-    left, _ = clause_around(s, rel0, rel1)
+    left, _ = clause_around(s, rel0, rel1, rules)
     before = s[left:rel0].strip(" \t-•*–—\"'“”‘’").lower()
-    return before in {"", "the"} or before.endswith((" and", ","))
-
-
-_GOVERNMENT = re.compile(r"\s+(?:government|authorities|leadership|president|king|parliament)\b", re.I)
+    return rules.pattern("subject_lead").fullmatch(before) is not None
 
 
 def _requested_by(s: str, base: int, matches: list, persons: list[NameMention], rules: Rules) -> Role | None:
@@ -314,12 +287,12 @@ def _requested_by(s: str, base: int, matches: list, persons: list[NameMention], 
     # "the Bahraini government" asks as its state does.
     actors = [(x.start, x.end, x.entity, x.surface) for x in matches
               if x.entity.type in {"Country", "Person"} and (
-                  x.kind != "demonym" or _GOVERNMENT.match(s[x.end - base:x.end - base + 30]))]
+                  x.kind != "demonym" or rules.pattern("government_after").match(s[x.end - base:x.end - base + 30]))]
     actors += [(p.start, p.end, p.entity, p.entity.label) for p in persons]
     if not actors:
         return None
     trig = base + m.start()
-    if m.group(0).lower().startswith("at the"):
+    if rules.pattern("request_of").match(m.group(0)):
         # "at the request of Kazakh President X": the person named in the phrase asked.
         after = [a for a in actors if base + m.end() <= a[0] <= base + m.end() + 60]
         people = [a for a in after if a[2].type == "Person"]
@@ -345,12 +318,12 @@ COUNT_PRIORITY = {
 def classify_count(s: str, start: int, end: int, rules: Rules | None = None) -> str | None:
     """What a number at ``s[start:end]`` counts: the count word nearest to it, or None."""
     rules = rules or default_rules()
-    left, right = clause_around(s, start, end)
+    left, right = clause_around(s, start, end, rules)
     after = s[end:right]
     before = s[left:start]
-    if _INCLUDING.search(before):
+    if rules.pattern("including_before").search(before):
         return None
-    if s[start:end].lower().endswith("strong"):
+    if rules.pattern("strong_suffix").search(s[start:end]):
         return "troops"  # "a 2,500-strong force"
     best: tuple[int, int, str] | None = None
     for rank, head in enumerate(rules.counts):
@@ -400,10 +373,6 @@ def _count_target(events: list[EventMention], kind: str, pos: int) -> EventMenti
     return None
 
 
-_FUTURE = re.compile(r"\b(?:will|would|shall|to be|is to|are to|plans? to|going to)\b", re.I)
-_SINCE_BEFORE = re.compile(r"\bsince\b", re.I)
-
-
 def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[DateMention],
                   published_year: int | None = None, claim_at: tuple[int, int] = (0, 0), rules: Rules | None = None) -> None:
     """Dates are found once per article (a yearless "January 7" borrows an earlier date's year)."""
@@ -413,18 +382,18 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         return
     # "the worst since 1991": a year the event is compared with, not its date.
     usable = [d for d in dates if d.value is not None and not (
-        _SINCE_BEFORE.search(s[max(0, d.start - base - 60):d.start - base])
+        rules.pattern("since_before").search(s[max(0, d.start - base - 60):d.start - base])
         and published_year is not None and abs(d.first.year - published_year) > 3)]
     # "the ministry said on Friday" dates the statement; it dates the event only when the
     # sentence gives no other date.
     # "announced by X in February" dates the announcement, never the event; "Sunday's election"
     # names another event by its day.
     usable = [d for d in usable if not (claim_at[0] <= d.start and d.end <= claim_at[1])
-              and s[d.end - base:d.end - base + 2] not in {"'s", "’s"}]
-    told = [d for d in usable if _SPEECH_BEFORE.search(s[max(0, d.start - base - 30):d.start - base])]
+              and not rules.pattern("possessive_after").fullmatch(s[d.end - base:d.end - base + 2])]
+    told = [d for d in usable if rules.pattern("speech_before").search(s[max(0, d.start - base - 30):d.start - base])]
     # A report's date can date only a movement told as done or under way, not one to come.
     movers = [e for e in real if e.type in {"MilitaryDeployment", "TroopWithdrawal"}
-              and not _FUTURE.search(s[max(0, e.trigger.start - base - 30):e.trigger.start - base])]
+              and not rules.pattern("future_before").search(s[max(0, e.trigger.start - base - 30):e.trigger.start - base])]
     if len(told) < len(usable) or not movers:
         # A report's date stands for the news it reports only for troop movements of the day.
         usable = [d for d in usable if d not in told]
@@ -456,7 +425,7 @@ def _date_present_tense(events: list[EventMention], s: str, base: int, published
             continue
         rel = ev.trigger.start - base
         window = s[max(0, rel - 40): rel + len(ev.trigger.text) + 30]
-        if _FUTURE.search(window):
+        if rules.pattern("future_before").search(window):
             continue  # "will begin pulling out in two days": not yet
         for kind, prop in (("present_end", "end"), ("present_start", "start")):
             if cue[kind].search(window):
@@ -483,16 +452,13 @@ def _date_distance(ev: EventMention, start: int, end: int) -> float:
     return gap + 200 * crossed
 
 
-_SPAN_IN = re.compile(r"\b(?:next|coming|following)\b", re.I)
-
-
 def _attach_durations(events: list[EventMention], s: str, base: int, rules: Rules) -> None:
     movers = [e for e in events if e.type in {"TroopWithdrawal", "MilitaryDeployment"}]
     if not movers:
         return
     for d in find_durations(s):
         # "will begin in two days" is a delay; "in the next ten days" is a span.
-        if d.days <= 0 or (d.relation == "in" and not _SPAN_IN.search(d.text)):
+        if d.days <= 0 or (d.relation == "in" and not rules.pattern("span_in").search(d.text)):
             continue
         pos = base + d.start
         ev = min(movers, key=lambda e: abs(e.trigger.start - pos))
