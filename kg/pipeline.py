@@ -26,7 +26,7 @@ def extract(article: Article, gazetteer=None, rules: Rules | None = None) -> Ext
     text = article.text
     cleaned = clean(text, rules)
     matches = [m for m in gaz.scan(text) if _inside(m, cleaned.sentences)]
-    persons = find_person_names(text, [(m.start, m.end) for m in matches])
+    persons = find_person_names(text, [(m.start, m.end) for m in matches], rules)
     persons = [p for p in persons if _inside(p, cleaned.sentences)]
     persons = sorted(persons + find_surnames(text, persons, [(m.start, m.end) for m in matches]),
                      key=lambda p: p.start)
@@ -42,7 +42,7 @@ def extract(article: Article, gazetteer=None, rules: Rules | None = None) -> Ext
         in_sent = [m for m in matches if sent.start <= m.start and m.end <= sent.end]
         people = [p for p in persons if sent.start <= p.start and p.end <= sent.end]
         when = [d for d in dates if sent.start <= d.start and d.end <= sent.end]
-        claim = find_claimant_span(sent.text, sent.start, in_sent, people)
+        claim = find_claimant_span(sent.text, sent.start, in_sent, people, rules)
         found, why = mentions_in_sentence(sent, in_sent, people, when, published, claim, rules)
         traces.extend(why)
         all_mentions.extend(found)

@@ -43,6 +43,16 @@ PATTERN_NAMES: tuple[str, ...] = (
     "accordance_before", "with_before", "where_after", "document_after", "passive_before", "subject_lead",
     "government_after", "request_of", "strong_suffix", "possessive_after", "future_before", "since_before",
     "span_in",
+    # kg/extract/attribution.py
+    "according_to", "subject_said", "said_subject", "claim_when", "relative_clause", "group_said",
+    "claim_pronoun", "claim_leading", "claim_trailing", "claim_title",
+    # kg/extract/membership.py
+    "member_cue", "member_relative_break", "member_wants", "member_list_gap", "member_anaphor",
+    # kg/extract/names.py
+    "person_name", "title_before", "not_person", "title_word", "calendar_word", "function_word",
+    "possessive_end",
+    # kg/text.py
+    "abbreviation",
 )
 
 LEMMA = re.compile(r"(?<!\?P)<([a-z][a-z'-]*)(?:/(n|v))?>")

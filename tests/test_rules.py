@@ -125,3 +125,32 @@ def test_the_cli_reports_a_broken_packaged_pack_in_one_line_with_exit_code_2(tmp
     assert run.returncode == 2, run.stderr
     assert run.stderr.startswith("kg: error: ") and "cues.tsv:" in run.stderr
     assert "Traceback" not in run.stderr and len(run.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("row, message", [
+    ("sarcasm\t\\bsure\\b\n", "unknown pattern name 'sarcasm'"),
+    ("attack_target\t\\bbank\\b\n", "pattern attack_target is listed twice"),
+    ("_frag\t(?:a\n", None),
+    ("_other\t{:nowhere}x\n", "{:nowhere} names no earlier pattern"),
+])
+def test_a_broken_named_pattern_names_its_file_and_line(tmp_path, row, message):
+    folder, lineno = _pack(tmp_path, "patterns.tsv", append=row)
+    if message is None:  # a fragment is only compiled where it is used
+        load_rules(folder=folder)
+        return
+    with pytest.raises(RulePackError) as err:
+        load_rules(folder=folder)
+    assert f"patterns.tsv:{lineno}: {message}" in str(err.value)
+
+
+def test_a_pack_without_a_pattern_the_code_reads_is_an_error(tmp_path):
+    folder, _ = _pack(tmp_path, "patterns.tsv", replace=("\nspan_in\t", "\n# span_in\t"))
+    with pytest.raises(RulePackError, match="patterns.tsv: no pattern named span_in"):
+        load_rules(folder=folder)
+
+
+def test_a_fragment_is_inserted_where_a_pattern_names_it():
+    rules = default_rules()
+    assert "said|says" in rules.pattern("said_subject").pattern
+    assert "{:" not in rules.pattern("said_subject").pattern
+    assert rules.pattern("subject_said").search("Kazakh officials said")
