@@ -154,3 +154,10 @@ def test_a_fragment_is_inserted_where_a_pattern_names_it():
     assert "said|says" in rules.pattern("said_subject").pattern
     assert "{:" not in rules.pattern("said_subject").pattern
     assert rules.pattern("subject_said").search("Kazakh officials said")
+
+
+def test_every_named_pattern_says_what_it_is_for():
+    lines = (EN / "patterns.tsv").read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        if line.strip() and not line.startswith("#"):
+            assert lines[i - 1].startswith("# "), f"patterns.tsv:{i + 1}: no comment line before {line.split()[0]}"
