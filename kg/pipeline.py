@@ -11,18 +11,23 @@ from kg.extract.merge import build_events, cluster_mentions
 from kg.extract.names import find_person_names, find_surnames
 from kg.extract.timeline import date_undated
 from kg.model import Article, DateValue, Entity, Extraction, Mention, Span, Trace
+from kg.rules import Rules, default_rules
 from kg.text import clean
 
 
-def extract(article: Article, gazetteer=None) -> Extraction:
-    """Read the events, entities and memberships one article reports."""
+def extract(article: Article, gazetteer=None, rules: Rules | None = None) -> Extraction:
+    """Read the events, entities and memberships one article reports.
+
+    ``rules`` is the language's rule pack (kg.rules), default the packaged English one.
+    """
     from kg.link.gazetteer import Gazetteer
 
     gaz = gazetteer or Gazetteer.default()
+    rules = rules or default_rules()
     text = article.text
-    cleaned = clean(text)
+    cleaned = clean(text, rules)
     matches = [m for m in gaz.scan(text) if _inside(m, cleaned.sentences)]
-    persons = find_person_names(text, [(m.start, m.end) for m in matches])
+    persons = find_person_names(text, [(m.start, m.end) for m in matches], rules)
     persons = [p for p in persons if _inside(p, cleaned.sentences)]
     persons = sorted(persons + find_surnames(text, persons, [(m.start, m.end) for m in matches]),
                      key=lambda p: p.start)
@@ -38,17 +43,17 @@ def extract(article: Article, gazetteer=None) -> Extraction:
         in_sent = [m for m in matches if sent.start <= m.start and m.end <= sent.end]
         people = [p for p in persons if sent.start <= p.start and p.end <= sent.end]
         when = [d for d in dates if sent.start <= d.start and d.end <= sent.end]
-        claim = find_claimant_span(sent.text, sent.start, in_sent, people)
-        found, why = mentions_in_sentence(sent, in_sent, people, when, published, claim)
+        claim = find_claimant_span(sent.text, sent.start, in_sent, people, rules)
+        found, why = mentions_in_sentence(sent, in_sent, people, when, published, claim, rules)
         traces.extend(why)
         all_mentions.extend(found)
         if claim is not None:
             claimants[sent.start] = claim[0]
     clusters = cluster_mentions(all_mentions, pub_year)
-    date_undated(clusters, cleaned.sentences, dates, text, published)
+    date_undated(clusters, cleaned.sentences, dates, text, published, rules)
     focus = _focus_country(matches, clusters)
     events = build_events(clusters, focus)
-    memberships = find_memberships(list(cleaned.sentences), matches, claimants)
+    memberships = find_memberships(list(cleaned.sentences), matches, claimants, rules)
     mentions = tuple(
         Mention(Span(m.start, m.end, m.surface), m.entity, m.kind) for m in matches
     ) + tuple(Mention(Span(p.start, p.end, p.entity.label), p.entity, "name") for p in persons

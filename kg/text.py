@@ -8,26 +8,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from kg.model import Span
-from kg.resources import DATA_DIR
+from kg.rules import Debris, Rules, default_rules
 
-# Abbreviations after which a full stop does not end a sentence.
-_ABBREV = {
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep",
-    "st", "mt", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "inc", "corp", "co", "ltd", "prof", "jr", "sr",
-    "approx", "est", "dept", "pres",
-}
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9–—-])")
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z.]*)$")
-
-
-@dataclass(frozen=True)
-class Debris:
-    kind: str  # "line" | "prefix"
-    pattern: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -38,25 +24,15 @@ class CleanText:
     dateline: Span | None = None
 
 
-@lru_cache(maxsize=1)
-def debris_patterns() -> tuple[Debris, ...]:
-    rows = []
-    for line in (DATA_DIR / "debris.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, pattern = line.split("\t", 1)
-        rows.append(Debris(kind, re.compile(pattern)))
-    return tuple(rows)
-
-
-def clean(text: str) -> CleanText:
+def clean(text: str, rules: Rules | None = None) -> CleanText:
     """Split ``text`` into sentences, leaving debris out; offsets index ``text`` unchanged."""
     lines = list(_lines(text))
     repeated = Counter(t.strip() for _, _, t in lines if len(t.strip()) > 30)
     sentences: list[Span] = []
     dropped: list[Span] = []
     dateline: Span | None = None
-    patterns = debris_patterns()
+    rules = rules or default_rules()
+    patterns: tuple[Debris, ...] = rules.debris
     for start, end, line in lines:
         stripped = line.strip()
         if not stripped:
@@ -79,19 +55,20 @@ def clean(text: str) -> CleanText:
                 s0 += m.end()
                 stripped = stripped[m.end():]
                 break
-        sentences.extend(split_sentences(text, s0, s1))
+        sentences.extend(split_sentences(text, s0, s1, rules))
     return CleanText(text, tuple(sentences), tuple(dropped), dateline)
 
 
-def split_sentences(text: str, start: int, end: int) -> list[Span]:
+def split_sentences(text: str, start: int, end: int, rules: Rules | None = None) -> list[Span]:
     """Sentences of ``text[start:end]`` (one paragraph), as spans into ``text``."""
+    abbreviation = (rules or default_rules()).pattern("abbreviation")
     chunk = text[start:end]
     out: list[Span] = []
     last = 0
     for m in _SENTENCE_END.finditer(chunk):
         before = _WORD_BEFORE.search(chunk[last:m.start()])
         word = before.group(1).lower().rstrip(".") if before else ""
-        if chunk[m.start()] == "." and (word in _ABBREV or (len(word) == 1 and word.isalpha())):
+        if chunk[m.start()] == "." and (abbreviation.fullmatch(word) or (len(word) == 1 and word.isalpha())):
             continue
         cut = m.end()
         _append(out, text, start + last, start + cut)

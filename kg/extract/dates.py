@@ -1,7 +1,7 @@
 """Dates and durations as news text writes them, resolved against the publication date.
 
 ``find_dates`` returns the calendar period each expression denotes. Rules (words in
-data/date_words.tsv):
+kg/data/en/date_words.tsv):
 
 - A weekday ("on Thursday", "Thursday night", "overnight Wednesday") is the most recent such day
   on or before publication (the publication weekday itself means publication day); "last
@@ -36,15 +36,14 @@ from dataclasses import dataclass
 
 from kg.extract.numbers import (
     CARDINAL_RE, MONTH_RE, MONTHS, PLURAL_NOUN_AFTER, YEAR_CONTEXT_BEFORE, alternation, parse_number_word,
-    read_word_table,
 )
 from kg.model import DateValue
-from kg.resources import DATA_DIR
+from kg.rules import default_rules
 
 __all__ = ["DateMention", "DurationMention", "find_dates", "find_durations"]
 
-_D = read_word_table(DATA_DIR / "date_words.tsv")
-_W = read_word_table(DATA_DIR / "number_words.tsv")
+_D = default_rules().date_words
+_W = default_rules().number_words
 
 
 WEEKDAYS: dict[str, int] = {}

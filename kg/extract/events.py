@@ -3,33 +3,21 @@ from __future__ import annotations
 
 import re
 from kg.event_classes import event_classes
-from kg.extract import lexicon
 from kg.extract.dates import DateMention, find_durations
 from kg.extract.mentions import Count, EventMention, Role, When, clause_around, negated
 from kg.extract.names import NameMention
 from kg.extract.numbers import find_numbers
 from kg.model import DateValue, DateWindow, Duration, Entity, Span, Trace
+from kg.rules import Rules, default_rules
 
 PLACE_TYPES = {"Country", "City", "Place"}
 ACTOR_TYPES = {"Country", "Organization"}
 CLASSES = event_classes()
 DURATIVE = CLASSES.where(timing="lasting")
-# Who may take part, by event class (kg/data/event_classes.tsv): participants of unrest, attacks
-# and emergencies are rarely stated as states or bodies; arrests and resignations are of persons.
+# Who may take part is a column of kg/data/event_classes.tsv (EventClass.admits); troop movements
+# (arrivals and departures) are dated by a report of the day and take a planned duration.
 MOVEMENTS = CLASSES.names_where(lambda c: c.movement)
-ATTACK_TARGET = re.compile(
-    r"\b(?:airport|city hall|mayor'?s office|parliament|residence|palace|secretariat|embassy|consulate|"
-    r"police station|barracks|headquarters|government buildings?|offices|television|tv station|"
-    r"presidential administration|prison|base|market|mosque|church|school|hotel|bridge|border post|"
-    r"town|village|checkpoint|military post|police post|compound|camp)\b",
-    re.I,
-)
 WEAK_DEPLOYMENT_RULES = {"peacekeeping-force", "intervention", "deploy"}
-# "said on Friday", "told parliament on Tuesday", "told reporters late on Monday"
-SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|told|reported|announced|stated|confirmed|wrote)\b"
-    r"(?:\s+(?!on\b)[\w'’-]+){0,2}?\s*(?:\s(?:late|early))?\s*(?:\son)?\s*$", re.I)
-_INCLUDING = re.compile(r"\b(?:including|among them|of whom|of them)\s*$", re.I)
 
 
 def mentions_in_sentence(
@@ -39,11 +27,14 @@ def mentions_in_sentence(
     dates: list[DateMention],
     published: DateValue | None = None,
     claim: tuple[Entity | str, tuple[int, int]] | None = None,
+    rules: Rules | None = None,
 ) -> tuple[list[EventMention], list[Trace]]:
     """Every event class the sentence reports, each with its roles, counts and dates.
 
     ``claim`` is the sentence's source and where its words stand (attribution.find_claimant_span).
+    ``rules`` is the language's rule pack (default: English).
     """
+    rules = rules or default_rules()
     s = sentence.text
     base = sentence.start
     # A person the gazetteer knows is as much a person as one it does not: either can be the one
@@ -52,9 +43,9 @@ def mentions_in_sentence(
                                 if m.entity.type == "Person"], key=lambda p: p.start)
     found: dict[str, EventMention] = {}
     traces: list[Trace] = []
-    cue = lexicon.cues()
+    cue = rules.cues
     has_force = bool(cue["force"].search(s)) or any(m.entity.type == "Organization" for m in matches)
-    hits = [(m.start(), m.end(), trig) for trig in lexicon.triggers() for m in trig.pattern.finditer(s)]
+    hits = [(m.start(), m.end(), trig) for trig in rules.triggers for m in trig.pattern.finditer(s)]
     ending_spans = [(x, y, t.event_type) for x, y, t in hits if CLASSES[t.event_type].ends]
     for a, b, trig in sorted(hits, key=lambda h: (h[0], -h[1])):
         words = s[a:b]
@@ -66,18 +57,18 @@ def mentions_in_sentence(
                                           or _states_named(matches) >= 2):
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: no armed party named"))
             continue
-        if trig.needs == "target" and _nearest_target(s, a, b) is None:
+        if trig.needs == "target" and _nearest_target(s, a, b, rules) is None:
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: nothing attacked named"))
             continue
         if trig.needs == "force" and not has_force:
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: no force named"))
             continue
-        if trig.needs == "person" and not _person_near(persons, s, a, b, base) and not \
+        if trig.needs == "person" and not _person_near(persons, s, a, b, base, rules) and not \
                 cue["person_pronoun"].search(s[max(0, a - 60):b + 40]):
             traces.append(Trace(sentence, "skipped",
                                 f"{trig.event_type}/{trig.rule}: no named person (a count, not an arrest)"))
             continue
-        if negated(s, a):
+        if negated(s, a, rules):
             traces.append(Trace(sentence, "skipped",
                                 f"{trig.event_type}/{trig.rule}: '{words}' denied, demanded or hypothetical"))
             continue
@@ -85,7 +76,7 @@ def mentions_in_sentence(
         if CLASSES[key].distinct_by == "target":
             # Two attacks in one sentence ("the city hall was set ablaze and the airport overrun")
             # are two events when each names its own target.
-            target = _nearest_target(s, a, b)
+            target = _nearest_target(s, a, b, rules)
             key = f"{key}:{target}" if target else key
         ev = found.get(key)
         if ev is None:
@@ -109,7 +100,7 @@ def mentions_in_sentence(
     if not events:
         # Counts in a sentence with no event ("Official figures report 225 deaths") wait for
         # the article-level pass, which gives them to the event they belong to.
-        _attach_counts(events, s, base, traces, sentence)
+        _attach_counts(events, s, base, traces, sentence, rules)
         for pending in events:
             pending.claimed_by = claimant
         return events, traces
@@ -117,25 +108,25 @@ def mentions_in_sentence(
     matches = [m for m in matches if not (claim_at[0] <= m.start and m.end <= claim_at[1])]
     for ev in events:
         ev.claimed_by = claimant
-        ev.phase = _phase(s, ev.trigger.start - base)
-        ev.roles = _roles(ev, s, base, matches, persons)
+        ev.phase = _phase(s, ev.trigger.start - base, rules)
+        ev.roles = _roles(ev, s, base, matches, persons, rules)
         if CLASSES[ev.type].distinct_by == "target":
             rel = ev.trigger.start - base
-            ev.target = _nearest_target(s, rel, rel + len(ev.trigger.text))
+            ev.target = _nearest_target(s, rel, rel + len(ev.trigger.text), rules)
         traces.append(Trace(sentence, "fact", f"{ev.type} from {', '.join(ev.rules)}"))
-    _attach_counts(events, s, base, traces, sentence)
-    _attach_dates(events, s, base, dates, int(published.iso[:4]) if published else None, claim_at)
+    _attach_counts(events, s, base, traces, sentence, rules)
+    _attach_dates(events, s, base, dates, int(published.iso[:4]) if published else None, claim_at, rules)
     if published is not None and published.precision == "day":
-        _date_present_tense(events, s, base, published)
-    _attach_durations(events, s, base)
+        _date_present_tense(events, s, base, published, rules)
+    _attach_durations(events, s, base, rules)
     return events, traces
 
 
-def _person_near(persons: list[NameMention], s: str, rel: int, rel_end: int, base: int) -> bool:
+def _person_near(persons: list[NameMention], s: str, rel: int, rel_end: int, base: int, rules: Rules) -> bool:
     """A named person in the trigger's clause, not a count ("thousands in detention", "arrests top 6,000")."""
-    left, right = clause_around(s, rel, rel)
-    if re.search(r"\d|\b(?:dozens|hundreds|thousands|people|protesters|demonstrators)\b",
-                 s[max(left, rel - 40):rel]) or _COUNT_AFTER.match(s, rel_end):
+    left, right = clause_around(s, rel, rel, rules)
+    if rules.pattern("crowd_before").search(s[max(left, rel - 40):rel]) or \
+            rules.pattern("count_after").match(s, rel_end):
         return False
     return any(base + left - 40 <= p.start and p.end <= base + right + 40 for p in persons)
 
@@ -145,10 +136,10 @@ def _ends_here(ev: EventMention, near: str) -> bool:
     return near == "end" if not ev.ends else near != "start"
 
 
-def _phase_near(s: str, rel: int, rel_end: int) -> str:
+def _phase_near(s: str, rel: int, rel_end: int, rules: Rules) -> str:
     """The phase word nearest a date, words before it counting three times as near as words after
     ("began in Lusaka on Monday and ended on Wednesday"; "on Saturday after a curfew was lifted")."""
-    cue = lexicon.cues()
+    cue = rules.cues
     best: tuple[int, str] | None = None
     for kind in ("start", "end"):
         for m in cue[kind].finditer(s, max(0, rel - 50), rel):
@@ -160,9 +151,9 @@ def _phase_near(s: str, rel: int, rel_end: int) -> str:
     return best[1] if best else ""
 
 
-def _phase(s: str, rel: int) -> str:
+def _phase(s: str, rel: int, rules: Rules) -> str:
     window = s[max(0, rel - 50): rel + 60]
-    cue = lexicon.cues()
+    cue = rules.cues
     if cue["end"].search(window):
         return "end"
     if cue["start"].search(window):
@@ -170,9 +161,9 @@ def _phase(s: str, rel: int) -> str:
     return ""
 
 
-def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[NameMention]) -> list[Role]:
+def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[NameMention], rules: Rules) -> list[Role]:
     claimant = ev.claimed_by
-    words = lexicon.role_words()
+    words = rules.roles
     roles: list[Role] = []
     prev_role: str | None = None
     prev_end = -1
@@ -185,7 +176,7 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
         role: str | None = None
         rule = ""
         etype = m.entity.type
-        listed = gap is not None and re.fullmatch(r"\s*(?:,|and|,\s*and|&|or)\s*", gap or "") is not None
+        listed = gap is not None and rules.pattern("list_gap").fullmatch(gap or "") is not None
         if listed and prev_role and _family(etype) == prev_family:
             role, rule = prev_role, "list"
         elif words["led"].match(after) and etype == "Country":
@@ -195,13 +186,13 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
                 role, rule = "participant", "demonym-forces"
             elif words["place_noun"].match(after):
                 role, rule = "location", "demonym-place"
-        elif etype in PLACE_TYPES and _WHERE_AFTER.match(after) and ev.trigger.start > m.end:
+        elif etype in PLACE_TYPES and rules.pattern("where_after").match(after) and ev.trigger.start > m.end:
             role, rule = "location", "place-where"  # "spread to Almaty, where buildings were set on fire"
         elif etype in PLACE_TYPES:
             if words["between"].search(before):
                 role, rule = ("participant" if etype == "Country" else "location"), "between"
             elif words["from_place"].search(before):
-                forces_from = re.search(r"\b(?:troops|soldiers|forces|peacekeepers|contingents?|servicemen)[\"”']?\s+from\s*(?:the\s+)?$", before, re.I)
+                forces_from = rules.pattern("forces_from_before").search(before)
                 trigger_near = 0 <= m.start - ev.trigger.end <= 50
                 if CLASSES[ev.type].departure and (trigger_near or not forces_from or etype != "Country"):
                     role, rule = "location", "withdraw-from"
@@ -209,18 +200,18 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
                     role, rule = "participant", "forces-from"
             elif words["in_place"].search(before):
                 role, rule = "location", "in-place"
-            elif CLASSES[ev.type].sides and etype == "Country" and _WITH_BEFORE.search(before):
+            elif CLASSES[ev.type].sides and etype == "Country" and rules.pattern("with_before").search(before):
                 role, rule = "participant", "fighting-with"  # "border fighting with Tajikistan"
             elif words["to_place"].search(before) and CLASSES[ev.type].arrival and \
-                    _same_clause(s, ev.trigger.start - base, rel0):
+                    _same_clause(s, ev.trigger.start - base, rel0, rules):
                 role, rule = "location", "sent-to"
-            elif _is_subject(s, rel0, rel1):
+            elif _is_subject(s, rel0, rel1, rules):
                 # A state at the head of its clause acts; a city there is where it happened.
                 if CLASSES[ev.type].admits(etype):
                     role, rule = "participant", "agent"
                 else:
                     role, rule = "location", "place-subject"
-        elif etype == "Organization" and not _ACCORDANCE.search(before) and not _DOCUMENT.match(after):
+        elif etype == "Organization" and not rules.pattern("accordance_before").search(before) and not rules.pattern("document_after").match(after):
             role, rule = "participant", "organization"
         elif etype == "Person" and words["by_agent"].search(before) and CLASSES[ev.type].agent_takes_part:
             role, rule = "participant", "by-agent"
@@ -246,28 +237,19 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
             before, after = ev.trigger.start - p.end, p.start - ev.trigger.end
             if 0 <= before <= 40 or 0 <= after <= 45:
                 roles.append(Role("participant", p.entity, Span(p.start, p.end, p.entity.label), "named-person"))
-    req = _requested_by(s, base, matches, persons)
+    req = _requested_by(s, base, matches, persons, rules)
     if req and CLASSES[ev.type].arrival:
         roles.append(req)
     return roles
-
-
-_COUNT_AFTER = re.compile(r"\s+(?:(?:top(?:s|ped)?|reach(?:ed|es)?|exceed(?:ed|s)?|pass(?:ed|es)?|of|rose to|total(?:l?ed)?)\s+)?(?:more than |over |nearly |about |some )?(?:\d|dozens\b|hundreds\b|thousands\b)", re.I)
-_ACCORDANCE = re.compile(r"\b(?:accordance with|according to|decision of|resolution of|reported by)\s*(?:the\s+)?$", re.I)
-
-
-_WITH_BEFORE = re.compile(r"\b(?:with|against)\s+(?:the\s+)?(?:neighbou?ring\s+)?$", re.I)
-_WHERE_AFTER = re.compile(r",?\s*where\b", re.I)
-_DOCUMENT = re.compile(r"\s*(?:Resolution|resolution|report|statement|website|charter)\b")
 
 
 def _family(etype: str) -> str:
     return "place" if etype in {"City", "Place"} else ("actor" if etype in ACTOR_TYPES else etype)
 
 
-def _same_clause(s: str, a: int, b: int) -> bool:
+def _same_clause(s: str, a: int, b: int, rules: Rules) -> bool:
     lo, hi = min(a, b), max(a, b)
-    left, right = clause_around(s, lo, lo)
+    left, right = clause_around(s, lo, lo, rules)
     return left <= lo and hi <= right
 
 
@@ -275,19 +257,16 @@ def _states_named(matches: list) -> int:
     return len({m.entity.key for m in matches if m.entity.type == "Country"})
 
 
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", re.I)
-
-
-def _nearest_target(s: str, a: int, b: int) -> str | None:
+def _nearest_target(s: str, a: int, b: int, rules: Rules) -> str | None:
     """The attacked place named closest to the trigger, within its clause.
 
     "the airport was overrun": a passive trigger's target stands before it; "stormed the
     residence": an active one's after it.
     """
-    left, right = clause_around(s, a, b)
-    passive = bool(_PASSIVE.search(s[max(0, a - 20):a]))
+    left, right = clause_around(s, a, b, rules)
+    passive = bool(rules.pattern("passive_before").search(s[max(0, a - 20):a]))
     best = None
-    for t in ATTACK_TARGET.finditer(s, left, right):
+    for t in rules.pattern("attack_target").finditer(s, left, right):
         if t.end() <= a:
             d = a - t.end() + (0 if passive else 40)
         else:
@@ -297,30 +276,27 @@ def _nearest_target(s: str, a: int, b: int) -> str | None:
     return best[1] if best else None
 
 
-def _is_subject(s: str, rel0: int, rel1: int) -> bool:
+def _is_subject(s: str, rel0: int, rel1: int, rules: Rules) -> bool:
     """A country named before the verb of its clause, with no preposition: the actor."""
-    left, _ = clause_around(s, rel0, rel1)
+    left, _ = clause_around(s, rel0, rel1, rules)
     before = s[left:rel0].strip(" \t-•*–—\"'“”‘’").lower()
-    return before in {"", "the"} or before.endswith((" and", ","))
+    return rules.pattern("subject_lead").fullmatch(before) is not None
 
 
-_GOVERNMENT = re.compile(r"\s+(?:government|authorities|leadership|president|king|parliament)\b", re.I)
-
-
-def _requested_by(s: str, base: int, matches: list, persons: list[NameMention]) -> Role | None:
-    cue = lexicon.cues()["request"]
+def _requested_by(s: str, base: int, matches: list, persons: list[NameMention], rules: Rules) -> Role | None:
+    cue = rules.cues["request"]
     m = cue.search(s)
     if not m:
         return None
     # "the Bahraini government" asks as its state does.
     actors = [(x.start, x.end, x.entity, x.surface) for x in matches
               if x.entity.type in {"Country", "Person"} and (
-                  x.kind != "demonym" or _GOVERNMENT.match(s[x.end - base:x.end - base + 30]))]
+                  x.kind != "demonym" or rules.pattern("government_after").match(s[x.end - base:x.end - base + 30]))]
     actors += [(p.start, p.end, p.entity, p.entity.label) for p in persons]
     if not actors:
         return None
     trig = base + m.start()
-    if m.group(0).lower().startswith("at the"):
+    if rules.pattern("request_of").match(m.group(0)):
         # "at the request of Kazakh President X": the person named in the phrase asked.
         after = [a for a in actors if base + m.end() <= a[0] <= base + m.end() + 60]
         people = [a for a in after if a[2].type == "Person"]
@@ -333,17 +309,18 @@ def _requested_by(s: str, base: int, matches: list, persons: list[NameMention]) 
     return Role("requestedBy", pick[2], Span(pick[0], pick[1], pick[3]), "request")
 
 
-def classify_count(s: str, start: int, end: int) -> str | None:
+def classify_count(s: str, start: int, end: int, rules: Rules | None = None) -> str | None:
     """What a number at ``s[start:end]`` counts: the count word nearest to it, or None."""
-    left, right = clause_around(s, start, end)
+    rules = rules or default_rules()
+    left, right = clause_around(s, start, end, rules)
     after = s[end:right]
     before = s[left:start]
-    if _INCLUDING.search(before):
+    if rules.pattern("including_before").search(before):
         return None
-    if s[start:end].lower().endswith("strong"):
+    if rules.pattern("strong_suffix").search(s[start:end]):
         return "troops"  # "a 2,500-strong force"
     best: tuple[int, int, str] | None = None
-    for rank, head in enumerate(lexicon.count_heads()):
+    for rank, head in enumerate(rules.counts):
         m = head.pattern.search(after if head.side == "after" else before)
         if not m:
             continue
@@ -352,17 +329,17 @@ def classify_count(s: str, start: int, end: int) -> str | None:
             best = (distance, rank, head.kind)
     if best and best[2] == "troops":
         # "311 peacekeepers lost their lives": a casualty verb after the noun says what befell them.
-        for head in lexicon.count_heads():
+        for head in rules.counts:
             if head.side == "after" and head.kind != "troops" and head.pattern.search(after):
                 return head.kind
     return best[2] if best else None
 
 
-def _attach_counts(events: list[EventMention], s: str, base: int, traces: list, sentence: Span) -> None:
+def _attach_counts(events: list[EventMention], s: str, base: int, traces: list, sentence: Span, rules: Rules) -> None:
     for n in find_numbers(s):
         if n.is_year or n.unit:
             continue
-        kind = classify_count(s, n.start, n.end)
+        kind = classify_count(s, n.start, n.end, rules)
         if kind is None:
             continue
         span = Span(base + n.start, base + n.end, n.text)
@@ -392,34 +369,31 @@ def _count_target(events: list[EventMention], kind: str, pos: int) -> EventMenti
     return None
 
 
-FUTURE_CUE = re.compile(r"\b(?:will|would|shall|to be|is to|are to|plans? to|going to)\b", re.I)
-_SINCE_BEFORE = re.compile(r"\bsince\b", re.I)
-
-
 def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[DateMention],
-                  published_year: int | None = None, claim_at: tuple[int, int] = (0, 0)) -> None:
+                  published_year: int | None = None, claim_at: tuple[int, int] = (0, 0), rules: Rules | None = None) -> None:
     """Dates are found once per article (a yearless "January 7" borrows an earlier date's year)."""
+    rules = rules or default_rules()
     # "during ongoing protests on Monday": a day during the unrest, not its start; "on Thursday, a
     # week after troops were sent": Thursday is not the sending's day (kg/extract/timeline.py).
-    real = [e for e in events if e.type and not e.ongoing and not _after_offset(e, s, base)]
+    real = [e for e in events if e.type and not e.ongoing and not after_offset(e, s, base, rules)]
     if not real:
         return
     # "the worst since 1991": a year the event is compared with, not its date.
     # The date's own "since" counts too ("for the first time since 1990").
     usable = [d for d in dates if date_of(d) is not None and not (
-        (d.relation == "since" or _SINCE_BEFORE.search(
-            s[max(clause_around(s, d.start - base, d.end - base)[0], d.start - base - 100):d.start - base]))
+        (d.relation == "since" or rules.pattern("since_before").search(
+            s[max(clause_around(s, d.start - base, d.end - base, rules)[0], d.start - base - 100):d.start - base]))
         and published_year is not None and abs(d.first.year - published_year) > 3)]
     # "the ministry said on Friday" dates the statement; it dates the event only when the
     # sentence gives no other date.
     # "announced by X in February" dates the announcement, never the event; "Sunday's election"
     # names another event by its day.
     usable = [d for d in usable if not (claim_at[0] <= d.start and d.end <= claim_at[1])
-              and s[d.end - base:d.end - base + 2] not in {"'s", "’s"}]
-    told = [d for d in usable if SPEECH_BEFORE.search(s[max(0, d.start - base - 30):d.start - base])]
+              and not rules.pattern("possessive_after").fullmatch(s[d.end - base:d.end - base + 2])]
+    told = [d for d in usable if rules.pattern("speech_before").search(s[max(0, d.start - base - 30):d.start - base])]
     # A report's date can date only a movement told as done or under way, not one to come.
     movers = [e for e in real if e.type in MOVEMENTS
-              and not FUTURE_CUE.search(s[max(0, e.trigger.start - base - 30):e.trigger.start - base])]
+              and not rules.pattern("future_before").search(s[max(0, e.trigger.start - base - 30):e.trigger.start - base])]
     if len(told) < len(usable) or not movers:
         # A report's date stands for the news it reports only for troop movements of the day.
         usable = [d for d in usable if d not in told]
@@ -432,9 +406,9 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
             prop = "start"
         elif d.relation in {"by", "until"}:
             prop = "end"
-        elif _ends_here(ev, _phase_near(s, d.start - base, d.end - base)):
+        elif _ends_here(ev, _phase_near(s, d.start - base, d.end - base, rules)):
             prop = "end"
-        elif CLASSES[ev.type].departure and lexicon.cues()["withdrawal_done"].search(
+        elif CLASSES[ev.type].departure and rules.cues["withdrawal_done"].search(
                 s[max(0, ev.trigger.start - base - 40):ev.trigger.end - base + 40]):
             prop = "end"
         elif ev.type in DURATIVE:
@@ -444,15 +418,11 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         ev.dates.append(When(prop, value, Span(d.start, d.end, d.text), d.first.year))
 
 
-OFFSET_CUE = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-                        r"(?P<unit>days?|weeks?|months?)\s+(?P<dir>after|before)\b", re.I)
-
-
-def _after_offset(e: EventMention, s: str, base: int) -> bool:
+def after_offset(e: EventMention, s: str, base: int, rules: Rules) -> bool:
     """The trigger's verb (at its end) stands in a "N days after ..." clause."""
     rel = e.trigger.end - base
     return any("," not in s[p.end():rel] and ";" not in s[p.end():rel]
-               for p in OFFSET_CUE.finditer(s, max(0, rel - 80), rel))
+               for p in rules.pattern("offset").finditer(s, max(0, rel - 80), rel))
 
 
 def date_of(d: DateMention) -> DateValue | DateWindow | None:
@@ -464,14 +434,14 @@ def date_of(d: DateMention) -> DateValue | DateWindow | None:
     return None
 
 
-def _date_present_tense(events: list[EventMention], s: str, base: int, published: DateValue) -> None:
-    cue = lexicon.cues()
+def _date_present_tense(events: list[EventMention], s: str, base: int, published: DateValue, rules: Rules) -> None:
+    cue = rules.cues
     for ev in events:
         if ev.type not in MOVEMENTS or ev.dates:
             continue
         rel = ev.trigger.start - base
         window = s[max(0, rel - 40): rel + len(ev.trigger.text) + 30]
-        if FUTURE_CUE.search(window):
+        if rules.pattern("future_before").search(window):
             continue  # "will begin pulling out in two days": not yet
         for kind, prop in (("present_end", "end"), ("present_start", "start")):
             if cue[kind].search(window):
@@ -498,16 +468,13 @@ def _date_distance(ev: EventMention, start: int, end: int) -> float:
     return gap + 200 * crossed
 
 
-_SPAN_IN = re.compile(r"\b(?:next|coming|following)\b", re.I)
-
-
-def _attach_durations(events: list[EventMention], s: str, base: int) -> None:
+def _attach_durations(events: list[EventMention], s: str, base: int, rules: Rules) -> None:
     movers = [e for e in events if e.type in MOVEMENTS]
     if not movers:
         return
     for d in find_durations(s):
         # "will begin in two days" is a delay; "in the next ten days" is a span.
-        if d.days <= 0 or (d.relation == "in" and not _SPAN_IN.search(d.text)):
+        if d.days <= 0 or (d.relation == "in" and not rules.pattern("span_in").search(d.text)):
             continue
         pos = base + d.start
         ev = min(movers, key=lambda e: abs(e.trigger.start - pos))

@@ -1,14 +1,10 @@
 """Event mentions: what one sentence says happened, before mentions of one event are merged."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from kg.extract import lexicon
 from kg.model import DateValue, DateWindow, Duration, Entity, Quantity, Span
-
-CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013]|,\s+(?:but|while|whereas|although)\b|\.\s")
-
+from kg.rules import Rules, default_rules
 
 @dataclass(frozen=True)
 class Role:
@@ -55,27 +51,26 @@ class EventMention:
     ongoing: bool = False  # "during ongoing protests": told as already under way
 
 
-def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
+def clause_around(sentence: str, start: int, end: int, rules: Rules | None = None) -> tuple[int, int]:
     """The clause of ``sentence`` (offsets relative to it) that holds ``start:end``."""
+    clause_break = (rules or default_rules()).pattern("clause_break")
     left = 0
-    for m in CLAUSE_BREAK.finditer(sentence, 0, start):
+    for m in clause_break.finditer(sentence, 0, start):
         left = m.end()
     right = len(sentence)
-    m = CLAUSE_BREAK.search(sentence, end)
+    m = clause_break.search(sentence, end)
     if m:
         right = m.start()
     return left, right
 
 
-_SCOPE_BREAK = re.compile(r",|;|\band\b|\bbut\b|\bthen\b")
-
-
-def negated(sentence: str, start: int) -> bool:
+def negated(sentence: str, start: int, rules: Rules | None = None) -> bool:
     """A trigger whose clause denies it, or only demands or fears it, reports no event."""
-    left, _ = clause_around(sentence, start, start)
+    rules = rules or default_rules()
+    left, _ = clause_around(sentence, start, start, rules)
     window = sentence[max(left, start - 60):start]
     # "ordered forces to fire without warning and declared a state of emergency": a coordinated
     # verb phrase or a comma starts a new scope.
-    window = _SCOPE_BREAK.split(window)[-1]
-    cue = lexicon.cues()
+    window = rules.pattern("scope_break").split(window)[-1]
+    cue = rules.cues
     return bool(cue["negation"].search(window) or cue["irrealis"].search(window))

@@ -5,7 +5,7 @@ an identifier ("Resolution 2100", "Il-76", "COVID-19"). Spans that are numbers b
 still reported, flagged, so the caller can skip them: years and decades (``is_year``), and
 percentages, money, ages and durations (``unit``). ``NumberMention.is_count`` combines the flags.
 
-How a qualifier shapes the ``Quantity`` (the words live in data/number_words.tsv):
+How a qualifier shapes the ``Quantity`` (the words live in the rule pack, kg/data/en/number_words.tsv):
 
 - exact ("164 people")                       value=164
 - approx ("around 9,000", "some 1,000")       value=9000, approximate
@@ -29,28 +29,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from kg.model import Quantity
-from kg.resources import DATA_DIR
+from kg.rules import default_rules
 
-__all__ = ["NumberMention", "find_numbers", "parse_number_word", "read_word_table", "date_part_spans",
+__all__ = ["NumberMention", "find_numbers", "parse_number_word", "date_part_spans",
            "CARDINAL_RE", "MONTHS", "MONTH_RE", "alternation", "YEAR_CONTEXT_BEFORE", "PLURAL_NOUN_AFTER"]
 
 
-def read_word_table(path: Path) -> dict[str, dict[str, str]]:
-    """A ``phrase<TAB>kind<TAB>value`` lexicon as {kind: {phrase: value}}."""
-    table: dict[str, dict[str, str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        phrase, kind, value = (line.split("\t") + ["", ""])[:3]
-        table.setdefault(kind, {})[phrase] = value
-    return table
-
-
-_W = read_word_table(DATA_DIR / "number_words.tsv")
-_D = read_word_table(DATA_DIR / "date_words.tsv")
+_W = default_rules().number_words
+_D = default_rules().date_words
 
 _SMALL: dict[str, int] = {w: int(v) for k in ("unit", "teen", "tens") for w, v in _W[k].items()}
 _KIND: dict[str, str] = {w: k for k in ("unit", "teen", "tens", "scale", "dozen") for w in _W[k]}

@@ -21,38 +21,34 @@ and on Friday declared the mission over": Friday is the end's, not the deploymen
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from kg.event_classes import event_classes
 from kg.extract.dates import DateMention
-from kg.extract.events import FUTURE_CUE, OFFSET_CUE, SPEECH_BEFORE, date_of
+from kg.extract.events import date_of
 from kg.extract.mentions import EventMention, When
 from kg.extract.numbers import parse_number_word
 from kg.model import DateValue, DateWindow, Span
+from kg.rules import Rules, default_rules
 
 CLASSES = event_classes()
 LEDE_SENTENCES = 3  # the headline and the first sentences tell the news of the day
-# "has resigned", "have been detained", "is stepping down": told as news of the day.
-_PRESENT = re.compile(r"\b(?:has|have|is|are)\s+(?:(?:now|just|also|officially|reportedly|been)\s+){0,2}$", re.I)
-# "a week after it was attacked", "which had stormed": an aside that recalls an earlier event.
-_BACKGROUND = re.compile(r"\b(?:after|before|since|following|ago|had|once|previous(?:ly)?|earlier|"
-                         r"former|past|amid|last|recent(?:ly)?|which|that|who|when)\b", re.I)
 
 
 def date_undated(clusters, sentences: tuple[Span, ...], dates: list[DateMention], text: str,
-                 published: DateValue | None) -> None:
+                 published: DateValue | None, rules: Rules | None = None) -> None:
     """Give each undated cluster a narrative date or the just-happened window (in place)."""
+    rules = rules or default_rules()
     dated_sentences = {m.sentence.start for c in clusters for m in c.mentions if m.dates}
     for c in clusters:
         if any(m.dates for m in c.mentions):
             continue
-        if any(_in_future(m) for m in c.mentions if m.type):
+        if any(_in_future(m, rules) for m in c.mentions if m.type):
             continue  # not yet happened
         if any(m.ongoing for m in c.mentions):
             continue  # under way before it was told: its start is not the news of the day
         prop = "start" if CLASSES[c.type].lasting else "date"
         relative = next(((m, r) for m in c.mentions if m.type
-                         and (r := _relative(m, dates, published)) is not None), None)
+                         and (r := _relative(m, dates, published, rules)) is not None), None)
         if relative is not None:
             m, (value, evidence) = relative
             year = int(value.first[:4] if isinstance(value, DateWindow) else value.iso[:4])
@@ -64,36 +60,35 @@ def date_undated(clusters, sentences: tuple[Span, ...], dates: list[DateMention]
             continue
         first = min(free, key=lambda m: m.trigger.start)
         before = _words_before(first)
-        if _BACKGROUND.search(before):
+        if rules.pattern("background_before").search(before):
             continue
-        carrier = _narrative(first, sentences, dates, text, prop)
+        carrier = _narrative(first, sentences, dates, text, prop, rules)
         if carrier is not None:
             c.mentions.append(carrier)
             continue
         if published is None or published.precision != "day":
             continue
         day = dt.date.fromisoformat(published.iso)
-        if _PRESENT.search(before):
+        if rules.pattern("present_perfect_before").search(before):
             first.dates.append(When(prop, published, first.trigger, day.year, "published-present"))
         elif _in_lede(first, sentences):
             window = DateWindow((day - dt.timedelta(days=1)).isoformat(), day.isoformat())
             first.dates.append(When(prop, window, first.trigger, day.year, "just-happened"))
 
 
-_NOW = re.compile(r"\b(?:(?:has|have)\s+now|now|today|this week)\b", re.I)
 
 
-def _relative(m: EventMention, dates: list[DateMention], published: DateValue | None):
+def _relative(m: EventMention, dates: list[DateMention], published: DateValue | None, rules: Rules):
     """(value, evidence span) when ``m``'s trigger follows "N days/weeks after/before" in its clause."""
     s, base = m.sentence.text, m.sentence.start
     rel = m.trigger.end - base  # the trigger's verb stands at its end
-    for p in OFFSET_CUE.finditer(s, max(0, rel - 80), rel):
+    for p in rules.pattern("offset").finditer(s, max(0, rel - 80), rel):
         if "," in s[p.end():rel] or ";" in s[p.end():rel]:
             continue
         n = 1 if p.group("n").lower() in ("a", "an") else parse_number_word(p.group("n"))
         if not n:
             continue
-        anchor = _anchor(m, p.start() + base, dates, published)
+        anchor = _anchor(m, p.start() + base, dates, published, rules)
         if anchor is None:
             return None
         unit = p.group("unit").lower().rstrip("s")
@@ -108,13 +103,14 @@ def _relative(m: EventMention, dates: list[DateMention], published: DateValue | 
     return None
 
 
-def _anchor(m: EventMention, offset_at: int, dates: list[DateMention], published: DateValue | None):
+def _anchor(m: EventMention, offset_at: int, dates: list[DateMention], published: DateValue | None,
+            rules: Rules):
     """The day the offset counts from: a day named before it in the sentence, else "now"."""
     named = [d for d in dates if m.sentence.start <= d.start and d.end <= offset_at
              and d.precision == "day" and d.first == d.last]
     if named:
         return named[-1].first
-    if published is not None and published.precision == "day" and _NOW.search(
+    if published is not None and published.precision == "day" and rules.pattern("now").search(
             m.sentence.text[:offset_at - m.sentence.start]):
         return dt.date.fromisoformat(published.iso)
     return None
@@ -129,15 +125,16 @@ def _in_lede(m: EventMention, sentences: tuple[Span, ...]) -> bool:
     return any(s.start == m.sentence.start for s in sentences[:LEDE_SENTENCES])
 
 
-def _in_future(m: EventMention) -> bool:
+def _in_future(m: EventMention, rules: Rules) -> bool:
     rel = m.trigger.start - m.sentence.start
     rel_end = m.trigger.end - m.sentence.start
-    return bool(FUTURE_CUE.search(m.sentence.text[max(0, rel - 30):rel])
-                or FUTURE_CUE.search(m.sentence.text[rel_end:rel_end + 12]))
+    future = rules.pattern("future_before")
+    return bool(future.search(m.sentence.text[max(0, rel - 30):rel])
+                or future.search(m.sentence.text[rel_end:rel_end + 12]))
 
 
 def _narrative(m: EventMention, sentences: tuple[Span, ...], dates: list[DateMention], text: str,
-               prop: str) -> EventMention | None:
+               prop: str, rules: Rules) -> EventMention | None:
     """A mention carrying the date of the paragraph's last dated sentence before ``m``'s."""
     before = [s for s in sentences if s.end <= m.sentence.start]
     for s in reversed(before):
@@ -145,7 +142,7 @@ def _narrative(m: EventMention, sentences: tuple[Span, ...], dates: list[DateMen
             return None  # another paragraph: another episode
         # "the president told parliament on Friday" dates the telling, not the narrative.
         in_s = [d for d in dates if s.start <= d.start and d.end <= s.end and date_of(d) is not None
-                and not SPEECH_BEFORE.search(text[max(s.start, d.start - 30):d.start])]
+                and not rules.pattern("speech_before").search(text[max(s.start, d.start - 30):d.start])]
         if not in_s:
             continue
         d = in_s[-1]

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from kg.extract import lexicon
+from kg.rules import default_rules
 from kg.extract.events import classify_count
 from kg.event_classes import event_classes
 from kg.model import Article, Entity
@@ -35,19 +35,19 @@ def entity_qids(event, prop: str) -> set[str | None]:
 
 
 def test_every_event_class_has_triggers_and_every_pattern_compiles():
-    by_class = {t.event_type for t in lexicon.triggers()}
+    by_class = {t.event_type for t in default_rules().triggers}
     assert by_class == set(event_classes().names)
-    assert all(t.needs in {"-", "force", "armed", "person", "target"} for t in lexicon.triggers())
-    assert all(isinstance(t.pattern, re.Pattern) for t in lexicon.triggers())
+    assert all(t.needs in {"-", "force", "armed", "person", "target"} for t in default_rules().triggers)
+    assert all(isinstance(t.pattern, re.Pattern) for t in default_rules().triggers)
 
 
 def test_cue_and_role_lexicons_hold_the_kinds_the_extractor_reads():
     assert {"negation", "irrealis", "start", "end", "force", "request",
-            "present_start", "present_end"} <= set(lexicon.cues())
+            "present_start", "present_end"} <= set(default_rules().cues)
     assert {"in_place", "to_place", "from_place", "between", "by_agent", "actor_noun",
-            "place_noun", "led"} <= set(lexicon.role_words())
-    assert {h.kind for h in lexicon.count_heads()} == {"troops", "deaths", "injured", "arrests"}
-    assert {h.side for h in lexicon.count_heads()} == {"before", "after"}
+            "place_noun", "led"} <= set(default_rules().roles)
+    assert {h.kind for h in default_rules().counts} == {"troops", "deaths", "injured", "arrests"}
+    assert {h.side for h in default_rules().counts} == {"before", "after"}
 
 
 # -- one typical sentence per class ------------------------------------------------------------
