@@ -94,6 +94,7 @@ class Row:
     lon: float | None = None
     pop: int = 0
     flags: list[str] = field(default_factory=list)
+    iso2: str = ""
 
 
 def read_gazetteer(path: Path) -> tuple[dict[str, str], dict[tuple[str, ...], str], set[str]]:
@@ -166,9 +167,20 @@ def build_cities(ne_path: Path, dr_path: Path, iso2: dict[str, str], stats: Coun
     dr = json.loads(dr_path.read_text(encoding="utf-8"))
     by_qid: dict[str, list[dict]] = defaultdict(list)
     for c in dr:
+        if c.get("name") and iso2.get(c.get("country_code") or ""):
+            TOWN_NAMES[iso2[c["country_code"]]].add(key_of(c["name"].strip()))
         if c.get("wikiDataId"):
             by_qid[c["wikiDataId"].strip()].append(c)
     rows: dict[str, Row] = {}
+    for p in ne:  # every populated place of either table names a town that a region must not take
+        country = iso2.get(p.get("ISO_A2") or "")
+        for k in ("NAME", "NAMEASCII", "NAME_EN"):
+            if p.get(k):
+                PLACE_POPS[key_of(p[k].strip())].append((p.get("ISO_A2") or "", int(p.get("POP_MAX") or 0)))
+        if country:
+            for k in ("NAME", "NAMEASCII", "NAME_EN"):
+                if p.get(k):
+                    TOWN_NAMES[country].add(key_of(p[k].strip()))
     for p in ne:
         capital = p.get("ADM0CAP") == 1 and p.get("FEATURECLA") == "Admin-0 capital"  # not "capital alt"
         pop = int(p.get("POP_MAX") or 0)
@@ -198,24 +210,89 @@ def build_cities(ne_path: Path, dr_path: Path, iso2: dict[str, str], stats: Coun
         rows[qid] = Row(qid, label, "capital" if capital else "city", country,
                         list(dict.fromkeys(s for s in surfaces if clean(s))),
                         [SOURCE_TAGS["ne"], SOURCE_TAGS["dr5hn"]],
-                        coord(p.get("LATITUDE")), coord(p.get("LONGITUDE")), pop)
+                        coord(p.get("LATITUDE")), coord(p.get("LONGITUDE")), pop, iso2=p.get("ISO_A2") or "")
     return list(rows.values())
 
 
+# Token key -> (ISO2, population) of every Natural Earth place of that name (filled by build_cities).
+PLACE_POPS: dict[tuple[str, ...], list[tuple[str, int]]] = defaultdict(list)
+# Token key -> ISO2 codes of the dr5hn first-level regions of that name (filled by build_regions).
+REGION_NAMES: dict[tuple[str, ...], set[str]] = defaultdict(set)
+# Country QID -> token keys of every Natural Earth populated place in it (filled by build_cities).
+TOWN_NAMES: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+
+_GENERATED = ("region", "province", "state", "oblast", "governorate", "department", "prefecture")
 _REGION_WORDS = ("Province", "Region", "Oblast", "Governorate", "State", "Department", "Prefecture")
 
 
-def build_regions(dr_states: Path, dc_states: Path, iso2: dict[str, str], country_names: dict[str, str],
+def read_dc(path: Path) -> list[tuple[str, str, str]]:
+    """(country name, place name, QID) of Data Commons' countrystatecode.json, or of a TSV extract
+    of it with the columns country, place, qid."""
+    text = path.read_text(encoding="utf-8")
+    out = []
+    if path.suffix == ".json":
+        for key, val in json.loads(text).items():
+            m = re.fullmatch(r"dcid:wikidataId/(Q[1-9][0-9]*)", val.strip())
+            if m and ", " in key:
+                country, place = key.rsplit(", ", 1)
+                out.append((country, place, m.group(1)))
+        return out
+    for line in text.splitlines():
+        cells = line.split("\t")
+        if line.startswith("#") or len(cells) != 3 or cells[0] == "country":
+            continue
+        out.append((cells[0], cells[1], cells[2]))
+    return out
+
+
+def country_names_to_qids(gazetteer: Path) -> dict[str, str]:
+    """Folded country names and aliases of the curated gazetteer -> country QID."""
+    out: dict[str, str] = {}
+    for line in gazetteer.read_text(encoding="utf-8").splitlines():
+        c = line.split("\t")
+        if len(c) > 4 and c[2] in ("country", "state"):
+            for s in [c[1], *c[4].split("|")]:
+                if s.strip():
+                    out.setdefault(norm(s), c[0])
+    return out
+
+
+def dc_country(name: str, by_name: dict[str, str]) -> str | None:
+    """'Egypt, Arab Rep.', 'Kyrgyz Republic', 'Lao PDR' -> the country's QID."""
+    short = re.sub(r",.*$", "", name)
+    for cand in (name, short, re.sub(r" (Republic|PDR|Federation)$", "", short)):
+        if norm(cand) in by_name:
+            return by_name[norm(cand)]
+    return None
+
+
+# Token key -> (ISO2, population) of every Natural Earth place of that name (filled by build_cities).
+PLACE_POPS: dict[tuple[str, ...], list[tuple[str, int]]] = defaultdict(list)
+# Token key -> ISO2 codes of the dr5hn first-level regions of that name (filled by build_regions).
+REGION_NAMES: dict[tuple[str, ...], set[str]] = defaultdict(set)
+# Country QID -> token keys of every Natural Earth populated place in it (filled by build_cities).
+TOWN_NAMES: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+
+_GENERATED = ("region", "province", "state", "oblast", "governorate", "department", "prefecture")
+_REGION_WORDS = ("Province", "Region", "Oblast", "Governorate", "State", "Department", "Prefecture")
+
+
+def build_regions(dr_states: Path, dc_states: Path, iso2: dict[str, str], by_name: dict[str, str],
                   stats: Counter) -> list[Row]:
     with dr_states.open(encoding="utf-8", newline="") as fh:
         dr = list(csv.DictReader(fh))
-    dc_raw = json.loads(dc_states.read_text(encoding="utf-8"))
-    dc: dict[str, list[tuple[str, str]]] = defaultdict(list)  # qid -> [(country name, place name)]
-    for key, val in dc_raw.items():
-        m = re.fullmatch(r"dcid:wikidataId/(Q[1-9][0-9]*)", val.strip())
-        if m and ", " in key:
-            country, place = key.split(", ", 1)
-            dc[m.group(1)].append((norm(country), norm(place)))
+    dc: dict[str, list[tuple[str, str]]] = defaultdict(list)  # qid -> [(country QID, place name)]
+    for country, place, qid in read_dc(dc_states):
+        cq = dc_country(country, by_name)
+        if cq:
+            dc[qid].append((cq, norm(place)))
+    for s in dr:
+        if not (s.get("parent_id") or "").strip() and s.get("name"):
+            name = s["name"].strip()
+            REGION_NAMES[key_of(name)].add(s.get("country_code") or "")
+            for word in _REGION_WORDS:
+                if name.endswith(" " + word):
+                    REGION_NAMES[key_of(name[: -len(word) - 1])].add(s.get("country_code") or "")
     rows: dict[str, Row] = {}
     for s in dr:
         if (s.get("parent_id") or "").strip():
@@ -229,9 +306,7 @@ def build_regions(dr_states: Path, dc_states: Path, iso2: dict[str, str], countr
         if not country:
             stats["region dropped: country not in the gazetteer"] += 1
             continue
-        cname = {norm(s.get("country_name") or ""), norm(country_names.get(country, ""))}
-        support = [pl for cn, pl in dc.get(qid, ()) if cn in cname and names_match({pl}, {norm(s["name"])})]
-        if not support:
+        if not any(cq == country and names_match({pl}, {norm(s["name"])}) for cq, pl in dc.get(qid, ())):
             stats["region dropped: no second source (Data Commons) agrees"] += 1
             continue
         if qid in rows:
@@ -243,9 +318,22 @@ def build_regions(dr_states: Path, dc_states: Path, iso2: dict[str, str], countr
             if label.endswith(" " + word):
                 base = label[: -len(word) - 1]
                 surfaces += [base, f"{base} {word.lower()}", f"{base} region"]
-        rows[qid] = Row(qid, label, "region", country, list(dict.fromkeys(x for x in surfaces if clean(x))),
+                break
+        else:  # "Mandalay" the region is written "Mandalay Region" when the city has the bare name
+            surfaces += [f"{label} {w}" for w in ("Region", "region", "Province", "province")]
+        # "Najaf", "Kherson": the bare name of a region is its town's; the region keeps "Najaf Governorate".
+        towns = TOWN_NAMES.get(country, set())
+        bare = [x for x in surfaces if key_of(x) in towns]
+        if bare:
+            stats["surface dropped: region named like a town of its country"] += len(bare)
+            surfaces = [x for x in surfaces if x not in bare]
+        if not surfaces:
+            stats["region dropped: every name is ambiguous"] += 1
+            continue
+        rows[qid] = Row(qid, surfaces[0] if label in bare else label, "region", country,
+                        list(dict.fromkeys(x for x in surfaces if clean(x))),
                         [SOURCE_TAGS["dr5hn-states"], SOURCE_TAGS["dc"]],
-                        coord(s.get("latitude")), coord(s.get("longitude")))
+                        coord(s.get("latitude")), coord(s.get("longitude")), iso2=s.get("country_code") or "")
     return list(rows.values())
 
 
@@ -317,9 +405,34 @@ def settle(rows: list[Row], owners: dict[tuple[str, ...], str], words: set[str],
             for r in regions:
                 drop[r.qid].add(key)
                 stats["surface dropped: shared by two regions"] += 1
+    for r in rows:
+        for surface in r.surfaces:
+            key = key_of(surface)
+            if r.type == "region":
+                # Punjab (India) and Punjab (Pakistan): a region name used in another country is
+                # dropped, with "Punjab province" and the like
+                base = key[:-1] if len(key) > 1 and key[-1].lower() in _GENERATED else key
+                if (REGION_NAMES.get(key, set()) | REGION_NAMES.get(base, set())) - {r.iso2}:
+                    drop[r.qid].add(key)
+                    stats["surface dropped: a region of another country has the name"] += 1
+            else:
+                rivals = [pop for iso, pop in PLACE_POPS.get(key, ()) if iso != r.iso2]
+                if rivals and max(rivals) * DOMINANCE > r.pop:
+                    drop[r.qid].add(key)
+                    stats["surface dropped: a town of another country has the name"] += 1
+                elif rivals and "needs_country" not in r.flags:
+                    r.flags.append("needs_country")
     out = []
     for r in rows:
         r.surfaces = [s for s in r.surfaces if key_of(s) not in drop[r.qid]]
+        if r.type == "region":
+            # "Delta", "Unity", "Free" (State): a region whose bare name is an ordinary word keeps
+            # only a label that is more than that word.
+            common = {s for s in r.surfaces if len(key_of(s)) == 1 and s.lower() in words}
+            if common:
+                stats["surface dropped: a region's name is an ordinary word"] += len(common)
+                r.surfaces = [s for s in r.surfaces if s not in common
+                              and not (s.split(" ", 1)[0] in common and s.split(" ", 1)[-1].lower() in _GENERATED)]
         if not r.surfaces:
             stats[f"{r.type} dropped: every name is ambiguous"] += 1
             continue
@@ -383,7 +496,7 @@ def main(argv: list[str] | None = None) -> int:
     stats: Counter[str] = Counter()
     rows = build_cities(args.ne_places, args.dr5hn_cities, iso2, stats)
     if args.dr5hn_states and args.dc_states:
-        rows += build_regions(args.dr5hn_states, args.dc_states, iso2, country_names, stats)
+        rows += build_regions(args.dr5hn_states, args.dc_states, iso2, country_names_to_qids(args.gazetteer), stats)
     known = [r for r in rows if r.qid in curated]
     stats["rows already in gazetteer.tsv (left to it)"] += len(known)
     rows = [r for r in rows if r.qid not in curated]

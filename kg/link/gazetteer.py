@@ -293,11 +293,14 @@ class Gazetteer:
             type_rank = _TYPE_RANK.get(rec.entity.type, 9)
             for surface, kind in rec.surfaces:
                 rank = (rec.layer, _KIND_RANK[kind], type_rank, rec.order)
+                folded = None
                 for key in _key_variants(surface, kind):
                     old = index.get(key)
                     if old is None or rank < old.rank:
+                        if folded is None:
+                            folded = surface if surface.isascii() and "`" not in surface else fold(surface)
                         surname = surname_ok and len(key) == 1 and surface != rec.entity.label
-                        index[key] = _Variant(rec, kind, fold(surface), surname, rank)
+                        index[key] = _Variant(rec, kind, folded, surname, rank)
         maxlen: dict[str, int] = {}
         for key in index:
             if len(key) > maxlen.get(key[0], 0):
@@ -388,7 +391,9 @@ class Gazetteer:
                     and nxt in ctx.not_before.get("*place", ()):
                 return False
         flags = v.record.flags
-        if flags and length == 1 and "given_name" in flags:
+        # A one-word name before another capitalised word is a first name ("Paris Hilton"); every
+        # name of the broad world table is guarded so ("Ararat Mirzoyan", "Mosul Dam").
+        if length == 1 and ("given_name" in flags or v.record.layer == WORLD_LAYER):
             follower = _adjacent_word(text, toks, last, +1)
             if follower and is_capitalised(follower) and follower not in self._maxlen \
                     and follower not in ctx.titles:

@@ -181,3 +181,39 @@ def test_builder_name_matching():
     assert t.names_match({t.norm("Okayama")}, {t.norm("Okayama Shi")})
     assert t.names_match({t.norm("Kherson Oblast")}, {t.norm("Kherson")})
     assert not t.names_match({t.norm("Kale")}, {t.norm("Kahramanmaras")})
+
+
+def test_regions_are_found_and_ambiguous_region_names_are_not():
+    kzn, gauteng = world_city("KwaZulu-Natal"), world_city("Gauteng")
+    got = linked("Looting spread from KwaZulu-Natal to Gauteng province on Monday.")
+    assert got["KwaZulu-Natal"] == kzn["qid"] and got["Gauteng province"] == gauteng["qid"]
+    world = {r["qid"] for r in rows(WORLD)}
+    # Punjab is a province of Pakistan and a state of India: neither is guessed.
+    assert not world & set(linked("Floods hit Punjab province and Punjab.").values())
+
+
+def test_builder_regions_need_both_sources_and_yield_their_bare_name_to_a_town(tmp_path):
+    ne = tmp_path / "ne.json"
+    ne.write_text(json.dumps(_ne(_place("Shymkent", "Q186988001", "KZ", 900_000))), encoding="utf-8")
+    dr = tmp_path / "cities.json"
+    dr.write_text(json.dumps([{"name": "Shymkent", "country_code": "KZ", "wikiDataId": "Q186988001"},
+                              {"name": "Turkistan", "country_code": "KZ", "wikiDataId": "Q186988100"}]),
+                  encoding="utf-8")
+    states = tmp_path / "states.csv"
+    states.write_text("name,country_code,parent_id,latitude,longitude,wikiDataId\n"
+                      "Turkistan Region,KZ,,43.3,68.25,Q186988010\n"      # both agree; a town is named Turkistan
+                      "Zhetisu Region,KZ,,45.0,78.4,Q186988011\n"         # Data Commons gives another QID
+                      "Abai Region,KZ,,49.6,72.8,Q186988012\n"            # Data Commons lacks it
+                      "Ulytau Region,KZ,7,48.0,67.0,Q186988013\n",        # not first-level
+                      encoding="utf-8")
+    dc = tmp_path / "dc.tsv"
+    dc.write_text("country\tplace\tqid\nKazakhstan\tTurkistan\tQ186988010\nKazakhstan\tZhetisu\tQ186988999\n"
+                  "Kazakhstan\tUlytau\tQ186988013\n", encoding="utf-8")
+    out = tmp_path / "world.tsv"
+    assert tool().main(["--ne-places", str(ne), "--dr5hn-cities", str(dr), "--dr5hn-states", str(states),
+                        "--dc-states", str(dc), "--shared", str(tmp_path / "no-shared"), "-o", str(out)]) == 0
+    regions = {r["qid"]: r for r in rows(out) if r["type"] == "region"}
+    assert set(regions) == {"Q186988010"}
+    turkistan = regions["Q186988010"]
+    assert turkistan["label"] == "Turkistan Region" and turkistan["country_qid"] == "Q232"
+    assert "Turkistan" not in turkistan["aliases"].split("|") and "Turkistan region" in turkistan["aliases"].split("|")
