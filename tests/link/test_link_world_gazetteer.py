@@ -22,7 +22,7 @@ QID = re.compile(r"Q[1-9][0-9]*")
 def rows(path: Path) -> list[dict[str, str]]:
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
     header = lines[0].split("\t")
-    assert header == list(COLUMNS + OPTIONAL_COLUMNS)
+    assert len(header) >= len(COLUMNS) + 2 and header == list(COLUMNS + OPTIONAL_COLUMNS)[: len(header)]
     out = []
     for ln in lines[1:]:
         cells = ln.split("\t")
