@@ -6,6 +6,7 @@ Data files (kg/data):
                          public tables give the same QID
 Optional columns after the ten of ``COLUMNS``: lat, lon (a place's coordinates) and member_of
 (|-separated QIDs of the organisations it belongs to, e.g. from a dump's P463 claims).
+  gazetteer-coords.tsv   coordinates of gazetteer.tsv's places that two public tables confirm
   gazetteer-places.tsv   places with no verified QID but a known country (left unlinked)
   gazetteer-context.tsv  context rules of the scanner ("Latin America" is not the US)
 plus the user's own gazetteer (``KG_GAZETTEER`` or ~/.local/share/kg-loader/gazetteer.tsv),
@@ -22,7 +23,7 @@ import difflib
 import os
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -56,6 +57,7 @@ _SENTENCE_END = frozenset({".", "!", "?", '"', "'", ":", ";", "(", "\u201c", "\u
 _CUE_WINDOW = 120  # characters either side searched for US-state cues
 
 PACKAGED = ("gazetteer.tsv", "gazetteer-world.tsv", "gazetteer-places.tsv")
+COORDS = "gazetteer-coords.tsv"  # coordinates of gazetteer.tsv's places (tools/build_world_gazetteer.py)
 WORLD_LAYER = PACKAGED.index("gazetteer-world.tsv")  # context rules for "*world" apply to its rows
 USER_DEFAULT = Path("~/.local/share/kg-loader/gazetteer.tsv")
 
@@ -198,6 +200,22 @@ def parse_records(path: Path, layer: int, start: int = 0) -> list[Record]:
                 raise InputError(f"{path.name}: row {n + 1}: malformed member_of QID {bad_member!r}")
         out.append(Record(entity, country or None, tuple(surfaces), flag_set, layer, start + n, coords,
                           member_of))
+    return out
+
+
+def parse_coords(path: Path) -> dict[str, tuple[float, float]]:
+    """QID -> (latitude, longitude) of gazetteer-coords.tsv (columns qid, lat, lon, source)."""
+    out: dict[str, tuple[float, float]] = {}
+    if not path.is_file():
+        return out
+    for cells in _rows(path):
+        try:
+            lat, lon = float(cells[1]), float(cells[2])
+        except (IndexError, ValueError):
+            raise InputError(f"{path.name}: malformed row {cells!r}") from None
+        if not (_QID_RE.fullmatch(cells[0]) and -90 <= lat <= 90 and -180 <= lon <= 180):
+            raise InputError(f"{path.name}: malformed row {cells!r}")
+        out[cells[0]] = (lat, lon)
     return out
 
 
@@ -568,6 +586,9 @@ def load_gazetteer(path: str | os.PathLike[str] | None = None, *, include_user: 
         records: list[Record] = []
         for layer, name in enumerate(PACKAGED):
             records += parse_records(DATA_DIR / name, layer=layer, start=len(records))
+        coords = parse_coords(DATA_DIR / COORDS)
+        records = [replace(r, coords=coords[r.entity.key]) if r.coords is None and r.entity.key in coords else r
+                   for r in records]
         return records + extra
 
     return Gazetteer(packaged, context)

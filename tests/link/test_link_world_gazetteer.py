@@ -165,7 +165,7 @@ def test_builder_keeps_only_rows_both_sources_agree_on(tmp_path):
     words.write_text("mobile\nphone\n", encoding="utf-8")
     out = tmp_path / "world.tsv"
     assert tool().main(["--ne-places", str(ne), "--dr5hn-cities", str(dr), "--words", str(words),
-                        "--shared", str(tmp_path / "no-shared"), "-o", str(out)]) == 0
+                        "--shared", str(tmp_path / "no-shared"), "--coords", str(tmp_path / "coords.tsv"), "-o", str(out)]) == 0
     got = {r["qid"]: r for r in rows(out)}
     assert set(got) == {"Q186988001", "Q186988007"}
     shymkent = got["Q186988001"]
@@ -211,9 +211,24 @@ def test_builder_regions_need_both_sources_and_yield_their_bare_name_to_a_town(t
                   "Kazakhstan\tUlytau\tQ186988013\n", encoding="utf-8")
     out = tmp_path / "world.tsv"
     assert tool().main(["--ne-places", str(ne), "--dr5hn-cities", str(dr), "--dr5hn-states", str(states),
-                        "--dc-states", str(dc), "--shared", str(tmp_path / "no-shared"), "-o", str(out)]) == 0
+                        "--dc-states", str(dc), "--shared", str(tmp_path / "no-shared"), "--coords", str(tmp_path / "coords.tsv"), "-o", str(out)]) == 0
     regions = {r["qid"]: r for r in rows(out) if r["type"] == "region"}
     assert set(regions) == {"Q186988010"}
     turkistan = regions["Q186988010"]
     assert turkistan["label"] == "Turkistan Region" and turkistan["country_qid"] == "Q232"
     assert "Turkistan" not in turkistan["aliases"].split("|") and "Turkistan region" in turkistan["aliases"].split("|")
+
+
+def test_coordinates_of_curated_places_are_well_formed_and_loaded():
+    lines = [ln.split("\t") for ln in (DATA_DIR / "gazetteer-coords.tsv").read_text(encoding="utf-8").splitlines()
+             if ln and not ln.startswith("#")]
+    assert lines[0] == ["qid", "lat", "lon", "source"]
+    curated = {r["qid"] for r in rows_curated()}
+    qids = [c[0] for c in lines[1:]]
+    assert len(qids) > 100 and len(qids) == len(set(qids)) and set(qids) <= curated
+    for qid, lat, lon, source in lines[1:]:
+        assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180
+        assert len({s.strip() for s in source.split(";")}) == 2
+    qid, lat, lon, _ = lines[1]
+    rec = next(r for r in Gazetteer.default().records() if r.entity.key == qid)
+    assert rec.coords == (float(lat), float(lon))
