@@ -258,10 +258,22 @@ def _plural(surface: str) -> str | None:
 
 
 _PLAIN = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")  # tokens are just its words
+# Precomposed letters and digits joined by single spaces or hyphens: tokens are its folded words.
+_WORDS = re.compile(r"[^\W_\u0300-\u036f]+(?:[ -][^\W_\u0300-\u036f]+)*")
+_SPACE_OR_HYPHEN = re.compile(r"[ -]")
+
+
+def _key(surface: str) -> tuple[str, ...]:
+    """``key_of(surface)``, without the tokenizer for the common shapes of names."""
+    if _PLAIN.fullmatch(surface):
+        return tuple(surface.split(" "))
+    if _WORDS.fullmatch(surface):
+        return tuple(w if w.isascii() else fold(w) for w in _SPACE_OR_HYPHEN.split(surface))
+    return key_of(surface)
 
 
 def _key_variants(surface: str, kind: str) -> list[tuple[str, ...]]:
-    key = tuple(surface.split(" ")) if _PLAIN.fullmatch(surface) else key_of(surface)
+    key = _key(surface)
     if not key:
         return []
     keys = [key]

@@ -232,3 +232,12 @@ def test_coordinates_of_curated_places_are_well_formed_and_loaded():
     qid, lat, lon, _ = lines[1]
     rec = next(r for r in Gazetteer.default().records() if r.entity.key == qid)
     assert rec.coords == (float(lat), float(lon))
+
+
+def test_the_fast_index_key_is_the_tokenizer_key():
+    from kg.link.gazetteer import _key
+    from kg.link.normalize import key_of
+    samples = ["São Paulo", "Île-de-France", "Guinea-Bissau", "İzmir", "Łódź", "Nur-Sultan", "St. John's",
+               "U.S.", "Côte d'Ivoire", "Kahramanmaraş", "Ho Chi Minh City"]
+    surfaces = samples + [s for rec in Gazetteer.default().records() for s, _ in rec.surfaces]
+    assert [_key(s) for s in surfaces] == [key_of(s) for s in surfaces]
