@@ -5,7 +5,8 @@ plain JSON Lines work too, as do slices of either, plain or compressed (.json, .
 .json.bz2). An entity becomes a gazetteer row when it has an English label and its type is
 known: from its P31 classes (the verified table kg/data/gazetteer-wikidata-classes.tsv), or
 from ``default_type`` when the whole file was cut for one kind of thing ("all cities of ...").
-The country of a place comes from its P17 claim. Lines holding ``{"entities": {...}}`` (what
+The country of a place comes from its P17 claim, its coordinates from P625 (on Earth), and the
+organisations it is a member of from P463; they fill the optional lat, lon and member_of columns. Lines holding ``{"entities": {...}}`` (what
 ``Special:EntityData/Q….json`` returns) are read too, so a slice can be cut with a query:
 
     # QIDs of, say, the cities (P31 Q515) of Kazakhstan (P17 Q232), from the query service:
@@ -30,7 +31,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.errors import InputError
-from kg.link.gazetteer import COLUMNS, SLOT_TYPES
+from kg.link.gazetteer import COLUMNS, OPTIONAL_COLUMNS, SLOT_TYPES
 from kg.link.wikidata import load_classes
 
 _QID = re.compile(r"Q[1-9][0-9]*")
@@ -103,6 +104,26 @@ def _claim_ids(ent: dict[str, Any], prop: str) -> list[str]:
     return out
 
 
+_EARTH = "http://www.wikidata.org/entity/Q2"
+
+
+def _coordinates(ent: dict[str, Any]) -> tuple[float, float] | None:
+    """(latitude, longitude) of the best P625 statement on Earth, or None."""
+    stmts = (ent.get("claims") or {}).get("P625") or []
+    ranked = sorted((s for s in stmts if isinstance(s, dict) and s.get("rank") != "deprecated"),
+                    key=lambda s: s.get("rank") != "preferred")
+    for s in ranked:
+        value = ((s.get("mainsnak") or {}).get("datavalue") or {}).get("value")
+        if not isinstance(value, dict) or value.get("globe", _EARTH) != _EARTH:
+            continue
+        lat, lon = value.get("latitude"), value.get("longitude")
+        if isinstance(lat, (int, float)) and isinstance(lon, (int, float)) \
+                and not isinstance(lat, bool) and not isinstance(lon, bool) \
+                and -90 <= lat <= 90 and -180 <= lon <= 180:
+            return round(float(lat), 6), round(float(lon), 6)
+    return None
+
+
 def _clean(s: str) -> str:
     return " ".join(s.replace("|", " ").split())
 
@@ -136,9 +157,13 @@ def entity_row(ent: dict[str, Any], classes: dict[str, str], default_type: str |
         (acronyms if letters.isalpha() and letters.isupper() and len(letters) <= 8 else aliases).append(value)
     countries = _claim_ids(ent, "P17") if row_type not in ("country", "person", "organization") else []
     desc = ((ent.get("descriptions") or {}).get(language) or {}).get("value")
+    coords = _coordinates(ent)
+    members = _claim_ids(ent, "P463")
     row = [qid, label, row_type, countries[0] if countries else "",
            "|".join(dict.fromkeys(aliases)), "|".join(dict.fromkeys(acronyms)), "", "",
-           _clean(desc) if isinstance(desc, str) else "", source]
+           _clean(desc) if isinstance(desc, str) else "", source,
+           f"{coords[0]:g}" if coords else "", f"{coords[1]:g}" if coords else "",
+           "|".join(dict.fromkeys(members))]
     return [c.replace("\t", " ") for c in row]
 
 
@@ -178,7 +203,7 @@ def build_stats(paths: Iterable[str | os.PathLike[str]], out_path: str | os.Path
         with open(out, "a", encoding="utf-8") as fh:
             if new_file:
                 fh.write("# kg-loader user gazetteer, grown from Wikidata dumps with `kg gazetteer build`\n")
-                fh.write("\t".join(COLUMNS) + "\n")
+                fh.write("\t".join(COLUMNS + OPTIONAL_COLUMNS) + "\n")
             for p in paths:
                 for ent in iter_entities(p, bad):
                     read += 1

@@ -58,17 +58,17 @@ def test_link_online_then_cached(fake_wikidata, monkeypatch):
 
 
 def test_gazetteer_build_feeds_the_default_gazetteer(tmp_path):
-    ent = {"type": "item", "id": "Q99999301", "labels": {"en": {"language": "en", "value": "Testopolis"}},
+    ent = {"type": "item", "id": "Q99999301", "labels": {"en": {"language": "en", "value": "Qwxzvkt Fjord"}},
            "claims": {"P31": [{"mainsnak": {"snaktype": "value", "property": "P31",
                                             "datavalue": {"value": {"entity-type": "item", "numeric-id": 515, "id": "Q515"},
                                                           "type": "wikibase-entityid"}},
                                "type": "statement", "rank": "normal"}]}}
     src = tmp_path / "slice.json"
     src.write_text("[\n" + json.dumps(ent) + "\n]\n")
-    assert "no candidate" in run("link", "Testopolis").output
+    assert "no candidate" in run("link", "Qwxzvkt Fjord").output
     res = run("gazetteer", "build", str(src))
     assert res.exit_code == 0 and "1 entries added" in res.output
-    res = run("link", "Testopolis")
+    res = run("link", "Qwxzvkt Fjord")
     assert "Q99999301" in res.output and "[City]" in res.output
     assert "entries:" in run("gazetteer", "info").output
 

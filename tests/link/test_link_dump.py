@@ -131,3 +131,55 @@ def test_entity_data_documents_one_per_line(tmp_path):
     src = tmp_path / "entitydata.json"
     src.write_text("\n".join(json.dumps({"entities": {e["id"]: e}}) for e in SLICE[:3]) + "\n")
     assert build_from_dump([src], tmp_path / "out.tsv") == 3
+
+
+def coordinate_statement(lat, lon, rank="normal", globe="http://www.wikidata.org/entity/Q2") -> dict:
+    return {"mainsnak": {"snaktype": "value", "property": "P625", "datatype": "globe-coordinate",
+                         "datavalue": {"value": {"latitude": lat, "longitude": lon, "altitude": None,
+                                                 "precision": 0.0001, "globe": globe},
+                                       "type": "globecoordinate"}},
+            "type": "statement", "id": f"X$P625{lat}", "rank": rank}
+
+
+def test_coordinates_and_memberships_are_kept(tmp_path):
+    town = entity("Q99999211", "Coordtown", p31=["Q515"], p17=[("Q232", "normal")])
+    town["claims"]["P625"] = [
+        coordinate_statement(10.0, 20.0, "deprecated"),
+        coordinate_statement(1.5, 2.5, globe="http://www.wikidata.org/entity/Q405"),  # on the Moon
+        coordinate_statement(43.25, 76.9167),
+    ]
+    state = entity("Q99999212", "Memberland", p31=["Q6256"])
+    state["claims"]["P463"] = [statement("P463", "Q99999203"), statement("P463", "Q99999213", "preferred"),
+                               statement("P463", "Q99999214", "deprecated")]
+    plain = entity("Q99999215", "Plainville", p31=["Q515"])
+    src = tmp_path / "slice.json"
+    src.write_text(dump_text([town, state, plain]), encoding="utf-8")
+    out = tmp_path / "user.tsv"
+    assert build_from_dump([src], out) == 3
+    lines = out.read_text(encoding="utf-8").splitlines()
+    header = lines[1].split("\t")
+    assert header[-3:] == ["lat", "lon", "member_of"]
+    rows = {ln.split("\t")[0]: dict(zip(header, ln.split("\t"))) for ln in lines[2:]}
+    assert (rows["Q99999211"]["lat"], rows["Q99999211"]["lon"]) == ("43.25", "76.9167")
+    assert rows["Q99999212"]["member_of"] == "Q99999213|Q99999203"
+    assert rows["Q99999215"]["lat"] == rows["Q99999215"]["member_of"] == ""
+    gaz = load_gazetteer(out)
+    recs = {r.entity.key: r for r in gaz.records()}
+    assert recs["Q99999211"].coords == (43.25, 76.9167)
+    assert recs["Q99999212"].member_of == ("Q99999213", "Q99999203")
+    assert recs["Q99999215"].coords is None and recs["Q99999215"].member_of == ()
+
+
+def test_an_old_ten_column_user_gazetteer_still_loads(tmp_path):
+    old = tmp_path / "old.tsv"
+    old.write_text("qid\tlabel\ttype\tcountry_qid\taliases\tacronyms\tdemonyms\tflags\tdescription\tsource\n"
+                   "Q99999216\tOldtown\tcity\tQ232\t\t\t\t\tmade-up\ttest\n", encoding="utf-8")
+    (rec,) = load_gazetteer(old).records()
+    assert rec.coords is None and rec.member_of == ()
+
+
+def test_malformed_member_qid_is_an_input_error(tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("Q99999217\tBadtown\tcity\tQ232\t\t\t\t\t\ttest\t1\t2\tNATO\n", encoding="utf-8")
+    with pytest.raises(InputError, match="member_of"):
+        load_gazetteer(bad)
