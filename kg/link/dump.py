@@ -33,6 +33,7 @@ from typing import IO, Any
 from kg.errors import InputError
 from kg.link.gazetteer import COLUMNS, OPTIONAL_COLUMNS, SLOT_TYPES
 from kg.link.wikidata import load_classes
+from kg.vocab import WD
 
 _QID = re.compile(r"Q[1-9][0-9]*")
 # Entity.type -> the gazetteer's type column.
@@ -104,7 +105,7 @@ def _claim_ids(ent: dict[str, Any], prop: str) -> list[str]:
     return out
 
 
-_EARTH = "http://www.wikidata.org/entity/Q2"
+_EARTH = str(WD.Q2)  # the globe of coordinates on Earth
 
 
 def _coordinates(ent: dict[str, Any]) -> tuple[float, float] | None:
