@@ -73,11 +73,12 @@ def _article(article: Article | str, **metadata: str | None) -> Article:
     return article if isinstance(article, Article) else read(article, **metadata)
 
 
-def extract(article: Article | str, **metadata: str | None) -> Extraction:
-    """The events, memberships and mentions of an article (or of the source ``read`` reads)."""
+def extract(article: Article | str, rules=None, **metadata: str | None) -> Extraction:
+    """The events, memberships and mentions of an article (or of the source ``read`` reads);
+    ``rules`` is a language's rule pack (kg.rules.load_rules), default the packaged English one."""
     from kg.pipeline import extract as _extract
 
-    return _extract(_article(article, **metadata))
+    return _extract(_article(article, **metadata), rules=rules)
 
 
 def explain(article: Article | str, **metadata: str | None) -> str:
@@ -87,18 +88,19 @@ def explain(article: Article | str, **metadata: str | None) -> str:
     return render_explanation(extract(article, **metadata))
 
 
-def process(article: Article | str, validate: bool = True, base: str | None = None,
+def process(article: Article | str, validate: bool = True, base: str | None = None, rules=None,
             **metadata: str | None) -> ProcessedArticle:
     """Read (when given a source), extract, map to RDF and validate: what ``kg extract`` does.
     Raises ValidationFailed (with its report) on a violation."""
-    return process_article(_article(article, **metadata), validate=validate, base=base)
+    return process_article(_article(article, **metadata), validate=validate, base=base, rules=rules)
 
 
-def process_article(article: Article, validate: bool = True, base: str | None = None) -> ProcessedArticle:
+def process_article(article: Article, validate: bool = True, base: str | None = None,
+                    rules=None) -> ProcessedArticle:
     """Extract, map to RDF and validate. Raises ValidationFailed (with its report) on a violation."""
     from kg.rdf import article_iri, to_graph
 
-    extraction = extract(article)
+    extraction = extract(article, rules=rules)
     graph = to_graph(extraction, base=base)
     report = None
     if validate:

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from kg.link.normalize import slugify
 from kg.model import Entity
 from kg.rules import Rules, default_rules
 
@@ -17,13 +17,9 @@ class NameMention:
     titled: bool  # a title ("President", "Gen.") stood before it
 
 
-def slug(label: str) -> str:
-    ascii_ = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "unnamed"
-
-
 def unlinked(label: str, type_: str) -> Entity:
-    return Entity(key=f"{type_.lower()}/{slug(label)}", label=label, type=type_)
+    # One slug for every unlinked entity, the gazetteer's qid-less places included.
+    return Entity(key=f"{type_.lower()}/{slugify(label)}", label=label, type=type_)
 
 
 def find_person_names(text: str, taken: list[tuple[int, int]], rules: Rules | None = None) -> list[NameMention]:

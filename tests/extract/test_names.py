@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.names import find_person_names, find_surnames, slug, unlinked
+from kg.extract.names import find_person_names, find_surnames, unlinked
+from kg.link.normalize import slugify as slug
 from kg.link.gazetteer import Gazetteer
 
 
@@ -59,6 +60,7 @@ def test_accented_names_are_kept_and_slugged_to_ascii():
     assert labels("Jos\u00e9 N\u00fa\u00f1ez arrived.") == ["Jos\u00e9 N\u00fa\u00f1ez"]
     assert slug("Jos\u00e9 N\u00fa\u00f1ez") == "jose-nunez"
     assert slug("!!!") == "unnamed"
+    assert unlinked("Stra\u00dfe", "Place").key == "place/strasse"  # one slug for all unlinked keys
 
 
 def test_a_later_surname_alone_is_the_same_person():
