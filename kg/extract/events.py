@@ -60,6 +60,10 @@ def mentions_in_sentence(
         if trig.needs == "target" and _nearest_target(s, a, b, rules) is None:
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: nothing attacked named"))
             continue
+        if CLASSES[trig.event_type].sides and cue["unrest_side"].search(s):
+            traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: fighting with "
+                                f"protesters or crowds is unrest, not an armed clash"))
+            continue
         if trig.needs == "force" and not has_force:
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: no force named"))
             continue
@@ -90,6 +94,8 @@ def mentions_in_sentence(
             found[key].ends = True
         if CLASSES[trig.event_type].lasting and cue["ongoing"].search(s, max(0, a - 40), a):
             found[key].ongoing = True
+        if CLASSES[trig.event_type].arrival and cue["domestic"].search(s):
+            found[key].domestic = True
     for ender in [k for k in found if k in CLASSES and CLASSES[k].ends]:
         ended = CLASSES[ender].ends
         if ended in found and set(found[ended].rules) <= WEAK_DEPLOYMENT_RULES:

@@ -49,6 +49,7 @@ class EventMention:
     ends: bool = False  # the trigger itself marks the end (a ceasefire)
     also: bool = False  # "were also detained": told as more of an event already told
     ongoing: bool = False  # "during ongoing protests": told as already under way
+    domestic: bool = False  # "troops patrolled the streets": a state's own forces at home
 
 
 def clause_around(sentence: str, start: int, end: int, rules: Rules | None = None) -> tuple[int, int]:

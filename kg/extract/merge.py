@@ -159,12 +159,23 @@ def build_events(clusters: list[Cluster], focus: tuple[Entity, Span] | None) -> 
                 facts.extend(_borrowed(own[id(w)], "troops", "withdrawing-force"))
         if CLASSES[c.type].sides:
             facts.extend(_border_sides(facts))
-        facts = _dedupe(_in_time_order(_without_hosts(c.type, _without_regions(facts))))
+        facts = _without_hosts(c.type, _without_regions(facts))
+        if any(m.domestic for m in c.mentions):
+            facts.extend(_own_state(facts))
+        facts = _dedupe(_in_time_order(facts))
         events.append(Event(
             key=keys[id(c)], type=c.type, label=_label(c.type, facts),
             facts=tuple(facts), evidence=tuple(_unique_spans(m.sentence for m in c.mentions)),
         ))
     return events
+
+
+def _own_state(facts: list[Fact]) -> list[Fact]:
+    """Troops on their own streets, with no other state or body named, are their state's own."""
+    if any(f.prop == "participant" for f in facts):
+        return []
+    return [Fact("participant", f.value, f.evidence, f.claimed_by, "participant:own-state")
+            for f in facts if f.prop == "country" and isinstance(f.value, Entity)][:1]
 
 
 def _border_sides(facts: list[Fact]) -> list[Fact]:

@@ -122,9 +122,26 @@ def test_the_new_prime_minister_is_not_the_one_dismissed():
     assert labels(ev, "participant") == set()
 
 
-def test_troops_on_their_own_streets_are_no_deployment():
-    assert not any(e.type == "MilitaryDeployment" for e in events_of(
-        "Police detained dozens of activists, and troops were deployed on the streets of Yerevan."))
+def test_troops_on_their_own_streets_are_a_deployment_by_their_own_state():
+    (ev,) = [e for e in events_of("Police detained dozens of activists, and troops were deployed on the streets "
+                                  "of Yerevan.") if e.type == "MilitaryDeployment"]
+    assert {f.value.qid for f in ev.facts if f.prop == "participant"} == {"Q399"}
+    assert "Q1953" in {f.value.qid for f in ev.facts if f.prop == "location"}
+
+
+def test_soldiers_patrolling_their_capital_are_a_deployment_and_police_grenades_are_none():
+    (ev,) = [e for e in events_of("Soldiers patrolled the streets of Santiago, Chile, on Saturday to contain the "
+                                  "demonstrations.") if e.type == "MilitaryDeployment"]
+    assert {f.value.qid for f in ev.facts if f.prop == "participant"} == {"Q298"}
+    assert "MilitaryDeployment" not in [e.type for e in events_of(
+        "Police in Yerevan deployed stun grenades against the crowd on Sunday.")]
+
+
+def test_fighting_with_protesters_is_unrest_not_an_armed_clash():
+    types = [e.type for e in events_of("Soldiers clashed with protesters in Yangon on Wednesday.")]
+    assert "ArmedClash" not in types and "CivilUnrest" in types
+    assert "ArmedClash" in [e.type for e in events_of(
+        "Soldiers clashed with rebels near Goma on Wednesday.")]
 
 
 def test_a_border_clash_told_from_both_sides_is_one_clash_between_the_two_states():
