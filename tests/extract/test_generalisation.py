@@ -160,3 +160,14 @@ def test_a_day_named_for_another_event_does_not_date_this_one():
     (ev,) = [e for e in events_of("Rwanda sent troops to the Central African Republic ahead of Sunday's vote.")
              if e.type == "MilitaryDeployment"]
     assert values(ev, "start") == []
+
+
+def test_looting_and_arson_amid_riots_are_the_unrest_but_a_building_set_ablaze_is_an_attack():
+    assert "Attack" not in [e.type for e in events_of(
+        "Banks and buses were torched and looting broke out as riots spread through Lusaka on Monday.")]
+    assert "Attack" in [e.type for e in events_of(
+        "Protesters set fire to the city hall in Lusaka on Monday.")]
+
+
+def test_soldiers_seizing_the_state_broadcaster_is_an_attack():
+    assert "Attack" in [e.type for e in events_of("Soldiers seized the state broadcaster in Harare on Tuesday.")]
