@@ -220,12 +220,15 @@ def _without_regions(facts: list[Fact]) -> list[Fact]:
 
 
 def _without_hosts(event_type: str, facts: list[Fact]) -> list[Fact]:
-    """The state troops are sent to hosts them; it is where, not who, of the deployment."""
+    """The state troops are sent to hosts them; it is where, not who, of the deployment. When the
+    host is the only actor named ("the South African government is deploying troops"), the troops
+    are its own and it stays."""
     if not CLASSES[event_type].movement:
         return facts
     hosts = {f.value.key for f in facts if f.prop == "country" and isinstance(f.value, Entity)}
-    return [f for f in facts if not (f.prop == "participant" and isinstance(f.value, Entity)
+    kept = [f for f in facts if not (f.prop == "participant" and isinstance(f.value, Entity)
                                      and f.value.key in hosts)]
+    return kept if any(f.prop == "participant" for f in kept) else facts
 
 
 def _borrowed(source: list[Fact], prop: str, rule: str) -> list[Fact]:

@@ -171,3 +171,15 @@ def test_looting_and_arson_amid_riots_are_the_unrest_but_a_building_set_ablaze_i
 
 def test_soldiers_seizing_the_state_broadcaster_is_an_attack():
     assert "Attack" in [e.type for e in events_of("Soldiers seized the state broadcaster in Harare on Tuesday.")]
+
+
+def test_a_violent_face_off_between_armies_is_a_clash_not_unrest():
+    types = [e.type for e in events_of(
+        "Indian and Chinese soldiers were killed in a violent face-off in the Galwan valley on Monday.")]
+    assert "ArmedClash" in types and "CivilUnrest" not in types
+
+
+def test_a_government_named_by_its_demonym_deploys_its_troops():
+    (ev,) = [e for e in events_of("The South African government is deploying 25,000 troops to Durban.")
+             if e.type == "MilitaryDeployment"]
+    assert "Q258" in {f.value.qid for f in ev.facts if f.prop == "participant"}
