@@ -1,3 +1,4 @@
+import pytest
 """Constructions met in articles beyond the seed: each a short text of our own."""
 from kg.model import Article, Entity
 from kg.pipeline import extract
@@ -183,3 +184,19 @@ def test_a_government_named_by_its_demonym_deploys_its_troops():
     (ev,) = [e for e in events_of("The South African government is deploying 25,000 troops to Durban.")
              if e.type == "MilitaryDeployment"]
     assert "Q258" in {f.value.qid for f in ev.facts if f.prop == "participant"}
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Gunmen opened fire on worshippers at a mosque in Kano on Friday.", "Attack"),
+    ("Assailants shot dead two police officers in Kismayo on Monday.", "Attack"),
+    ("A roadside bomb struck a convoy near Kandahar on Sunday.", "Attack"),
+    ("Students staged a sit-in outside the ministry in Dhaka on Monday.", "CivilUnrest"),
+    ("Youths went on the rampage in Nairobi on Tuesday.", "CivilUnrest"),
+])
+def test_how_else_reports_tell_attacks_and_unrest(text, type_):
+    assert type_ in [e.type for e in events_of(text)]
+
+
+def test_a_diplomatic_protest_is_no_unrest():
+    assert "CivilUnrest" not in [e.type for e in events_of(
+        "Ghana lodged a formal protest with the Togolese embassy in Accra on Monday.")]
