@@ -1,5 +1,6 @@
-import pytest
 """Constructions met in articles beyond the seed: each a short text of our own."""
+import pytest
+
 from kg.model import Article, Entity
 from kg.pipeline import extract
 
