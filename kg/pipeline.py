@@ -34,7 +34,7 @@ def extract(article: Article, gazetteer=None, rules: Rules | None = None) -> Ext
     published = DateValue(article.published) if article.published else None
     pub_year = int(article.published[:4]) if article.published else None
 
-    dates = [d for d in find_dates(text, published) if _inside(d, cleaned.sentences)]
+    dates = [d for d in find_dates(text, published, rules=rules) if _inside(d, cleaned.sentences)]
     traces: list[Trace] = [Trace(d, "skipped", "debris: page furniture, caption, credit or dateline")
                            for d in cleaned.dropped]
     all_mentions = []

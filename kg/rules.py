@@ -56,10 +56,23 @@ PATTERN_NAMES: tuple[str, ...] = (
     "possessive_end",
     # kg/text.py
     "abbreviation",
+    # kg/extract/numbers.py (templates: {=slot} is filled from the word tables)
+    "number", "couple_phrase", "number_one", "number_start", "number_time_after", "number_percent_after",
+    "number_currency_after", "number_age_after", "number_age_before", "number_unit_after",
+    "number_strength_after", "number_idprefix_before", "number_noncount_one_before", "number_from_before",
+    "year_context_before", "plural_noun_after", "date_parts",
+    # kg/extract/dates.py
+    "date", "date_start", "bare_month_before", "article_before", "month_not_bare", "days_later", "duration",
 )
+# The slots a pattern template may name as {=slot}: the code fills each from the pack's word tables
+# (kg/extract/numbers.py and dates.py, ``fill``).
+TEMPLATE_SLOTS = ("digits", "number_word", "scale", "qual", "vague", "few", "currency_sign", "currency",
+                  "timeunit", "idprefix", "yearprep", "month", "weekday", "bare_month", "relation", "season",
+                  "relday", "relperiod")
 
 LEMMA = re.compile(r"(?<!\?P)<([a-z][a-z'-]*)(?:/(n|v))?>")
 _REF = re.compile(r"\{:([a-z_][a-z0-9_]*)\}")
+_SLOT = re.compile(r"\{=([a-z_][a-z0-9_]*)\}")
 
 
 @dataclass(frozen=True)
@@ -99,9 +112,14 @@ class Rules:
     date_words: Mapping[str, Mapping[str, str]]
     patterns: Mapping[str, re.Pattern[str]] = field(default_factory=lambda: MappingProxyType({}))
     lemmas: tuple[tuple[str, str], ...] = ()  # every (lemma, pos) the pack's patterns use
+    # the named rows with {=slot} placeholders, as text (references and lemmas expanded)
+    templates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def pattern(self, name: str) -> re.Pattern[str]:
         return self.patterns[name]
+
+    def template(self, name: str) -> str:
+        return self.templates[name]
 
     def cue(self, kind: str) -> re.Pattern[str]:
         return self.cues[kind]
@@ -220,14 +238,22 @@ def _word_table(folder: Path, name: str, kinds: tuple[str, ...]) -> Mapping[str,
     return MappingProxyType({k: MappingProxyType(v) for k, v in table.items()})
 
 
-def _patterns(folder: Path, expander: _Expander) -> Mapping[str, re.Pattern[str]]:
+def fill(template: str, slots: Mapping[str, str]) -> str:
+    """A template's text with each ``{=slot}`` replaced by ``slots[slot]``."""
+    return _SLOT.sub(lambda m: slots[m.group(1)], template)
+
+
+def _patterns(folder: Path, expander: _Expander
+              ) -> tuple[Mapping[str, re.Pattern[str]], Mapping[str, str]]:
     """patterns.tsv: ``name<TAB>pattern``; ``{:other}`` inserts an earlier row's text (a fragment
-    whose name starts with "_" is only for that and is not compiled alone)."""
+    whose name starts with "_" is only for that and is not compiled alone). A row with ``{=slot}``
+    placeholders is a template: kept as text, checked by compiling it with each slot empty."""
     sources: dict[str, str] = {}
     out: dict[str, re.Pattern[str]] = {}
+    templates: dict[str, str] = {}
     path = folder / "patterns.tsv"
     if not path.is_file() and not PATTERN_NAMES:
-        return MappingProxyType(out)
+        return MappingProxyType(out), MappingProxyType(templates)
     for where, (name, pattern) in _rows(folder, "patterns.tsv", ("name", "pattern")):
         if name in sources:
             raise RulePackError(f"{where}: pattern {name} is listed twice")
@@ -241,12 +267,20 @@ def _patterns(folder: Path, expander: _Expander) -> Mapping[str, re.Pattern[str]
 
         text = _REF.sub(ref, pattern)
         sources[name] = text
-        if not name.startswith("_"):
+        slots = _SLOT.findall(text)
+        for slot in slots:
+            _kind(where, slot, TEMPLATE_SLOTS, "template slot")
+        if name.startswith("_"):
+            continue
+        if slots:
+            _compile(where, _SLOT.sub("(?:)", text), 0, expander)
+            templates[name] = expander.expand(text)
+        else:
             out[name] = _compile(where, text, 0, expander)
-    missing = [n for n in PATTERN_NAMES if n not in out]
+    missing = [n for n in PATTERN_NAMES if n not in out and n not in templates]
     if missing:
         raise RulePackError(f"{path}: no pattern named {', '.join(missing)}")
-    return MappingProxyType(out)
+    return MappingProxyType(out), MappingProxyType(templates)
 
 
 def load_rules(lang: str = "en", folder: Path | str | None = None) -> Rules:
@@ -279,12 +313,13 @@ def load_rules(lang: str = "en", folder: Path | str | None = None) -> Rules:
         debris.append(Debris(_kind(where, kind, DEBRIS_KINDS, "debris kind"), _compile(where, pattern, 0)))
     cues = _keyed(folder, "cues.tsv", CUE_KINDS, "cue kind", expander)
     roles = _keyed(folder, "roles.tsv", ROLE_KINDS, "role kind", expander)
+    patterns, templates = _patterns(folder, expander)
     return Rules(
         lang=lang, folder=folder, triggers=tuple(triggers), cues=cues, roles=roles,
         counts=tuple(counts), debris=tuple(debris),
         number_words=_word_table(folder, "number_words.tsv", NUMBER_WORD_KINDS),
         date_words=_word_table(folder, "date_words.tsv", DATE_WORD_KINDS),
-        patterns=_patterns(folder, expander),
+        patterns=patterns, templates=templates,
         lemmas=tuple(expander.used),
     )
 

@@ -161,3 +161,78 @@ def test_every_named_pattern_says_what_it_is_for():
     for i, line in enumerate(lines):
         if line.strip() and not line.startswith("#"):
             assert lines[i - 1].startswith("# "), f"patterns.tsv:{i + 1}: no comment line before {line.split()[0]}"
+
+
+def _facts(extraction, prop):
+    return [f.value for e in extraction.events for f in e.facts if f.prop == prop]
+
+
+def test_numbers_and_dates_are_read_with_the_pack_passed_to_extract(tmp_path):
+    """The number and date grammars come from the pack: a month and a number word renamed in a
+    copy change what extract() reads, and the default pack is not affected."""
+    article = Article(text="Russia deployed three thousand troops to Almaty on Janvier 6.", published="2022-01-10")
+    default = extract(article)
+    assert _facts(default, "start") == [] and [q.value for q in _facts(default, "troops")] == [3000]
+    folder, _ = _pack(tmp_path, "date_words.tsv", replace=("January\tmonth\t1", "Janvier\tmonth\t1"))
+    numbers = folder / "number_words.tsv"
+    numbers.write_text(numbers.read_text(encoding="utf-8").replace("three\tunit\t3", "trois\tunit\t3"),
+                       encoding="utf-8")
+    other = extract(article, rules=load_rules(folder=folder))
+    assert [d.iso for d in _facts(other, "start")] == ["2022-01-06"]
+    # "three" is no number word in this pack: only "thousand" is read
+    assert [q.value for q in _facts(other, "troops")] == [1000]
+    article2 = Article(text="Russia deployed trois thousand troops to Almaty.", published="2022-01-10")
+    assert [q.value for q in _facts(extract(article2, rules=load_rules(folder=folder)), "troops")] == [3000]
+    assert [q.value for q in _facts(extract(article2), "troops")] == [1000]
+
+
+def test_the_number_and_date_templates_come_from_the_pack(tmp_path):
+    from kg.extract.dates import find_dates, find_durations
+    from kg.extract.numbers import find_numbers, parse_number_word
+    from kg.model import DateValue
+
+    folder, _ = _pack(tmp_path, "patterns.tsv")
+    path = folder / "patterns.tsv"
+    text = path.read_text(encoding="utf-8")
+    for old, new in [(r"between\s+(?P<b1>", r"entre\s+(?P<b1>"),
+                     ("\nnumber_start\tbetween|an?\n", "\nnumber_start\tentre|an?\n"),
+                     (r"\s+ago\b", r"\s+plus\s+tot\b"),
+                     ("\ncouple_phrase\t(?i){:_couple}\n", "\ncouple_phrase\t(?i)une\\s+paire\n")]:
+        assert old in text
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    rules = load_rules(folder=folder)
+    ranged = [(n.quantity.min_value, n.quantity.max_value) for n in find_numbers("entre 3 and 16 people", rules=rules)]
+    assert ranged == [(3, 16)]
+    assert [n.quantity.value for n in find_numbers("entre 3 and 16 people")] == [3, 16]
+    pub = DateValue("2022-01-10")
+    assert [d.first.isoformat() for d in find_dates("two days plus tot", pub, rules=rules)] == ["2022-01-08"]
+    assert [d.first.isoformat() for d in find_dates("two days ago", pub, rules=rules)] == []
+    assert [d.first.isoformat() for d in find_dates("two days ago", pub)] == ["2022-01-08"]
+    assert parse_number_word("une paire", rules) == 2 and parse_number_word("une paire") is None
+    assert [d.days for d in find_durations("for two weeks", rules=rules)] == [14]
+
+
+@pytest.mark.parametrize("row, message", [
+    ("number\t(?i){=nowhere}\n", "unknown template slot 'nowhere'"),
+    ("date\t(?:{=month}\n", "pattern does not compile"),
+])
+def test_a_broken_template_names_its_file_and_line(tmp_path, row, message):
+    name = row.split("\t")[0]
+    folder, _ = _pack(tmp_path, "patterns.tsv", replace=(f"\n{name}\t", f"\n# {name}\t"))
+    path = folder / "patterns.tsv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + row, encoding="utf-8")
+    lineno = len(text.splitlines()) + 1
+    with pytest.raises(RulePackError) as err:
+        load_rules(folder=folder)
+    assert f"patterns.tsv:{lineno}: {message}" in str(err.value)
+
+
+def test_the_number_and_date_grammars_are_built_once_per_pack(tmp_path):
+    from kg.extract.numbers import number_grammar
+
+    assert number_grammar() is number_grammar(default_rules())
+    folder, _ = _pack(tmp_path, "patterns.tsv")
+    other = load_rules(folder=folder)
+    assert number_grammar(other) is number_grammar(other) is not number_grammar()

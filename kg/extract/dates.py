@@ -1,7 +1,8 @@
 """Dates and durations as news text writes them, resolved against the publication date.
 
-``find_dates`` returns the calendar period each expression denotes. Rules (words in
-kg/data/en/date_words.tsv):
+``find_dates`` returns the calendar period each expression denotes. Words and patterns live in the
+rule pack (kg/data/en/date_words.tsv, and templates in patterns.tsv filled from those words), built
+once per ``Rules`` object; every function takes ``rules`` (default: the English pack). Rules:
 
 - A weekday ("on Thursday", "Thursday night", "overnight Wednesday") is the most recent such day
   on or before publication (the publication weekday itself means publication day); "last
@@ -34,71 +35,72 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kg.extract.numbers import (
-    CARDINAL_RE, MONTH_RE, MONTHS, PLURAL_NOUN_AFTER, YEAR_CONTEXT_BEFORE, alternation, parse_number_word,
-)
+from functools import lru_cache
+
+from kg.extract.numbers import alternation, number_grammar, parse_number_word
 from kg.model import DateValue
-from kg.rules import default_rules
+from kg.rules import Rules, default_rules, fill
 
 __all__ = ["DateMention", "DurationMention", "find_dates", "find_durations"]
 
-_D = default_rules().date_words
-_W = default_rules().number_words
-
-
-WEEKDAYS: dict[str, int] = {}
-for _w, _v in _D["weekday"].items():
-    WEEKDAYS[_w] = WEEKDAYS[_w.upper()] = int(_v)
-_WEEKDAY_RE = alternation(WEEKDAYS)
-_MONTH_NOT_MAY = alternation(w for w in MONTHS if w.lower() != "may")
-_RELATION: dict[str, str] = {w.lower(): v for w, v in _D["relation"].items()}
-_SEASON: dict[str, str] = _D["season"]
-_RELDAY: dict[str, int] = {w: int(v) for w, v in _D["relday"].items()}
-_RELPERIOD: dict[str, str] = _D["relperiod"]
-_TIMEUNIT: dict[str, int] = {w: int(v) for w, v in _W["timeunit"].items()}
-
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-
-_DATE = re.compile(
-    rf"""
-    (?:(?P<rel>(?i:{alternation(_RELATION)}))\s+(?:(?i:on|in|the)\s+)?)?
-    (?:
-        (?:(?:{_WEEKDAY_RE}),?\s+)?(?P<mA>{MONTH_RE})\.?\s+(?P<dA>{_DAY})(?:\s*[-–]\s*(?P<dA2>{_DAY}))?
-            (?![\d,]\d)(?:,?\s+(?P<yA>{_YEAR})(?!\d))?\b
-      | (?:(?:{_WEEKDAY_RE}),?\s+)?(?:the\s+)?(?<![\w.,])(?P<dB>{_DAY})(?:\s*[-–]\s*(?P<dB2>{_DAY}))?\s+(?:of\s+)?
-            (?P<mB>{MONTH_RE})\b\.?(?:,?\s+(?P<yB>{_YEAR})(?!\d))?
-      | (?P<mC>{MONTH_RE})\.?,?\s+(?P<yC>{_YEAR})(?!\d)
-      | (?<![\w.])(?P<nd>\d{{1,2}})\.(?P<nm>\d{{1,2}})\.(?P<ny>\d{{4}}|\d{{2}})(?![\w.]\d|\d)
-      | (?<![\w.])(?P<iy>{_YEAR})-(?P<im>\d\d)-(?P<id>\d\d)(?!\d)
-      | (?:(?i:the)\s+)?(?P<season>(?i:{alternation(_SEASON)}))\s+(?:of\s+)?(?P<sy>{_YEAR})(?!\d)
-      | (?:(?i:the)\s+)?(?:(?P<dmod>(?i:early|mid|late))[\s-]+)?(?<![\w.,])(?P<decade>1[5-9]\d0|20\d0)'?s\b
-      | (?P<relday>(?i:{alternation(_RELDAY)}))\b
-      | (?P<relperiod>(?i:{alternation(_RELPERIOD)}))\b
-      | (?P<ago>(?i:{CARDINAL_RE}|an?))\s+(?P<agounit>(?i:days?|weeks?|months?|years?))\s+ago\b
-      | (?:(?P<wdmod>(?i:last|next|this|overnight|early|late)(?:\s+on)?)\s+)?(?P<wd>{_WEEKDAY_RE})\b
-            (?:\s+(?i:night|morning|afternoon|evening))?
-      | (?P<mD>{_MONTH_NOT_MAY})\b
-      | (?<![\w.,])(?P<yE>{_YEAR})(?![\w]|[.,]\d)
-    )
-    """,
-    re.VERBOSE,
-)
-# A bare month or year is a date only after a word like "in"/"since"/"the"; a bare number never.
-_BARE_MONTH_BEFORE = re.compile(
-    r"(?:\b(?:in|since|by|until|till|from|through|during|before|after|of|early|late|last|this|next|"
-    r"mid|In|Since|By|Until|From|Through|During|Before|After|Early|Late|Last|This|Next)|mid-)\s*$"
-)
 _PROPER_AFTER = re.compile(r"\s+[A-Z][a-z]")
-_ART_BEFORE = re.compile(r"\b(?:the|The|a|A)\s+$")
-
 _TOKEN = re.compile(r"[^\W\d_]+|\d")
-_STARTERS = frozenset(
-    {w.split()[0].lower() for w in [*_RELATION, *_SEASON, *_RELDAY, *_RELPERIOD]}
-    | {"the", "early", "mid", "late", "last", "next", "this", "overnight", "a", "an"}
-    | {w.split()[0].lower() for w in (*_W["unit"], *_W["teen"], *_W["tens"])}
-)
-_CASED_STARTERS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+class _DateGrammar:
+    """One rule pack's date words and patterns (templates from patterns.tsv filled from its word
+    tables), built once per ``Rules`` object."""
+
+    def __init__(self, rules: Rules):
+        d, w = rules.date_words, rules.number_words
+        self.rules = rules
+        self.numbers = ng = number_grammar(rules)
+        self.months = ng.months
+        self.weekdays: dict[str, int] = {}
+        for x, v in d["weekday"].items():
+            self.weekdays[x] = self.weekdays[x.upper()] = int(v)
+        self.relation: dict[str, str] = {x.lower(): v for x, v in d["relation"].items()}
+        self.season: dict[str, str] = d["season"]
+        self.relday: dict[str, int] = {x: int(v) for x, v in d["relday"].items()}
+        self.relperiod: dict[str, str] = d["relperiod"]
+        self.timeunit = ng.timeunit
+        not_bare = rules.pattern("month_not_bare")
+        slots = dict(ng.slots)
+        slots.update({
+            "weekday": alternation(self.weekdays),
+            "bare_month": alternation(x for x in self.months if not not_bare.fullmatch(x)),
+            "relation": alternation(self.relation),
+            "season": alternation(self.season),
+            "relday": alternation(self.relday),
+            "relperiod": alternation(self.relperiod),
+        })
+        self.date = re.compile(fill(rules.template("date"), slots))
+        self.duration = re.compile(fill(rules.template("duration"), slots))
+        self.days_later = rules.pattern("days_later")
+        self.bare_month_before = rules.pattern("bare_month_before")
+        self.art_before = rules.pattern("article_before")
+        self.start = rules.pattern("date_start")
+        self.starters = frozenset(
+            {x.split()[0].lower() for x in [*self.relation, *self.season, *self.relday, *self.relperiod]}
+            | {x.split()[0].lower() for x in (*w["unit"], *w["teen"], *w["tens"])}
+        )
+        self.cased_starters = frozenset(self.months) | frozenset(self.weekdays)
+
+    def is_starter(self, word: str) -> bool:
+        if word[0].isdigit() or word in self.cased_starters:
+            return True
+        low = word.lower()
+        return low in self.starters or self.start.fullmatch(low) is not None
+
+
+@lru_cache(maxsize=8)
+def _grammar(rules: Rules) -> _DateGrammar:
+    return _DateGrammar(rules)
+
+
+def _date_grammar(rules: Rules | None) -> _DateGrammar:
+    return _grammar(rules or default_rules())
+
 
 _EXPLICIT_YEAR = ("yA", "yB", "yC", "ny", "iy")
 _ANCHOR_DAYS = 92
@@ -220,10 +222,10 @@ def _month_day(month: int, d1: str, d2: str | None, year: str | None, ref: _Ref,
     return (first, last, "day") if first and last else None
 
 
-def _weekday(m: re.Match, ref: _Ref) -> Period | None:
+def _weekday(m: re.Match, ref: _Ref, g: _DateGrammar) -> Period | None:
     if ref.day is None:
         return None
-    wd = WEEKDAYS[m.group("wd")]
+    wd = g.weekdays[m.group("wd")]
     mod = (m.group("wdmod") or "").lower().split()[0] if m.group("wdmod") else ""
     if mod == "next":
         ahead = (wd - ref.day.weekday()) % 7 or 7
@@ -236,8 +238,8 @@ def _weekday(m: re.Match, ref: _Ref) -> Period | None:
     return d, d, "day"
 
 
-def _relperiod(phrase: str, ref: _Ref) -> Period | None:
-    unit, offset, part = _RELPERIOD[phrase].split(":")
+def _relperiod(phrase: str, ref: _Ref, g: _DateGrammar) -> Period | None:
+    unit, offset, part = g.relperiod[phrase].split(":")
     n = int(offset)
     if unit == "week":
         if ref.day is None:
@@ -260,9 +262,9 @@ def _relperiod(phrase: str, ref: _Ref) -> Period | None:
     return first, last, precision
 
 
-def _ago(m: re.Match, ref: _Ref) -> Period | None:
+def _ago(m: re.Match, ref: _Ref, g: _DateGrammar) -> Period | None:
     word = m.group("ago")
-    n = 1 if word.lower() in ("a", "an") else parse_number_word(word)
+    n = 1 if word.lower() in ("a", "an") else parse_number_word(word, g.rules)
     unit = m.group("agounit").lower().rstrip("s")
     if n is None:
         return None
@@ -284,8 +286,8 @@ def _ago(m: re.Match, ref: _Ref) -> Period | None:
     return dt.date(ref.year - n, 1, 1), dt.date(ref.year - n, 12, 31), "year"
 
 
-def _season(name: str, year: int) -> Period:
-    a, b = _SEASON[name.lower()].split("/")
+def _season(name: str, year: int, g: _DateGrammar) -> Period:
+    a, b = g.season[name.lower()].split("/")
     (am, ad), (bm, bd) = (map(int, a.split("-")), map(int, b.split("-")))
     end_year = year + 1 if (bm, bd) < (am, ad) else year
     bd = min(bd, calendar.monthrange(end_year, bm)[1])
@@ -297,15 +299,16 @@ def _decade(start_year: int, mod: str | None) -> Period:
     return dt.date(start_year + lo, 1, 1), dt.date(start_year + hi, 12, 31), "decade"
 
 
-def _resolve(text: str, m: re.Match, ref: _Ref, anchor: dt.date | None) -> Period | None:
+def _resolve(text: str, m: re.Match, ref: _Ref, anchor: dt.date | None, gr: _DateGrammar) -> Period | None:
     g = m.group
+    months = gr.months
     before = text[max(0, m.start() - 20):m.start()]
     if g("mA"):
-        return _month_day(MONTHS[g("mA")], g("dA"), g("dA2"), g("yA"), ref, anchor)
+        return _month_day(months[g("mA")], g("dA"), g("dA2"), g("yA"), ref, anchor)
     if g("mB"):
-        return _month_day(MONTHS[g("mB")], g("dB"), g("dB2"), g("yB"), ref, anchor)
+        return _month_day(months[g("mB")], g("dB"), g("dB2"), g("yB"), ref, anchor)
     if g("mC"):
-        y, mo = int(g("yC")), MONTHS[g("mC")]
+        y, mo = int(g("yC")), months[g("mC")]
         return dt.date(y, mo, 1), _month_end(y, mo), "month"
     if g("nd"):
         y = int(g("ny")) + (2000 if len(g("ny")) == 2 else 0)
@@ -315,38 +318,42 @@ def _resolve(text: str, m: re.Match, ref: _Ref, anchor: dt.date | None) -> Perio
         d = _safe_date(int(g("iy")), int(g("im")), int(g("id")))
         return (d, d, "day") if d else None
     if g("season"):
-        return _season(g("season"), int(g("sy")))
+        return _season(g("season"), int(g("sy")), gr)
     if g("decade"):
         return _decade(int(g("decade")), g("dmod"))
     if g("relday"):
         if ref.day is None or (g("relday") == "Today" and re.search(r"[A-Z]\w*\s+$", before)):
             return None  # "USA Today" is a newspaper
-        d = ref.day + dt.timedelta(days=_RELDAY[g("relday").lower()])
+        d = ref.day + dt.timedelta(days=gr.relday[g("relday").lower()])
         return d, d, "day"
     if g("relperiod"):
-        return _relperiod(re.sub(r"\s+", " ", g("relperiod").lower()), ref)
+        return _relperiod(re.sub(r"\s+", " ", g("relperiod").lower()), ref, gr)
     if g("ago"):
-        return _ago(m, ref)
+        return _ago(m, ref, gr)
     if g("wd"):
-        if _ART_BEFORE.search(before) and _PROPER_AFTER.match(text, m.end()):
+        if gr.art_before.search(before) and _PROPER_AFTER.match(text, m.end()):
             return None  # "the Sunday Times"
-        return _weekday(m, ref)
+        return _weekday(m, ref, gr)
     if g("mD"):
-        if not (g("rel") or _BARE_MONTH_BEFORE.search(before)):
+        if not (g("rel") or gr.bare_month_before.search(before)):
             return None
-        mo = MONTHS[g("mD")]
+        mo = months[g("mD")]
         y = _infer_year(mo, 1, ref, anchor)
         return (dt.date(y, mo, 1), _month_end(y, mo), "month") if y else None
     if g("yE"):
-        if not (g("rel") or YEAR_CONTEXT_BEFORE.search(before)) or PLURAL_NOUN_AFTER.match(text, m.end()):
+        if not (g("rel") or gr.numbers.year_context_before.search(before)) or \
+                gr.numbers.plural_noun_after.match(text, m.end()):
             return None
         y = int(g("yE"))
         return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
     return None
 
 
-def find_dates(text: str, published: DateValue | None, base: int = 0) -> list[DateMention]:
-    """Every date expression in ``text`` that resolves; offsets are ``base`` + index into ``text``."""
+def find_dates(text: str, published: DateValue | None, base: int = 0,
+               rules: Rules | None = None) -> list[DateMention]:
+    """Every date expression in ``text`` that resolves; offsets are ``base`` + index into ``text``;
+    ``rules`` is the language's rule pack (default English)."""
+    g = _date_grammar(rules)
     ref = _ref(published)
     # A narrative that names a year ("In January 2021, ...") keeps it for the month-days that follow.
     anchor: dt.date | None = None
@@ -354,12 +361,12 @@ def find_dates(text: str, published: DateValue | None, base: int = 0) -> list[Da
     pos = 0
     for tok in _TOKEN.finditer(text):
         start, word = tok.start(), tok.group()
-        if start < pos or not (word[0].isdigit() or word in _CASED_STARTERS or word.lower() in _STARTERS):
+        if start < pos or not g.is_starter(word):
             continue
-        m = _DATE.match(text, start)
+        m = g.date.match(text, start)
         if m is None or m.end() == start:
             continue
-        period = _resolve(text, m, ref, anchor)
+        period = _resolve(text, m, ref, anchor, g)
         if period is None:
             if m.group("rel"):
                 # "from 164 to ...": the relation word led nowhere; let its last word start again.
@@ -370,27 +377,23 @@ def find_dates(text: str, published: DateValue | None, base: int = 0) -> list[Da
         first, last, precision = period
         if precision in ("day", "month") and any(m.group(k) for k in _EXPLICIT_YEAR):
             anchor = first
-        relation = _RELATION.get(re.sub(r"\s+", " ", m.group("rel").lower()), "at") if m.group("rel") else "at"
+        relation = g.relation.get(re.sub(r"\s+", " ", m.group("rel").lower()), "at") if m.group("rel") else "at"
         found.append(DateMention(start + base, m.end() + base, text[start:m.end()], first, last,
                                  precision, relation))
-    return sorted(found + _days_later(text, found, base), key=lambda d: d.start)
+    return sorted(found + _days_later(text, found, base, g), key=lambda d: d.start)
 
 
-_DAYS_LATER = re.compile(
-    r"\b(?:(?P<n>[A-Za-z]+|\d{1,2})\s+days?\s+later|(?:a|one)\s+day\s+later|"
-    r"the\s+(?:next|following)\s+day|the\s+day\s+after|(?P<same>the\s+same\s+day|that\s+same\s+day))\b", re.I)
 
-
-def _days_later(text: str, found: list[DateMention], base: int) -> list[DateMention]:
+def _days_later(text: str, found: list[DateMention], base: int, g: _DateGrammar) -> list[DateMention]:
     """ "Three days later", "the next day", "the same day": counted from the last single day named before."""
     out = []
-    for m in _DAYS_LATER.finditer(text):
+    for m in g.days_later.finditer(text):
         before = [d for d in sorted(found + out, key=lambda d: d.start)
                   if d.end - base <= m.start() and d.precision == "day" and d.first == d.last]
         if not before:
             continue
         word = m.group("n")
-        n = 1 if word is None else (int(word) if word.isdigit() else parse_number_word(word.lower()))
+        n = 1 if word is None else (int(word) if word.isdigit() else parse_number_word(word.lower(), g.rules))
         if m.group("same"):
             n = 0
         elif not n or n > 60:
@@ -400,27 +403,16 @@ def _days_later(text: str, found: list[DateMention], base: int) -> list[DateMent
     return out
 
 
-_DURATION = re.compile(
-    rf"""
-    \b(?P<rel>(?i:within|for|in|over|during|takes?|took|taking|lasts?|lasted|lasting|spent|spends?|spending))
-    (?:\s+(?i:us|them|him|her|it|me|you))?
-    (?:\s+(?i:the|a\s+period\s+of))?
-    (?:\s+(?i:next|coming|following|past|last|first|initial|further|another|additional))?
-    (?:\s+(?i:about|around|some|roughly|approximately|nearly|almost|less\s+than|more\s+than|no\s+more\s+than|no\s+longer\s+than|not\s+more\s+than|up\s+to|at\s+least|at\s+most|just|only))?
-    \s+(?P<num>(?i:{CARDINAL_RE}|an?))\s+(?P<unit>(?i:{alternation(_TIMEUNIT)}))\b
-    (?!\s*(?:ago|later|earlier|after|before|from\s+now|old|-?old)\b)(?!-)
-    """,
-    re.VERBOSE,
-)
 _DURATION_REL = {"within": "within", "in": "in", "over": "over", "during": "over"}
 
 
-def find_durations(text: str, base: int = 0) -> list[DurationMention]:
+def find_durations(text: str, base: int = 0, rules: Rules | None = None) -> list[DurationMention]:
     """Stated lengths of time in whole days ("within 10 days" -> 10, relation "within")."""
+    g = _date_grammar(rules)
     found: list[DurationMention] = []
-    for m in _DURATION.finditer(text):
+    for m in g.duration.finditer(text):
         word = m.group("num")
-        n = 1 if word.lower() in ("a", "an") else parse_number_word(word)
+        n = 1 if word.lower() in ("a", "an") else parse_number_word(word, g.rules)
         unit = m.group("unit").lower()
         if n is None:
             continue
@@ -429,7 +421,7 @@ def find_durations(text: str, base: int = 0) -> list[DurationMention]:
                 continue
             days = n // 24
         else:
-            days = n * _TIMEUNIT[unit]
+            days = n * g.timeunit[unit]
         if days <= 0:
             continue
         relation = _DURATION_REL.get(m.group("rel").lower(), "for")

@@ -342,7 +342,7 @@ def classify_count(s: str, start: int, end: int, rules: Rules | None = None) -> 
 
 
 def _attach_counts(events: list[EventMention], s: str, base: int, traces: list, sentence: Span, rules: Rules) -> None:
-    for n in find_numbers(s):
+    for n in find_numbers(s, rules=rules):
         if n.is_year or n.unit:
             continue
         kind = classify_count(s, n.start, n.end, rules)
@@ -478,7 +478,7 @@ def _attach_durations(events: list[EventMention], s: str, base: int, rules: Rule
     movers = [e for e in events if e.type in MOVEMENTS]
     if not movers:
         return
-    for d in find_durations(s):
+    for d in find_durations(s, rules=rules):
         # "will begin in two days" is a delay; "in the next ten days" is a span.
         if d.days <= 0 or (d.relation == "in" and not rules.pattern("span_in").search(d.text)):
             continue
