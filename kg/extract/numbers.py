@@ -53,7 +53,7 @@ def _cased(words) -> str:
     return alternation(forms)
 
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?"
 _CUR = r"US\$|C\$|A\$|\$|€|£|¥|₽|₸|USD\s?|EUR\s?"
 # Trying the big pattern at every character is slow; try it only where a number could begin.
 _TOKEN = re.compile(r"[^\W\d_]+|\d|[$€£¥₽₸]")
@@ -204,7 +204,7 @@ def _parse_digits(s: str, g: NumberGrammar) -> float | None:
     m = g.digits_scaled.fullmatch(s.strip())
     if not m:
         return None
-    value = float(m.group(1).replace(",", ""))
+    value = float(re.sub(r"[,\s\u00a0\u202f]", "", m.group(1)))
     if m.group(2):
         value *= g.scale[m.group(2).lower()]
     return value

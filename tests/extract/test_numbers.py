@@ -139,3 +139,9 @@ def test_corpus_offsets_match_text():
         text = json.loads(path.read_text(encoding="utf-8"))["text"]
         for m in find_numbers(text, base=5):
             assert text[m.start - 5:m.end - 5] == m.text, (path.name, m)
+
+
+def test_thousands_grouped_by_spaces_are_one_number():
+    from kg.extract.numbers import find_numbers
+
+    assert [n.quantity.value for n in find_numbers("The army sent 25 000 troops and made 1\u00a0700 arrests.")] == [25000, 1700]
