@@ -405,7 +405,7 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         usable = [d for d in usable if d not in told]
     for d in usable:
         value = date_of(d)
-        ev = min(movers if d in told else real, key=lambda e: _date_distance(e, d.start, d.end))
+        ev = min(movers if d in told else real, key=lambda e: _date_distance(e, d.start, d.end, rules))
         if ev.type not in DURATIVE:
             prop = "date"
         elif d.relation == "since":
@@ -458,7 +458,7 @@ def _date_present_tense(events: list[EventMention], s: str, base: int, published
 _SEGMENT_BREAK = re.compile(r",(?=\s)|[;:()\u2014\u2013]")
 
 
-def _date_distance(ev: EventMention, start: int, end: int) -> float:
+def _date_distance(ev: EventMention, start: int, end: int, rules: Rules | None = None) -> float:
     """News puts a date after its verb, in the same stretch between commas ("deployed troops to X
     on January 6, after protests..."): a trigger across a comma, or after the date, is farther."""
     lo, hi = (ev.trigger.end, start) if ev.trigger.end <= start else (end, ev.trigger.start)
@@ -469,6 +469,10 @@ def _date_distance(ev: EventMention, start: int, end: int) -> float:
         gap = start - ev.trigger.end
     elif ev.trigger.start >= end:
         gap = (ev.trigger.start - end) * 1.5
+        # "patrolled the streets on Saturday to contain the demonstrations": what the verb was
+        # for, or against, is not dated by the verb's date.
+        if rules is not None and rules.pattern("purpose_between").search(text[max(0, lo - base):max(0, hi - base)]):
+            gap += 200
     else:
         gap = 0
     return gap + 200 * crossed

@@ -92,3 +92,8 @@ def test_days_before_a_named_day_is_that_many_days_before():
 def test_now_anchors_an_offset_at_the_publication_day():
     text = "The airport in Accra has now reopened, a week after it was attacked."
     assert dates_of(text, "Attack") == {"earliestDate": {"2023-05-04"}, "latestDate": {"2023-05-06"}}
+
+
+def test_the_date_of_a_verb_does_not_date_what_it_was_for():
+    text = "Troops patrolled the streets of Yerevan on Saturday to contain the demonstrations."
+    assert dates_of(text, "MilitaryDeployment") == {"start": {"2023-05-06"}}
