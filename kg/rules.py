@@ -33,8 +33,10 @@ CUE_KINDS = ("negation", "irrealis", "start", "end", "force", "armed_group", "re
 ROLE_KINDS = ("in_place", "to_place", "from_place", "between", "by_agent", "actor_noun", "place_noun",
               "led")
 NUMBER_WORD_KINDS = ("unit", "teen", "tens", "scale", "dozen", "couple", "vague", "few", "approx", "min",
-                     "max", "upto", "below", "idprefix", "currency", "timeunit", "yearprep")
-DATE_WORD_KINDS = ("month", "weekday", "season", "relday", "relperiod", "relation", "daypart")
+                     "max", "upto", "below", "idprefix", "currency", "timeunit", "yearprep", "article",
+                     "connector")
+DATE_WORD_KINDS = ("month", "weekday", "season", "relday", "relperiod", "relation", "daypart", "weekdaymod",
+                   "decadepart", "unit", "durationrel")
 # The named patterns (patterns.tsv) the code reads; a pack must give each.
 PATTERN_NAMES: tuple[str, ...] = (
     # kg/extract/mentions.py

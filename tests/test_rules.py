@@ -236,3 +236,14 @@ def test_the_number_and_date_grammars_are_built_once_per_pack(tmp_path):
     folder, _ = _pack(tmp_path, "patterns.tsv")
     other = load_rules(folder=folder)
     assert number_grammar(other) is number_grammar(other) is not number_grammar()
+
+
+def test_the_words_inside_number_and_date_logic_come_from_the_pack(tmp_path):
+    from kg.extract.dates import find_dates
+    from kg.model import DateValue
+    from kg.rules import load_rules
+
+    folder, _ = _pack(tmp_path, "date_words.tsv", replace=("early\tdecadepart\t0-3", "early\tdecadepart\t0-1"))
+    (default,) = find_dates("in the early 1990s", DateValue("2023-05-12"))
+    (changed,) = find_dates("in the early 1990s", DateValue("2023-05-12"), rules=load_rules(folder=folder))
+    assert (default.last.year, changed.last.year) == (1993, 1991)

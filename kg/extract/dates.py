@@ -60,6 +60,12 @@ class _DateGrammar:
         for x, v in d["weekday"].items():
             self.weekdays[x] = self.weekdays[x.upper()] = int(v)
         self.relation: dict[str, str] = {x.lower(): v for x, v in d["relation"].items()}
+        self.article = frozenset(w["article"])  # "a week ago": one
+        self.weekdaymod: dict[str, str] = {x.lower(): v for x, v in d["weekdaymod"].items()}
+        self.decadepart: dict[str, tuple[int, int]] = {
+            x.lower(): tuple(int(n) for n in v.split("-")) for x, v in d["decadepart"].items()}
+        self.unit: dict[str, str] = {x.lower(): v for x, v in d["unit"].items()}
+        self.durationrel: dict[str, str] = {x.lower(): v for x, v in d["durationrel"].items()}
         self.season: dict[str, str] = d["season"]
         self.relday: dict[str, int] = {x: int(v) for x, v in d["relday"].items()}
         self.relperiod: dict[str, str] = d["relperiod"]
@@ -226,7 +232,7 @@ def _weekday(m: re.Match, ref: _Ref, g: _DateGrammar) -> Period | None:
     if ref.day is None:
         return None
     wd = g.weekdays[m.group("wd")]
-    mod = (m.group("wdmod") or "").lower().split()[0] if m.group("wdmod") else ""
+    mod = g.weekdaymod.get((m.group("wdmod") or "").lower().split()[0], "") if m.group("wdmod") else ""
     if mod == "next":
         ahead = (wd - ref.day.weekday()) % 7 or 7
         d = ref.day + dt.timedelta(days=ahead)
@@ -264,9 +270,9 @@ def _relperiod(phrase: str, ref: _Ref, g: _DateGrammar) -> Period | None:
 
 def _ago(m: re.Match, ref: _Ref, g: _DateGrammar) -> Period | None:
     word = m.group("ago")
-    n = 1 if word.lower() in ("a", "an") else parse_number_word(word, g.rules)
-    unit = m.group("agounit").lower().rstrip("s")
-    if n is None:
+    n = 1 if word.lower() in g.article else parse_number_word(word, g.rules)
+    unit = g.unit.get(m.group("agounit").lower())
+    if n is None or unit is None:
         return None
     if unit in ("day", "week"):
         if ref.day is None:
@@ -294,8 +300,8 @@ def _season(name: str, year: int, g: _DateGrammar) -> Period:
     return dt.date(year, am, ad), dt.date(end_year, bm, bd), "season"
 
 
-def _decade(start_year: int, mod: str | None) -> Period:
-    lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get((mod or "").lower(), (0, 9))
+def _decade(start_year: int, mod: str | None, g: _DateGrammar) -> Period:
+    lo, hi = g.decadepart.get((mod or "").lower(), (0, 9))
     return dt.date(start_year + lo, 1, 1), dt.date(start_year + hi, 12, 31), "decade"
 
 
@@ -320,10 +326,10 @@ def _resolve(text: str, m: re.Match, ref: _Ref, anchor: dt.date | None, gr: _Dat
     if g("season"):
         return _season(g("season"), int(g("sy")), gr)
     if g("decade"):
-        return _decade(int(g("decade")), g("dmod"))
+        return _decade(int(g("decade")), g("dmod"), gr)
     if g("relday"):
-        if ref.day is None or (g("relday") == "Today" and re.search(r"[A-Z]\w*\s+$", before)):
-            return None  # "USA Today" is a newspaper
+        if ref.day is None or (g("relday")[:1].isupper() and re.search(r"[A-Z]\w*\s+$", before)):
+            return None  # a capitalised day word after a name is part of it ("USA Today" is a newspaper)
         d = ref.day + dt.timedelta(days=gr.relday[g("relday").lower()])
         return d, d, "day"
     if g("relperiod"):
@@ -403,16 +409,13 @@ def _days_later(text: str, found: list[DateMention], base: int, g: _DateGrammar)
     return out
 
 
-_DURATION_REL = {"within": "within", "in": "in", "over": "over", "during": "over"}
-
-
 def find_durations(text: str, base: int = 0, rules: Rules | None = None) -> list[DurationMention]:
     """Stated lengths of time in whole days ("within 10 days" -> 10, relation "within")."""
     g = _date_grammar(rules)
     found: list[DurationMention] = []
     for m in g.duration.finditer(text):
         word = m.group("num")
-        n = 1 if word.lower() in ("a", "an") else parse_number_word(word, g.rules)
+        n = 1 if word.lower() in g.article else parse_number_word(word, g.rules)
         unit = m.group("unit").lower()
         if n is None:
             continue
@@ -424,6 +427,6 @@ def find_durations(text: str, base: int = 0, rules: Rules | None = None) -> list
             days = n * g.timeunit[unit]
         if days <= 0:
             continue
-        relation = _DURATION_REL.get(m.group("rel").lower(), "for")
+        relation = g.durationrel.get(m.group("rel").lower(), "for")
         found.append(DurationMention(m.start() + base, m.end() + base, m.group(), days, relation))
     return found

@@ -75,6 +75,8 @@ class NumberGrammar:
         self.vague: dict[str, int] = {x: int(v) for x, v in w["vague"].items()}
         self.qual: dict[str, str] = {x: k for k in ("approx", "min", "max", "upto", "below") for x in w[k]}
         self.timeunit: dict[str, int] = {x: int(v) for x, v in w["timeunit"].items()}
+        self.article = frozenset(w["article"])  # "a hundred": one
+        self.connector = frozenset(w["connector"])  # "one hundred and five"
         # "day" and "days" are one unit, named by its plural.
         self.unit_canon: dict[str, str] = {
             x: x if f"{x}s" not in self.timeunit else f"{x}s" for x in self.timeunit}
@@ -165,10 +167,10 @@ def _parse_words(tokens: list[str], g: NumberGrammar) -> int | None:
     total, current, last, last_scale = 0, 0, "", 10**12
     seen_any = False
     for i, tok in enumerate(tokens):
-        if tok in ("a", "an") and i == 0:
+        if tok in g.article and i == 0:
             current, last = 1, "unit"
             continue
-        if tok == "and":
+        if tok in g.connector:
             if last != "scale":
                 return None
             continue

@@ -85,7 +85,7 @@ def _relative(m: EventMention, dates: list[DateMention], published: DateValue | 
     for p in rules.pattern("offset").finditer(s, max(0, rel - 80), rel):
         if "," in s[p.end():rel] or ";" in s[p.end():rel]:
             continue
-        n = 1 if p.group("n").lower() in ("a", "an") else parse_number_word(p.group("n"), rules)
+        n = 1 if p.group("n").lower() in rules.number_words["article"] else parse_number_word(p.group("n"), rules)
         if not n:
             continue
         anchor = _anchor(m, p.start() + base, dates, published, rules)
