@@ -34,7 +34,7 @@ ROLE_KINDS = ("in_place", "to_place", "from_place", "between", "by_agent", "acto
               "led")
 NUMBER_WORD_KINDS = ("unit", "teen", "tens", "scale", "dozen", "couple", "vague", "few", "approx", "min",
                      "max", "upto", "below", "idprefix", "currency", "timeunit", "yearprep", "article",
-                     "connector")
+                     "connector", "hourunit")
 DATE_WORD_KINDS = ("month", "weekday", "season", "relday", "relperiod", "relation", "daypart", "weekdaymod",
                    "decadepart", "unit", "durationrel")
 # The named patterns (patterns.tsv) the code reads; a pack must give each.

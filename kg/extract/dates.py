@@ -419,10 +419,11 @@ def find_durations(text: str, base: int = 0, rules: Rules | None = None) -> list
         unit = m.group("unit").lower()
         if n is None:
             continue
-        if unit.startswith("hour"):
-            if n % 24:
+        per_day = g.numbers.hourunit.get(unit)
+        if per_day:
+            if n % per_day:
                 continue
-            days = n // 24
+            days = n // per_day
         else:
             days = n * g.timeunit[unit]
         if days <= 0:

@@ -77,6 +77,7 @@ class NumberGrammar:
         self.timeunit: dict[str, int] = {x: int(v) for x, v in w["timeunit"].items()}
         self.article = frozenset(w["article"])  # "a hundred": one
         self.connector = frozenset(w["connector"])  # "one hundred and five"
+        self.hourunit: dict[str, int] = {x: int(v) for x, v in w["hourunit"].items()}  # "48 hours": 2 days
         # "day" and "days" are one unit, named by its plural.
         self.unit_canon: dict[str, str] = {
             x: x if f"{x}s" not in self.timeunit else f"{x}s" for x in self.timeunit}
