@@ -39,6 +39,11 @@ class EventClass:
     def movement(self) -> bool:
         return self.arrival or self.departure
 
+    def describe(self, who: str | None, where: str | None, when: str | None) -> str:
+        """An event's label: "Military deployment by X in Y (2022-01-06)"."""
+        return (self.label + (f" by {who}" if who else "") + (f" in {where}" if where else "")
+                + (f" ({when})" if when else ""))
+
     def admits(self, entity_type: str) -> bool:
         """Whether an entity of this type may be a participant (wdt:P710) of the class."""
         return PARTICIPANT_KIND.get(entity_type) in self.takes_part

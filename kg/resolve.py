@@ -20,8 +20,8 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 
-from kg.errors import InputError
 from kg.event_classes import event_classes
+from kg.validate import date_bounds
 from kg.vocab import KG, KGR, PROV, RESOLVED_EVENT, RESOLVED_GRAPH, SCHEMA, WDT
 
 # The facts a resolved event restates from its accounts.
@@ -63,25 +63,6 @@ class Resolution:
     graph: Graph
 
 
-def _period(value) -> tuple[dt.date, dt.date] | None:
-    """The days an xsd:date, gYearMonth or gYear literal can denote."""
-    text = str(value)
-    try:
-        if value.datatype == XSD.date:
-            d = dt.date.fromisoformat(text[:10])
-            return d, d
-        if value.datatype == XSD.gYearMonth:
-            y, m = int(text[:4]), int(text[5:7])
-            nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
-            return dt.date(y, m, 1), nxt - dt.timedelta(days=1)
-        if value.datatype == XSD.gYear:
-            y = int(text[:4])
-            return dt.date(y, 1, 1), dt.date(y, 12, 31)
-    except (ValueError, AttributeError):
-        return None
-    return None
-
-
 def read_accounts(data: Dataset) -> list[Account]:
     """Every article event of ``data`` (any graph), in IRI order."""
     classes = event_classes()
@@ -108,7 +89,7 @@ def read_accounts(data: Dataset) -> list[Account]:
             elif end:
                 first, last = end[0] - OPEN_END, end[1]
             else:
-                published = [p for v in data.objects(article, SCHEMA.datePublished) if (p := _period(v))]
+                published = [p for v in data.objects(article, SCHEMA.datePublished) if (p := date_bounds(v))]
                 first, last = (published[0][1] - UNDATED_SPAN, published[0][1]) if published else (None, None)
             accounts.append(Account(e, name, article, countries, persons, first, last, dated))
     return sorted(_with_article_time(accounts), key=lambda a: str(a.iri))
@@ -132,10 +113,10 @@ def _with_article_time(accounts: list[Account]) -> list[Account]:
 
 def _narrowest(data: Dataset, e: URIRef, points: tuple, *windows: tuple) -> tuple[dt.date, dt.date] | None:
     """The narrowest period the event's facts give for one end of it: a day beats its month."""
-    periods = [p for prop in points for v in data.objects(e, prop) if (p := _period(v))]
+    periods = [p for prop in points for v in data.objects(e, prop) if (p := date_bounds(v))]
     for lo_p, hi_p in windows:
-        lows = [p[0] for v in data.objects(e, lo_p) if (p := _period(v))]
-        highs = [p[1] for v in data.objects(e, hi_p) if (p := _period(v))]
+        lows = [p[0] for v in data.objects(e, lo_p) if (p := date_bounds(v))]
+        highs = [p[1] for v in data.objects(e, hi_p) if (p := date_bounds(v))]
         if lows and highs:
             periods.append((min(lows), max(highs)))
     return min(periods, key=lambda p: (p[1] - p[0], p)) if periods else None
@@ -159,14 +140,6 @@ def _agree(a: Account, b: Account) -> bool:
         if cls.takes_part == {"persons"}:
             return False
     return not (a.countries and b.countries and not a.countries & b.countries and not cls.sides)
-
-
-def compatible(a: Account, b: Account) -> bool:
-    """Whether two accounts can tell one real-world event."""
-    if not _agree(a, b):
-        return False
-    gap = _gap(a, b)
-    return gap is None or gap <= _tolerance(a, b)
 
 
 def _tolerance(a: Account, b: Account) -> dt.timedelta:
@@ -260,7 +233,7 @@ def build_graph(data: Dataset, clusters: list[tuple[Account, ...]]) -> Graph:
         if ended:
             # One deployment a withdrawal ends: the one most accounts name.
             g.add((r, KG.withdrawalOf, min(ended, key=lambda d: (-ended[d], str(d)))))
-        g.add((r, RDFS.label, Literal(_label(data, classes[c[0].type].label, values, told), lang="en")))
+        g.add((r, RDFS.label, Literal(_label(data, classes[c[0].type], values, told), lang="en")))
         for p in SINGLE_VALUED:
             if _disagree(values[p]):
                 _add_conflict(g, data, r, p, c)
@@ -272,7 +245,7 @@ def _disagree(values: set) -> bool:
     "2022-01-06" agree at different precision)."""
     if len(values) < 2:
         return False
-    periods = [_period(v) for v in values]
+    periods = [date_bounds(v) for v in values]
     if all(periods):
         return any(a[1] < b[0] or b[1] < a[0] for i, a in enumerate(periods) for b in periods[i + 1:])
     return True
@@ -292,7 +265,7 @@ def _add_conflict(g: Graph, data: Dataset, r: URIRef, p: URIRef, cluster: tuple[
         g.add((conflict, KG.claim, st))
 
 
-def _label(data: Dataset, label: str, values: dict[URIRef, set], told: Counter) -> str:
+def _label(data: Dataset, cls, values: dict[URIRef, set], told: Counter) -> str:
     def name(p: URIRef) -> str | None:
         """The value most accounts state (then the first by name)."""
         named = [(-told[p, o], str(data.value(o, RDFS.label))) for o in values.get(p, ())
@@ -303,13 +276,7 @@ def _label(data: Dataset, label: str, values: dict[URIRef, set], told: Counter) 
     # The date most accounts state, the most precise first ("2022-01-06" before "2022-01").
     when = [str(v) for _, _, v in sorted((-told[p, v], -len(str(v)), str(v))
                                          for p in (WDT.P580, WDT.P585) for v in values.get(p, ()))]
-    if who:
-        label += f" by {who}"
-    if where:
-        label += f" in {where}"
-    if when:
-        label += f" ({when[0]})"
-    return label
+    return cls.describe(who, where, when[0] if when else None)
 
 
 def resolve_dataset(data: Dataset, validate: bool = True) -> Resolution:
@@ -342,19 +309,12 @@ def _validate(graph: Graph, data: Dataset, accounts: list[Account]) -> None:
 
 def load_files(paths: list[Path]) -> Dataset:
     """The article graphs of ``paths`` in one dataset; a file that cannot be read is an InputError."""
-    from kg.formats import by_suffix
+    from kg.validate import read_rdf
 
     data = Dataset(default_union=True)
     for path in paths:
-        fmt = by_suffix(path)
-        if fmt is None:
-            raise InputError(f"{path}: unknown RDF suffix (use .ttl, .trig, .nq, .nt or .jsonld)")
-        try:
-            data.parse(path, format=fmt.rdflib)
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file") from None
-        except Exception as exc:  # rdflib raises many kinds on malformed input
-            raise InputError(f"{path}: not valid RDF ({exc.__class__.__name__})") from None
+        for t in read_rdf(Path(path)):
+            data.add(t)
     return data
 
 

@@ -424,11 +424,15 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         ev.dates.append(When(prop, value, Span(d.start, d.end, d.text), d.first.year))
 
 
-def after_offset(e: EventMention, s: str, base: int, rules: Rules) -> bool:
-    """The trigger's verb (at its end) stands in a "N days after ..." clause."""
+def offset_clauses(e: EventMention, s: str, base: int, rules: Rules):
+    """The "N days after ..." phrases whose clause holds the trigger's verb (at its end)."""
     rel = e.trigger.end - base
-    return any("," not in s[p.end():rel] and ";" not in s[p.end():rel]
-               for p in rules.pattern("offset").finditer(s, max(0, rel - 80), rel))
+    return (p for p in rules.pattern("offset").finditer(s, max(0, rel - 80), rel)
+            if "," not in s[p.end():rel] and ";" not in s[p.end():rel])
+
+
+def after_offset(e: EventMention, s: str, base: int, rules: Rules) -> bool:
+    return any(offset_clauses(e, s, base, rules))
 
 
 def date_of(d: DateMention) -> DateValue | DateWindow | None:

@@ -308,12 +308,5 @@ def _label(type_: str, facts: list[Fact]) -> str:
     who = first("participant")
     where = first("location") or first("country")
     when = next((f.value.iso for f in facts if f.prop in {"start", "date", "end"}), None)
-    label = CLASSES[type_].label
-    if who:
-        label += f" by {who}"
-    if where:
-        label += f" in {where}"
-    if when:
-        label += f" ({when})"
-    return label
+    return CLASSES[type_].describe(who, where, when)
 

@@ -24,7 +24,7 @@ import datetime as dt
 
 from kg.event_classes import event_classes
 from kg.extract.dates import DateMention
-from kg.extract.events import date_of
+from kg.extract.events import date_of, offset_clauses
 from kg.extract.mentions import EventMention, When
 from kg.extract.numbers import parse_number_word
 from kg.model import DateValue, DateWindow, Span
@@ -80,11 +80,8 @@ def date_undated(clusters, sentences: tuple[Span, ...], dates: list[DateMention]
 
 def _relative(m: EventMention, dates: list[DateMention], published: DateValue | None, rules: Rules):
     """(value, evidence span) when ``m``'s trigger follows "N days/weeks after/before" in its clause."""
-    s, base = m.sentence.text, m.sentence.start
-    rel = m.trigger.end - base  # the trigger's verb stands at its end
-    for p in rules.pattern("offset").finditer(s, max(0, rel - 80), rel):
-        if "," in s[p.end():rel] or ";" in s[p.end():rel]:
-            continue
+    base = m.sentence.start
+    for p in offset_clauses(m, m.sentence.text, base, rules):
         n = 1 if p.group("n").lower() in rules.number_words["article"] else parse_number_word(p.group("n"), rules)
         if not n:
             continue
