@@ -1,6 +1,6 @@
 """Validation of a graph against the SHACL shapes in ``shapes/`` (pyshacl) and report rendering.
 
-Three checks that SHACL Core cannot express are done here in Python and reported exactly like
+Four checks that SHACL Core cannot express are done here in Python and reported exactly like
 pyshacl's results (same fields, same report graph, ``sh:sourceShape`` naming the shape in
 ``shapes/`` that documents them). Each runs only when the shapes graph declares its shape, so a
 ``--shapes DIR`` of someone else's shapes gets only what it declares:
@@ -10,6 +10,8 @@ pyshacl's results (same fields, same report graph, ``sh:sourceShape`` naming the
   query per event (see ``bench/validate_bench.py``), here it is one pass over the graph.
 - ``kgsh:EventTimeOrderShape``: an end is not before a start, comparing dates of different
   precision as intervals ("2022" is not before "2022-01-06").
+- ``kgsh:EventDateWindowShape``: a window's earliest day is not after its latest and each has its
+  partner, paired by the words both were read from (an event may carry several windows).
 - ``kgsh:EvidenceLengthShape``: ``oa:end - oa:start`` is the length of ``oa:exact``.
 """
 from __future__ import annotations
@@ -35,8 +37,8 @@ from kg.dates_util import date_bounds as _day_bounds
 from kg.errors import InputError, RDFSyntaxError, RulePackError, one_line
 from kg.formats import BY_SUFFIX, by_suffix
 from kg.resources import shapes_dir as default_shapes_dir
-from kg.vocab import (ARTICLE, END, FACT_PROPERTIES, KG, KGSH, MEMBER_OF, OA, PREFIXES, PROV,
-                      RESOLVED_EVENT, START, WITHDRAWAL_OF, event_classes)
+from kg.vocab import (ARTICLE, END, FACT_PROPERTIES, KG, KGSH, MEMBER_OF, OA, PREFIXES,
+                      PROPERTY, PROV, RESOLVED_EVENT, START, WITHDRAWAL_OF, event_classes)
 
 EVENT_CLASSES = event_classes()  # kg:Event and every class of kg/data/event_classes.tsv
 PYTHON_COMPONENT = KGSH.CheckedInPython  # sh:sourceConstraintComponent of the Python checks
@@ -460,6 +462,44 @@ def check_time_order(g: Graph) -> Iterator[tuple]:
                     yield (event, END, end, f"end {end} is before start {start}", "Violation")
 
 
+_WINDOWS = tuple((PROPERTY[f"earliest{x}"], PROPERTY[f"latest{x}"]) for x in ("Start", "End", "Date"))
+
+
+def _read_from(g: Graph, event, prop) -> dict[tuple, set]:
+    """The values of one window property by the span they were read from (start, end offsets)."""
+    spans: dict[tuple, set] = defaultdict(set)
+    for st in g.subjects(RDF.subject, event):
+        if (st, RDF.predicate, prop) not in g:
+            continue
+        for value in g.objects(st, RDF.object):
+            for sel in g.objects(st, KG.evidence):
+                spans[(g.value(sel, OA.start), g.value(sel, OA.end))].add(value)
+    return spans
+
+
+def check_date_windows(g: Graph) -> Iterator[tuple]:
+    """A window's earliest day is not after its latest day, and neither comes without the other.
+    The two halves of one window are read from the same words, which pairs them when an event has
+    several. A resolved event's windows are its accounts' (checked there)."""
+    resolved = set(g.subjects(RDF.type, RESOLVED_EVENT))
+    for event in _events(g) - resolved:
+        for earliest_prop, latest_prop in _WINDOWS:
+            earliest, latest = _read_from(g, event, earliest_prop), _read_from(g, event, latest_prop)
+            for span in sorted(set(earliest) ^ set(latest), key=str):
+                prop, partner = ((earliest_prop, latest_prop) if span in earliest
+                                 else (latest_prop, earliest_prop))
+                for value in sorted((earliest.get(span) or latest[span]), key=str):
+                    yield (event, prop, value, f"{shorten(str(prop))} {value} has no "
+                           f"{shorten(str(partner))} read from the same words", "Violation")
+            for span in set(earliest) & set(latest):
+                for first in earliest[span]:
+                    for last in latest[span]:
+                        a, b = date_bounds(first), date_bounds(last)
+                        if a and b and a[0] > b[1]:
+                            yield (event, earliest_prop, first, f"window starts {first}, after "
+                                   f"its last day {last}", "Violation")
+
+
 def check_evidence_length(g: Graph) -> Iterator[tuple]:
     """oa:exact is text[start:end], so its length is end - start."""
     for sel in set(g.objects(None, KG.evidence)):
@@ -475,6 +515,7 @@ def check_evidence_length(g: Graph) -> Iterator[tuple]:
 _PYTHON_CHECKS = (
     (KGSH.TruthyFactStatementShape, check_fact_statements),
     (KGSH.EventTimeOrderShape, check_time_order),
+    (KGSH.EventDateWindowShape, check_date_windows),
     (KGSH.EvidenceLengthShape, check_evidence_length),
 )
 

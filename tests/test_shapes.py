@@ -423,3 +423,39 @@ def test_rearranged_shapes_give_the_same_results_as_the_files(g):
     rearranged = _results(pyshacl.validate(g, shacl_graph=fast, inplace=False)[1])
     assert len(as_written) >= 6
     assert as_written == rearranged
+
+
+# -- date windows ---------------------------------------------------------------------------
+
+
+def test_a_window_from_first_to_last_day_conforms(g):
+    state(g, UNREST, KG.earliestDate, Literal("2022-01-03", datatype=XSD.date), "last week")
+    state(g, UNREST, KG.latestDate, Literal("2022-01-09", datatype=XSD.date), "last week")
+    assert validate_graph(g).conforms
+
+
+def test_a_window_whose_earliest_day_is_after_its_latest(g):
+    state(g, UNREST, KG.earliestStart, Literal("2022-01-09", datatype=XSD.date), "last week")
+    state(g, UNREST, KG.latestStart, Literal("2022-01-03", datatype=XSD.date), "last week")
+    found = violations(g, UNREST, KG.earliestStart, KGSH.EventDateWindowShape)
+    assert found[0].value == "2022-01-09"
+
+
+def test_two_windows_are_paired_by_the_words_they_were_read_from(g):
+    state(g, UNREST, KG.earliestStart, Literal("2022-01-03", datatype=XSD.date), "last week")
+    state(g, UNREST, KG.latestStart, Literal("2022-01-09", datatype=XSD.date), "last week")
+    state(g, UNREST, KG.earliestStart, Literal("2022-01-10", datatype=XSD.date), "this week!")
+    state(g, UNREST, KG.latestStart, Literal("2022-01-14", datatype=XSD.date), "this week!")
+    assert validate_graph(g).conforms
+
+
+@pytest.mark.parametrize("half", [KG.earliestEnd, KG.latestEnd])
+def test_half_a_window_is_a_violation(g, half):
+    state(g, DEPLOYMENT, half, Literal("2022-01-20", datatype=XSD.date), "late January")
+    found = violations(g, DEPLOYMENT, half, KGSH.EventDateWindowShape)
+    assert "read from the same words" in found[0].message
+
+
+def test_a_window_without_its_statement_is_a_violation(g):
+    g.add((UNREST, KG.earliestDate, Literal("2022-01-03", datatype=XSD.date)))
+    violations(g, UNREST, KG.earliestDate, KGSH.TruthyFactStatementShape)
