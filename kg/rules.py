@@ -47,7 +47,8 @@ PATTERN_NAMES: tuple[str, ...] = (
     "government_after", "request_of", "strong_suffix", "possessive_after", "future_before", "since_before",
     "span_in", "count_after", "offset", "purpose_between",
     # kg/extract/timeline.py
-    "present_perfect_before", "background_before", "now",
+    "present_perfect_before", "present_from_trigger", "present_simple_word", "present_simple_subject",
+    "background_before", "now",
     # kg/extract/attribution.py
     "according_to", "subject_said", "said_subject", "claim_when", "relative_clause", "group_said",
     "claim_pronoun", "claim_leading", "claim_trailing", "claim_title",

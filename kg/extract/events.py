@@ -409,7 +409,8 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         if ev.type not in DURATIVE:
             prop = "date"
         elif d.relation == "since":
-            prop = "start"
+            # "from midnight on Monday the state of emergency will be lifted": from then on it is over.
+            prop = "end" if _phase_near(s, d.start - base, d.end - base, rules) == "end" else "start"
         elif d.relation in {"by", "until"}:
             prop = "end"
         elif _ends_here(ev, _phase_near(s, d.start - base, d.end - base, rules)):

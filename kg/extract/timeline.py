@@ -41,6 +41,7 @@ def date_undated(clusters, sentences: tuple[Span, ...], dates: list[DateMention]
     dated_sentences = {m.sentence.start for c in clusters for m in c.mentions if m.dates}
     for c in clusters:
         if any(m.dates for m in c.mentions):
+            _end_told_as_now(c, sentences, published, dated_sentences, rules)
             continue
         if any(_in_future(m, rules) for m in c.mentions if m.type):
             continue  # not yet happened
@@ -69,8 +70,10 @@ def date_undated(clusters, sentences: tuple[Span, ...], dates: list[DateMention]
         if published is None or published.precision != "day":
             continue
         day = dt.date.fromisoformat(published.iso)
-        if rules.pattern("present_perfect_before").search(before):
-            first.dates.append(When(prop, published, first.trigger, day.year, "published-present"))
+        if _told_as_now(first, sentences, rules):
+            # "has lifted the state of emergency": the news of the day is the end.
+            now_prop = "end" if prop == "start" and (first.ends or first.phase == "end") else prop
+            first.dates.append(When(now_prop, published, first.trigger, day.year, "published-present"))
         elif _in_lede(first, sentences):
             window = DateWindow((day - dt.timedelta(days=1)).isoformat(), day.isoformat())
             first.dates.append(When(prop, window, first.trigger, day.year, "just-happened"))
@@ -111,6 +114,35 @@ def _anchor(m: EventMention, offset_at: int, dates: list[DateMention], published
             m.sentence.text[:offset_at - m.sentence.start]):
         return dt.date.fromisoformat(published.iso)
     return None
+
+
+def _end_told_as_now(c, sentences: tuple[Span, ...], published: DateValue | None,
+                     dated_sentences: set[int], rules: Rules) -> None:
+    """A lasting event dated only by its start whose lede tells its end as news ("has lifted the
+    state of emergency imposed on 18 October") ended on the publication day."""
+    if published is None or published.precision != "day" or not CLASSES[c.type].lasting \
+            or any(w.prop == "end" for m in c.mentions for w in m.dates):
+        return
+    for m in c.mentions:
+        if m.type and (m.ends or m.phase == "end") and m.sentence.start not in dated_sentences \
+                and _in_lede(m, sentences) and _told_as_now(m, sentences, rules) \
+                and not _in_future(m, rules):
+            m.dates.append(When("end", published, m.trigger, int(published.iso[:4]), "published-present"))
+            return
+
+
+def _told_as_now(m: EventMention, sentences: tuple[Span, ...], rules: Rules) -> bool:
+    """Told in the present perfect or present ("has resigned", "troops are patrolling", "a state of
+    emergency has been declared"), or a headline's simple present ("the minister resigns")."""
+    if rules.pattern("present_perfect_before").search(_words_before(m)):
+        return True
+    rel = m.trigger.start - m.sentence.start
+    if rules.pattern("present_from_trigger").match(m.sentence.text[rel:rel + len(m.trigger.text) + 40]):
+        return True
+    # One word: a phrase trigger ending in a plural noun ("sent troops") is no verb in -s.
+    return bool(sentences) and m.sentence.start == sentences[0].start \
+        and rules.pattern("present_simple_word").match(m.trigger.text) is not None \
+        and rules.pattern("present_simple_subject").search(_words_before(m)) is not None
 
 
 def _words_before(m: EventMention) -> str:
