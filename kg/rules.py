@@ -36,7 +36,7 @@ NUMBER_WORD_KINDS = ("unit", "teen", "tens", "scale", "dozen", "couple", "vague"
                      "max", "upto", "below", "idprefix", "currency", "timeunit", "yearprep", "article",
                      "connector", "hourunit")
 DATE_WORD_KINDS = ("month", "weekday", "season", "relday", "relperiod", "relation", "daypart", "weekdaymod",
-                   "decadepart", "unit", "durationrel")
+                   "decadepart", "unit", "durationrel", "ordinal")
 # The named patterns (patterns.tsv) the code reads; a pack must give each.
 PATTERN_NAMES: tuple[str, ...] = (
     # kg/extract/mentions.py
@@ -66,12 +66,13 @@ PATTERN_NAMES: tuple[str, ...] = (
     "year_context_before", "plural_noun_after", "date_parts",
     # kg/extract/dates.py
     "date", "date_start", "bare_month_before", "article_before", "month_not_bare", "days_later", "duration",
+    "nth_day",
 )
 # The slots a pattern template may name as {=slot}: the code fills each from the pack's word tables
 # (kg/extract/numbers.py and dates.py, ``fill``).
 TEMPLATE_SLOTS = ("digits", "number_word", "scale", "qual", "vague", "few", "currency_sign", "currency",
                   "timeunit", "idprefix", "yearprep", "month", "weekday", "bare_month", "relation", "season",
-                  "relday", "relperiod")
+                  "relday", "relperiod", "ordinal")
 
 LEMMA = re.compile(r"(?<!\?P)<([a-z][a-z'-]*)(?:/(n|v))?>")
 _REF = re.compile(r"\{:([a-z_][a-z0-9_]*)\}")

@@ -41,7 +41,7 @@ from kg.extract.numbers import alternation, number_grammar, parse_number_word
 from kg.model import DateValue
 from kg.rules import Rules, default_rules, fill
 
-__all__ = ["DateMention", "DurationMention", "find_dates", "find_durations"]
+__all__ = ["DateMention", "DayCount", "DurationMention", "find_dates", "find_day_counts", "find_durations"]
 
 _PROPER_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _TOKEN = re.compile(r"[^\W\d_]+|\d")
@@ -69,6 +69,7 @@ class _DateGrammar:
         self.season: dict[str, str] = d["season"]
         self.relday: dict[str, int] = {x: int(v) for x, v in d["relday"].items()}
         self.relperiod: dict[str, str] = d["relperiod"]
+        self.ordinal: dict[str, int] = {x.lower(): int(v) for x, v in d["ordinal"].items()}
         self.timeunit = ng.timeunit
         not_bare = rules.pattern("month_not_bare")
         slots = dict(ng.slots)
@@ -79,9 +80,11 @@ class _DateGrammar:
             "season": alternation(self.season),
             "relday": alternation(self.relday),
             "relperiod": alternation(self.relperiod),
+            "ordinal": alternation(self.ordinal),
         })
         self.date = re.compile(fill(rules.template("date"), slots))
         self.duration = re.compile(fill(rules.template("duration"), slots))
+        self.nth_day = re.compile(fill(rules.template("nth_day"), slots))
         self.days_later = rules.pattern("days_later")
         self.bare_month_before = rules.pattern("bare_month_before")
         self.art_before = rules.pattern("article_before")
@@ -142,6 +145,17 @@ class DurationMention:
     text: str
     days: int
     relation: str  # "within" | "for" | "in" | "over"
+
+
+@dataclass(frozen=True)
+class DayCount:
+    """ "A third day of protests": the told day is ``least``..``most`` days after the first one."""
+
+    start: int
+    end: int
+    text: str
+    least: int
+    most: int
 
 
 @dataclass(frozen=True)
@@ -431,3 +445,17 @@ def find_durations(text: str, base: int = 0, rules: Rules | None = None) -> list
         relation = g.durationrel.get(m.group("rel").lower(), "for")
         found.append(DurationMention(m.start() + base, m.end() + base, m.group(), days, relation))
     return found
+
+
+def find_day_counts(text: str, base: int = 0, rules: Rules | None = None) -> list[DayCount]:
+    """Which day (night, week) of a lasting event ``text`` tells: "raged through a third day" is two
+    days after its first; "its second week" seven to thirteen."""
+    g = _date_grammar(rules)
+    out = []
+    for m in g.nth_day.finditer(text):
+        n = g.ordinal[m.group("ord").lower()] if m.group("ord") else int(m.group("num"))
+        if not 1 <= n <= 60:
+            continue
+        least, most = ((n - 1) * 7, n * 7 - 1) if m.group("unit").lower() == "week" else (n - 1, n - 1)
+        out.append(DayCount(m.start() + base, m.end() + base, m.group(), least, most))
+    return out

@@ -1,9 +1,11 @@
 """Sentences in, event mentions out: triggers from the lexicon, roles, counts and dates around them."""
 from __future__ import annotations
 
+import datetime as dt
 import re
+
 from kg.event_classes import event_classes
-from kg.extract.dates import DateMention, find_durations
+from kg.extract.dates import DateMention, find_day_counts, find_durations
 from kg.extract.mentions import Count, EventMention, Role, When, clause_around, negated
 from kg.extract.names import NameMention
 from kg.extract.numbers import find_numbers
@@ -381,7 +383,9 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
     rules = rules or default_rules()
     # "during ongoing protests on Monday": a day during the unrest, not its start; "on Thursday, a
     # week after troops were sent": Thursday is not the sending's day (kg/extract/timeline.py).
-    real = [e for e in events if e.type and not e.ongoing and not after_offset(e, s, base, rules)]
+    counted = _date_by_day_count(events, s, base, dates, rules)
+    real = [e for e in events if e.type and not e.ongoing and e not in counted
+            and not after_offset(e, s, base, rules)]
     if not real:
         return
     # "the worst since 1991": a year the event is compared with, not its date.
@@ -423,6 +427,28 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         else:
             prop = "date"
         ev.dates.append(When(prop, value, Span(d.start, d.end, d.text), d.first.year))
+
+
+def _date_by_day_count(events: list[EventMention], s: str, base: int, dates: list[DateMention],
+                       rules: Rules) -> list[EventMention]:
+    """ "Clashes raged through a third day on Sunday": the lasting event nearest the count began two
+    days before the sentence's day (a window for "its second week"). The events so dated."""
+    days = [d for d in dates if d.precision == "day" and d.first == d.last and d.relation == "at"]
+    lasting = [e for e in events if e.type in DURATIVE]
+    if not days or not lasting:
+        return []
+    dated = []
+    for count in find_day_counts(s, base, rules):
+        # "a third day of protests" counts the event after it; "protests raged through a third
+        # day" the one told before it.
+        of = s[count.end - base:count.end - base + 4].lower().startswith(" of ")
+        ev = min(lasting, key=lambda e: ((e.trigger.start < count.start) == of, abs(e.trigger.start - count.start)))
+        day = min(days, key=lambda d: abs(d.start - count.start)).first
+        first, last = day - dt.timedelta(days=count.most), day - dt.timedelta(days=count.least)
+        value = DateValue(first.isoformat()) if first == last else DateWindow(first.isoformat(), last.isoformat())
+        ev.dates.append(When("start", value, Span(count.start, count.end, count.text), first.year, "day-count"))
+        dated.append(ev)
+    return dated
 
 
 def offset_clauses(e: EventMention, s: str, base: int, rules: Rules):
