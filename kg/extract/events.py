@@ -123,7 +123,8 @@ def mentions_in_sentence(
             ev.target = _nearest_target(s, rel, rel + len(ev.trigger.text), rules)
         traces.append(Trace(sentence, "fact", f"{ev.type} from {', '.join(ev.rules)}"))
     _attach_counts(events, s, base, traces, sentence, rules)
-    _attach_dates(events, s, base, dates, int(published.iso[:4]) if published else None, claim_at, rules)
+    _attach_dates(events, s, base, dates, int(published.iso[:4]) if published else None, claim_at, rules,
+                  published)
     if published is not None and published.precision == "day":
         _date_present_tense(events, s, base, published, rules)
     _attach_durations(events, s, base, rules)
@@ -378,12 +379,13 @@ def _count_target(events: list[EventMention], kind: str, pos: int) -> EventMenti
 
 
 def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[DateMention],
-                  published_year: int | None = None, claim_at: tuple[int, int] = (0, 0), rules: Rules | None = None) -> None:
+                  published_year: int | None = None, claim_at: tuple[int, int] = (0, 0), rules: Rules | None = None,
+                  published: DateValue | None = None) -> None:
     """Dates are found once per article (a yearless "January 7" borrows an earlier date's year)."""
     rules = rules or default_rules()
     # "during ongoing protests on Monday": a day during the unrest, not its start; "on Thursday, a
     # week after troops were sent": Thursday is not the sending's day (kg/extract/timeline.py).
-    counted = _date_by_day_count(events, s, base, dates, rules)
+    counted = _date_by_day_count(events, s, base, dates, published, rules)
     real = [e for e in events if e.type and not e.ongoing and e not in counted
             and not after_offset(e, s, base, rules)]
     if not real:
@@ -430,23 +432,36 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
 
 
 def _date_by_day_count(events: list[EventMention], s: str, base: int, dates: list[DateMention],
-                       rules: Rules) -> list[EventMention]:
+                       published: DateValue | None, rules: Rules) -> list[EventMention]:
     """ "Clashes raged through a third day on Sunday": the lasting event nearest the count began two
-    days before the sentence's day (a window for "its second week"). The events so dated."""
-    days = [d for d in dates if d.precision == "day" and d.first == d.last and d.relation == "at"]
+    days before the sentence's day (a window for "its second week"); "arrests in the five days
+    since the vote", "over the past two weeks": it began that long before publication. The events
+    so dated."""
     lasting = [e for e in events if e.type in DURATIVE]
-    if not days or not lasting:
+    if not lasting:
         return []
+    days = [d for d in dates if d.precision == "day" and d.first == d.last and d.relation == "at"]
+    counted: list[tuple[Span, dt.date, dt.date]] = []
+    for count in find_day_counts(s, base, rules) if days else ():
+        day = min(days, key=lambda d: abs(d.start - count.start)).first
+        counted.append((Span(count.start, count.end, count.text),
+                        day - dt.timedelta(days=count.most), day - dt.timedelta(days=count.least)))
+    if published is not None and published.precision == "day":
+        today = dt.date.fromisoformat(published.iso)
+        for d in find_durations(s, base, rules):
+            if d.relation in {"over", "in", "for"} and (rules.pattern("lookback_span").search(d.text) or
+                                                         rules.pattern("since_after").match(s, d.end - base)):
+                # "the five days since" counts the first day and today: it began four or five days ago.
+                counted.append((Span(d.start, d.end, d.text), today - dt.timedelta(days=d.days),
+                                today - dt.timedelta(days=max(0, d.days - 1))))
     dated = []
-    for count in find_day_counts(s, base, rules):
+    for span, first, last in counted:
         # "a third day of protests" counts the event after it; "protests raged through a third
         # day" the one told before it.
-        of = s[count.end - base:count.end - base + 4].lower().startswith(" of ")
-        ev = min(lasting, key=lambda e: ((e.trigger.start < count.start) == of, abs(e.trigger.start - count.start)))
-        day = min(days, key=lambda d: abs(d.start - count.start)).first
-        first, last = day - dt.timedelta(days=count.most), day - dt.timedelta(days=count.least)
+        of = s[span.end - base:span.end - base + 4].lower().startswith(" of ")
+        ev = min(lasting, key=lambda e: ((e.trigger.start < span.start) == of, abs(e.trigger.start - span.start)))
         value = DateValue(first.isoformat()) if first == last else DateWindow(first.isoformat(), last.isoformat())
-        ev.dates.append(When("start", value, Span(count.start, count.end, count.text), first.year, "day-count"))
+        ev.dates.append(When("start", value, span, first.year, "day-count"))
         dated.append(ev)
     return dated
 
