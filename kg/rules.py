@@ -36,7 +36,7 @@ NUMBER_WORD_KINDS = ("unit", "teen", "tens", "scale", "dozen", "couple", "vague"
                      "max", "upto", "below", "idprefix", "currency", "timeunit", "yearprep", "article",
                      "connector", "hourunit")
 DATE_WORD_KINDS = ("month", "weekday", "season", "relday", "relperiod", "relation", "daypart", "weekdaymod",
-                   "decadepart", "unit", "durationrel", "ordinal")
+                   "decadepart", "unit", "durationrel", "ordinal", "monthpart")
 # The named patterns (patterns.tsv) the code reads; a pack must give each.
 PATTERN_NAMES: tuple[str, ...] = (
     # kg/extract/mentions.py
@@ -74,7 +74,7 @@ PATTERN_NAMES: tuple[str, ...] = (
 # (kg/extract/numbers.py and dates.py, ``fill``).
 TEMPLATE_SLOTS = ("digits", "number_word", "scale", "qual", "vague", "few", "currency_sign", "currency",
                   "timeunit", "idprefix", "yearprep", "month", "weekday", "bare_month", "relation", "season",
-                  "relday", "relperiod", "ordinal")
+                  "relday", "relperiod", "ordinal", "monthpart")
 
 LEMMA = re.compile(r"(?<!\?P)<([a-z][a-z'-]*)(?:/(n|v))?>")
 _REF = re.compile(r"\{:([a-z_][a-z0-9_]*)\}")

@@ -70,6 +70,10 @@ class _DateGrammar:
         self.relday: dict[str, int] = {x: int(v) for x, v in d["relday"].items()}
         self.relperiod: dict[str, str] = d["relperiod"]
         self.ordinal: dict[str, int] = {x.lower(): int(v) for x, v in d["ordinal"].items()}
+        # "late January": days 21-31 of the month; "mid-2021": months 5-8 of the year.
+        self.monthpart: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {
+            x.lower(): tuple(tuple(int(n) for n in half.split("-")) for half in v.split("/"))
+            for x, v in d["monthpart"].items()}
         self.timeunit = ng.timeunit
         not_bare = rules.pattern("month_not_bare")
         slots = dict(ng.slots)
@@ -81,6 +85,7 @@ class _DateGrammar:
             "relday": alternation(self.relday),
             "relperiod": alternation(self.relperiod),
             "ordinal": alternation(self.ordinal),
+            "monthpart": alternation(self.monthpart),
         })
         self.date = re.compile(fill(rules.template("date"), slots))
         self.duration = re.compile(fill(rules.template("duration"), slots))
@@ -122,7 +127,7 @@ class DateMention:
     text: str
     first: dt.date
     last: dt.date
-    precision: str  # "day" | "week" | "month" | "season" | "year" | "decade"
+    precision: str  # "day" | "week" | "month" | "part" (of a month or year) | "season" | "year" | "decade"
     relation: str = "at"  # "at" | "since" | "until" | "by" | "before" | "after"
 
     @property
@@ -230,12 +235,29 @@ def _infer_year(month: int, day: int, ref: _Ref, anchor: dt.date | None = None) 
 
 
 Period = tuple[dt.date, dt.date, str]
+_WEEKDAY_YEARS = 3
+
+
+def _weekday_year(month: int, day: int, weekday: int, guess: int | None, ref: _Ref,
+                  anchor: dt.date | None) -> int | None:
+    """ "Monday, June 13" without a year: the year near what the text or the publication suggests
+    (the guessed one first, then earlier before later) in which June 13 is a Monday."""
+    base = guess or (anchor.year if anchor else None) or ref.year
+    if base is None:
+        return None
+    for k in (0, *(x for n in range(1, _WEEKDAY_YEARS + 1) for x in (-n, n))):
+        d = _safe_date(base + k, month, day)
+        if d is not None and d.weekday() == weekday:
+            return base + k
+    return None
 
 
 def _month_day(month: int, d1: str, d2: str | None, year: str | None, ref: _Ref,
-               anchor: dt.date | None) -> Period | None:
+               anchor: dt.date | None, weekday: int | None = None) -> Period | None:
     a, b = _day(d1), _day(d2) if d2 else _day(d1)
     y = int(year) if year else _infer_year(month, a, ref, anchor)
+    if not year and weekday is not None:
+        y = _weekday_year(month, a, weekday, y, ref, anchor)
     if y is None or b < a:
         return None
     first, last = _safe_date(y, month, a), _safe_date(y, month, b)
@@ -314,6 +336,32 @@ def _season(name: str, year: int, g: _DateGrammar) -> Period:
     return dt.date(year, am, ad), dt.date(end_year, bm, bd), "season"
 
 
+def _month_part(days: tuple[int, int], month: int, year: str | None, ref: _Ref,
+                anchor: dt.date | None) -> Period | None:
+    y = int(year) if year else _infer_year(month, days[0], ref, anchor)
+    if y is None:
+        return None
+    end = _month_end(y, month)
+    return dt.date(y, month, days[0]), end.replace(day=min(days[1], end.day)), "part"
+
+
+def _relative_season(mod: str, name: str, ref: _Ref, g: _DateGrammar) -> Period | None:
+    """ "last summer" is the latest one ended before publication, "this spring" the one of its
+    year (the one under way, for a winter), "next autumn" the first one starting after it."""
+    today = ref.day
+    if today is None:
+        return None
+    spans = [_season(name, y, g) for y in (today.year - 2, today.year - 1, today.year, today.year + 1)]
+    if mod in ("last", "past"):
+        done = [p for p in spans if p[1] < today]
+        return done[-1] if done else None
+    if mod == "next":
+        ahead = [p for p in spans if p[0] > today]
+        return ahead[0] if ahead else None
+    current = [p for p in spans if p[0] <= today <= p[1]]
+    return current[0] if current else next((p for p in spans if p[0].year == today.year), None)
+
+
 def _decade(start_year: int, mod: str | None, g: _DateGrammar) -> Period:
     lo, hi = g.decadepart.get((mod or "").lower(), (0, 9))
     return dt.date(start_year + lo, 1, 1), dt.date(start_year + hi, 12, 31), "decade"
@@ -323,10 +371,20 @@ def _resolve(text: str, m: re.Match, ref: _Ref, anchor: dt.date | None, gr: _Dat
     g = m.group
     months = gr.months
     before = text[max(0, m.start() - 20):m.start()]
+    if g("mE"):
+        return _month_part(gr.monthpart[g("mpart").lower()][0], months[g("mE")], g("yF"), ref, anchor)
+    if g("yP"):
+        (a, b) = gr.monthpart[g("ypart").lower()][1]
+        y = int(g("yP"))
+        return dt.date(y, a, 1), _month_end(y, b), "part"
+    if g("rseason"):
+        return _relative_season(g("smod").lower(), g("rseason").lower(), ref, gr)
     if g("mA"):
-        return _month_day(months[g("mA")], g("dA"), g("dA2"), g("yA"), ref, anchor)
+        return _month_day(months[g("mA")], g("dA"), g("dA2"), g("yA"), ref, anchor,
+                          gr.weekdays[g("wdA")] if g("wdA") else None)
     if g("mB"):
-        return _month_day(months[g("mB")], g("dB"), g("dB2"), g("yB"), ref, anchor)
+        return _month_day(months[g("mB")], g("dB"), g("dB2"), g("yB"), ref, anchor,
+                          gr.weekdays[g("wdB")] if g("wdB") else None)
     if g("mC"):
         y, mo = int(g("yC")), months[g("mC")]
         return dt.date(y, mo, 1), _month_end(y, mo), "month"

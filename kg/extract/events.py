@@ -481,7 +481,7 @@ def date_of(d: DateMention) -> DateValue | DateWindow | None:
     """A day, month or year as such; a week, a range of days or a season as the window it spans."""
     if d.value is not None:
         return d.value
-    if d.first < d.last and d.precision in {"day", "week", "month", "season"}:
+    if d.first < d.last and d.precision in {"day", "week", "month", "part", "season"}:
         return DateWindow(d.first.isoformat(), d.last.isoformat())
     return None
 
