@@ -136,9 +136,11 @@ class DateMention:
         f, l = self.first, self.last
         if self.precision == "day" and f == l:
             return DateValue(f.isoformat())
-        if self.precision == "month" and (f.year, f.month) == (l.year, l.month):
+        # "earlier this month" is a month's first days, not the month: a window (events.date_of).
+        if self.precision == "month" and (f.year, f.month) == (l.year, l.month) and f.day == 1 \
+                and l == _month_end(l.year, l.month):
             return DateValue(f"{f.year:04d}-{f.month:02d}")
-        if self.precision == "year" and f.year == l.year:
+        if self.precision == "year" and f.year == l.year and (f.month, f.day, l.month, l.day) == (1, 1, 12, 31):
             return DateValue(f"{f.year:04d}")
         return None
 

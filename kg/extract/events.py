@@ -145,16 +145,18 @@ def _ends_here(ev: EventMention, near: str) -> bool:
     return near == "end" if not ev.ends else near != "start"
 
 
-def _phase_near(s: str, rel: int, rel_end: int, rules: Rules) -> str:
+def _phase_near(s: str, rel: int, rel_end: int, rules: Rules, stop: int | None = None) -> str:
     """The phase word nearest a date, words before it counting three times as near as words after
-    ("began in Lusaka on Monday and ended on Wednesday"; "on Saturday after a curfew was lifted")."""
+    ("began in Lusaka on Monday and ended on Wednesday"; "on Saturday after a curfew was lifted").
+    Words after the next date (``stop``) are that date's ("sent troops last month and on Friday
+    declared the mission over")."""
     cue = rules.cues
     best: tuple[int, str] | None = None
     for kind in ("start", "end"):
         for m in cue[kind].finditer(s, max(0, rel - 50), rel):
             d = rel - m.end()
             best = min(best or (d, kind), (d, kind))
-        for m in cue[kind].finditer(s, rel_end, min(len(s), rel_end + 50)):
+        for m in cue[kind].finditer(s, rel_end, min(len(s), rel_end + 50, stop if stop is not None else len(s))):
             d = (m.start() - rel_end) * 3
             best = min(best or (d, kind), (d, kind))
     return best[1] if best else ""
@@ -411,15 +413,17 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         usable = [d for d in usable if d not in told]
     for d in usable:
         value = date_of(d)
+        following = [x.start - base for x in usable if x.start >= d.end]
+        stop = min(following) if following else None
         ev = min(movers if d in told else real, key=lambda e: _date_distance(e, d.start, d.end, rules))
         if ev.type not in DURATIVE:
             prop = "date"
         elif d.relation == "since":
             # "from midnight on Monday the state of emergency will be lifted": from then on it is over.
-            prop = "end" if _phase_near(s, d.start - base, d.end - base, rules) == "end" else "start"
+            prop = "end" if _phase_near(s, d.start - base, d.end - base, rules, stop) == "end" else "start"
         elif d.relation in {"by", "until"}:
             prop = "end"
-        elif _ends_here(ev, _phase_near(s, d.start - base, d.end - base, rules)):
+        elif _ends_here(ev, _phase_near(s, d.start - base, d.end - base, rules, stop)):
             prop = "end"
         elif CLASSES[ev.type].departure and rules.cues["withdrawal_done"].search(
                 s[max(0, ev.trigger.start - base - 40):ev.trigger.end - base + 40]):

@@ -21,6 +21,7 @@ and on Friday declared the mission over": Friday is the end's, not the deploymen
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from kg.event_classes import event_classes
 from kg.extract.dates import DateMention
@@ -28,7 +29,7 @@ from kg.extract.events import date_of, offset_clauses
 from kg.extract.mentions import EventMention, When
 from kg.extract.numbers import parse_number_word
 from kg.model import DateValue, DateWindow, Span
-from kg.rules import Rules, default_rules
+from kg.rules import Rules, default_rules, read_inflections
 
 CLASSES = event_classes()
 LEDE_SENTENCES = 3  # the headline and the first sentences tell the news of the day
@@ -41,7 +42,7 @@ def date_undated(clusters, sentences: tuple[Span, ...], dates: list[DateMention]
     dated_sentences = {m.sentence.start for c in clusters for m in c.mentions if m.dates}
     for c in clusters:
         if any(m.dates for m in c.mentions):
-            _end_told_as_now(c, sentences, published, dated_sentences, rules)
+            _end_told_as_now(c, sentences, published, rules)
             continue
         if any(_in_future(m, rules) for m in c.mentions if m.type):
             continue  # not yet happened
@@ -116,16 +117,14 @@ def _anchor(m: EventMention, offset_at: int, dates: list[DateMention], published
     return None
 
 
-def _end_told_as_now(c, sentences: tuple[Span, ...], published: DateValue | None,
-                     dated_sentences: set[int], rules: Rules) -> None:
+def _end_told_as_now(c, sentences: tuple[Span, ...], published: DateValue | None, rules: Rules) -> None:
     """A lasting event dated only by its start whose lede tells its end as news ("has lifted the
     state of emergency imposed on 18 October") ended on the publication day."""
     if published is None or published.precision != "day" or not CLASSES[c.type].lasting \
             or any(w.prop == "end" for m in c.mentions for w in m.dates):
         return
     for m in c.mentions:
-        if m.type and (m.ends or m.phase == "end") and m.sentence.start not in dated_sentences \
-                and _in_lede(m, sentences) and _told_as_now(m, sentences, rules) \
+        if m.type and (m.ends or m.phase == "end") and _in_lede(m, sentences) and _told_as_now(m, sentences, rules) \
                 and not _in_future(m, rules):
             m.dates.append(When("end", published, m.trigger, int(published.iso[:4]), "published-present"))
             return
@@ -139,10 +138,19 @@ def _told_as_now(m: EventMention, sentences: tuple[Span, ...], rules: Rules) -> 
     rel = m.trigger.start - m.sentence.start
     if rules.pattern("present_from_trigger").match(m.sentence.text[rel:rel + len(m.trigger.text) + 40]):
         return True
-    # One word: a phrase trigger ending in a plural noun ("sent troops") is no verb in -s.
+    # One word: a phrase trigger ending in a plural noun ("sent troops") is no verb in -s; nor is
+    # a noun's plural the pack knows ("Kenya protests turn deadly").
     return bool(sentences) and m.sentence.start == sentences[0].start \
         and rules.pattern("present_simple_word").match(m.trigger.text) is not None \
+        and m.trigger.text.lower() not in _noun_forms(rules) \
         and rules.pattern("present_simple_subject").search(_words_before(m)) is not None
+
+
+@lru_cache(maxsize=8)
+def _noun_forms(rules: Rules) -> frozenset[str]:
+    """Every form of the nouns in the pack's inflection table (inflections.tsv)."""
+    table = read_inflections(rules.folder / "inflections.tsv")
+    return frozenset(f for (_, pos), forms in table.items() if pos == "n" for f in forms)
 
 
 def _words_before(m: EventMention) -> str:

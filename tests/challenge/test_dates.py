@@ -1,0 +1,182 @@
+"""Challenge: every date a careful reader would give (issue 10), one sentence or short text per case.
+
+Every text is written for this suite. Publication is Friday 2023-05-12 unless a case says otherwise:
+Monday is 2023-05-08, "last week" 2023-05-01..07. A window is stated as earliest*/latest* facts.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.challenge.support import Case, check, events_of, facts_of
+
+# 1. Just happened: news with no date of its own took place on the publication day (told in the
+#    present or present perfect) or in the day before it (told in the past, in the lede).
+JUST_HAPPENED = [
+    Case("Prime minister Lena Ostrova has resigned, her office in Riga said.", "Resignation",
+         {"date": {"2023-05-12"}}),
+    Case("Finance minister Arvid Kalnins resigns amid budget row", "Resignation",
+         {"date": {"2023-05-12"}}),
+    Case("Troops are patrolling the streets of Bamako.", "MilitaryDeployment", {"start": {"2023-05-12"}}),
+    Case("A nationwide state of emergency has been declared in Peru.", "StateOfEmergency",
+         {"start": {"2023-05-12"}}),
+    Case("The government of Ecuador has lifted the state of emergency imposed in Quito on May 2.",
+         "StateOfEmergency", {"start": {"2023-05-02"}, "end": {"2023-05-12"}}),
+    Case("Police fired tear gas at protesters in Nairobi.", "CivilUnrest",
+         {"earliestStart": {"2023-05-11"}, "latestStart": {"2023-05-12"}}),
+    Case("Gunmen stormed the central police station in Maiduguri.", "Attack",
+         {"earliestDate": {"2023-05-11"}, "latestDate": {"2023-05-12"}}),
+]
+
+# 2. Narrative time: a date set in one sentence carries into the next sentences of its paragraph.
+NARRATIVE = [
+    Case("On Tuesday crowds gathered outside parliament in Tbilisi. Police later detained the "
+         "opposition leader Giorgi Beridze.", "Arrest", {"date": {"2023-05-09"}}),
+    Case("On May 2 rebels seized the town of Kidal. Government troops clashed with the rebels "
+         "near the airport.", "ArmedClash", {"start": {"2023-05-02"}}),
+    Case("Late on Wednesday soldiers surrounded the presidential palace in Niamey. They also "
+         "stormed the state broadcaster.", "Attack", {"date": {"2023-05-10"}}),
+]
+
+# 3. The date of its own verb; a date in an aside dates nothing else.
+OWN_VERB = [
+    Case("The coalition sent troops to Mali last month and on Friday declared the mission over.",
+         "MilitaryDeployment", {"start": {"2023-04"}, "end": {"2023-05-12"}}),
+    Case("Kenya deployed police officers to Haiti on Monday.", "MilitaryDeployment",
+         {"start": {"2023-05-08"}}),
+    Case("Rwanda sent troops to the Central African Republic, the army said on Thursday.",
+         "MilitaryDeployment", {"start": {"2023-05-11"}}),
+    Case("Police in Dakar arrested opposition leader Ousmane Diallo on Wednesday, two days before "
+         "the election.", "Arrest", {"date": {"2023-05-10"}}),
+]
+
+# 4. Windows, never an invented day.
+WINDOWS = [
+    Case("Police detained the activist Maria Kovac in Zagreb last week.", "Arrest",
+         {"earliestDate": {"2023-05-01"}, "latestDate": {"2023-05-07"}}),
+    Case("Protests erupted in Dhaka earlier this month.", "CivilUnrest",
+         {"earliestStart": {"2023-05-01"}, "latestStart": {"2023-05-12"}}),
+    Case("Protests erupted in Lima this week.", "CivilUnrest",
+         {"earliestStart": {"2023-05-08"}, "latestStart": {"2023-05-14"}}),
+    Case("Thousands have been arrested in Tehran over the past five days of protests.", "CivilUnrest",
+         {"earliestStart": {"2023-05-07"}, "latestStart": {"2023-05-08"}}),
+    Case("Protesters have blocked roads in Quito in the three days since the vote.", "CivilUnrest",
+         {"earliestStart": {"2023-05-09"}, "latestStart": {"2023-05-10"}}),
+    Case("Rebels attacked an army base in Kidal in late April.", "Attack",
+         {"earliestDate": {"2023-04-21"}, "latestDate": {"2023-04-30"}}),
+    Case("Troops were deployed to Goma in mid-2021.", "MilitaryDeployment",
+         {"earliestStart": {"2021-05-01"}, "latestStart": {"2021-08-31"}}),
+    Case("Rebels clashed with the army in Abyei last summer.", "ArmedClash",
+         {"earliestStart": {"2022-06-01"}, "latestStart": {"2022-08-31"}}),
+    Case("On Sunday, protests raged in Santiago through a third day.", "CivilUnrest",
+         {"start": {"2023-05-05"}}),
+    Case("On Monday protests in Yerevan entered their second week.", "CivilUnrest",
+         {"earliestStart": {"2023-04-25"}, "latestStart": {"2023-05-01"}}),
+]
+
+# 5. Relative to another event.
+RELATIVE = [
+    Case("The airport in Juba has now reopened, a week after it was attacked.", "Attack",
+         {"earliestDate": {"2023-05-04"}, "latestDate": {"2023-05-06"}}),
+    Case("The protests in Colombo began on May 2. Three days later police arrested the organiser "
+         "Nimal Perera.", "Arrest", {"date": {"2023-05-05"}}),
+    Case("Soldiers seized the state television in Conakry on Tuesday. The next day the army "
+         "declared a state of emergency.", "StateOfEmergency", {"start": {"2023-05-10"}}),
+]
+
+# 6. Datelines, bylines and the weekday that fixes a year.
+DATELINES = [
+    Case("Harbin, May 10 (Newswire) Police detained the activist Li Wen on Monday.",
+         "Arrest", {"date": {"2023-05-08"}}),
+    Case("Troops left Gao on Monday, June 13, after nine years.", "TroopWithdrawal",
+         {"end": {"2022-06-13"}}),
+    Case("The army said on Friday, January 7, that soldiers had been deployed to Almaty.",
+         "MilitaryDeployment", {"start": {"2022-01-07"}}),
+]
+
+# 7. Phases: which end of a lasting event a date marks.
+PHASES = [
+    Case("The last French soldiers return home from Niger today.", "TroopWithdrawal",
+         {"end": {"2023-05-12"}}),
+    Case("Russian forces began pulling out of Kherson on 9 May.", "TroopWithdrawal",
+         {"start": {"2023-05-09"}}),
+    Case("The peacekeepers completed their withdrawal from Abyei on Wednesday.", "TroopWithdrawal",
+         {"end": {"2023-05-10"}}),
+    Case("The state of emergency in Lima was lifted on Tuesday.", "StateOfEmergency",
+         {"end": {"2023-05-09"}}),
+    pytest.param(Case("From midnight on Monday the state of emergency in Santiago will be lifted.",
+                      "StateOfEmergency", {"end": {"2023-05-15"}}),
+                 marks=pytest.mark.xfail(strict=True, reason="a weekday in a future clause is read as the "
+                                         "last such day, not the next")),
+    Case("The curfew imposed in Dushanbe since Monday remains in force.", "StateOfEmergency",
+         {"start": {"2023-05-08"}}),
+]
+
+# 8. Words: tomorrow, seasons, parts of a month, "the day before yesterday".
+WORDS = [
+    Case("Protesters clashed with police in Minsk the day before yesterday.", "CivilUnrest",
+         {"start": {"2023-05-10"}}),
+    Case("Gunmen attacked a checkpoint near Mopti in early May.", "Attack",
+         {"earliestDate": {"2023-05-01"}, "latestDate": {"2023-05-10"}}),
+    Case("Soldiers were sent to Tripoli in the spring of 2020.", "MilitaryDeployment",
+         {"earliestStart": {"2020-03-01"}, "latestStart": {"2020-05-31"}}),
+    Case("Protests have continued in Caracas since March 3.", "CivilUnrest", {"start": {"2023-03-03"}}),
+    Case("Riots broke out in Bishkek in mid-March.", "CivilUnrest",
+         {"earliestStart": {"2023-03-11"}, "latestStart": {"2023-03-20"}}),
+]
+
+POSITIVES = JUST_HAPPENED + NARRATIVE + OWN_VERB + WINDOWS + RELATIVE + DATELINES + PHASES + WORDS
+
+
+@pytest.mark.parametrize("case", POSITIVES, ids=lambda c: str(getattr(c, "values", [c])[0]))
+def test_dates_a_careful_reader_gives(case):
+    check(case)
+
+
+DATE_PROPS = ("start", "end", "date", "earliestStart", "latestStart", "earliestDate", "latestDate",
+              "earliestEnd", "latestEnd")
+
+
+def dates_of(text: str, cls: str, props=DATE_PROPS) -> set:
+    """The values of these date facts of the event of this class (there must be one)."""
+    (event,) = [e for e in events_of(text) if e.type == cls]
+    found = facts_of(event)
+    return {v for p in props for v in found.get(p, set())}
+
+
+# Negatives: dates a careful reader would NOT give (text, class, the facts looked at, wrong values).
+NOT_DATED = [
+    # a comparison year is not the event's date
+    ("Protests in Almaty were the worst since 1991.", "CivilUnrest", DATE_PROPS, {"1991"}),
+    ("The army was deployed for the first time since 1990 in the streets of Santiago.",
+     "MilitaryDeployment", DATE_PROPS, {"1990"}),
+    # a day named for another event ("Sunday's vote")
+    ("Rwanda sent troops to the Central African Republic ahead of Sunday's vote.", "MilitaryDeployment",
+     DATE_PROPS, {"2023-05-07"}),
+    # the dateline's date is the article's, not the arrest's
+    ("Harbin, May 10 (Newswire) Police detained the activist Li Wen on Monday.", "Arrest", DATE_PROPS,
+     {"2023-05-10"}),
+    # the date of another verb: the mission's end, not the sending
+    ("The coalition sent troops to Mali last month and on Friday declared the mission over.",
+     "MilitaryDeployment", ("start",), {"2023-05-12"}),
+    # the statement's date for an event that is not a troop movement
+    ("Police arrested the journalist Anna Rudak in March, the ministry said on Tuesday.", "Arrest",
+     DATE_PROPS, {"2023-05-09"}),
+    # a future event is not dated by the report
+    ("Kenya will deploy police officers to Haiti, the minister said on Monday.", "MilitaryDeployment",
+     DATE_PROPS, {"2023-05-08"}),
+    # a headline's plural noun is no verb in the present: no publication day as the protests' start
+    ("Kenya protests turn deadly as police open fire", "CivilUnrest", ("start",), {"2023-05-12"}),
+    # an event told as under way did not start on the day it is told
+    ("During ongoing protests in Lagos on Monday, police fired tear gas.", "CivilUnrest", DATE_PROPS,
+     {"2023-05-08"}),
+    # an aside recalls an earlier event: the report's day is not its day
+    ("The airport in Juba has now reopened, a week after it was attacked.", "Attack", DATE_PROPS,
+     {"2023-05-12"}),
+    # "earlier this month" is a window, never the whole month
+    ("Protests erupted in Dhaka earlier this month.", "CivilUnrest", DATE_PROPS, {"2023-05"}),
+]
+
+
+@pytest.mark.parametrize("text,cls,props,wrong", NOT_DATED, ids=[t[0][:60] for t in NOT_DATED])
+def test_dates_a_careful_reader_does_not_give(text, cls, props, wrong):
+    assert not dates_of(text, cls, props) & wrong
