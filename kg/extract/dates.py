@@ -300,7 +300,8 @@ def _relperiod(phrase: str, ref: _Ref, g: _DateGrammar) -> Period | None:
             return None
         first, last, precision = dt.date(ref.year + n, 1, 1), dt.date(ref.year + n, 12, 31), "year"
     if part == "earlier" and ref.day:
-        last = ref.day
+        # "earlier this week" is before the day of the report (that would be "today").
+        last = max(first, ref.day - dt.timedelta(days=1))
     elif part == "later" and ref.day:
         first = ref.day
     return first, last, precision

@@ -433,6 +433,11 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         else:
             prop = "date"
         ev.dates.append(When(prop, value, Span(d.start, d.end, d.text), d.first.year))
+        # "on October 18, the day when protests erupted": the clause after it tells another event of that day.
+        when = rules.pattern("day_when_after").match(s, d.end - base)
+        for other in [e for e in real if e is not ev and when and e.trigger.start - base >= when.end()]:
+            other.dates.append(When("start" if other.type in DURATIVE else "date", value,
+                                    Span(d.start, d.end, d.text), d.first.year))
 
 
 def _date_by_day_count(events: list[EventMention], s: str, base: int, dates: list[DateMention],
@@ -482,10 +487,11 @@ def after_offset(e: EventMention, s: str, base: int, rules: Rules) -> bool:
 
 
 def date_of(d: DateMention) -> DateValue | DateWindow | None:
-    """A day, month or year as such; a week, a range of days or a season as the window it spans."""
+    """A day, month or year as such; a week, a range of days, a season or part of a month or year
+    ("earlier this year") as the window it spans."""
     if d.value is not None:
         return d.value
-    if d.first < d.last and d.precision in {"day", "week", "month", "part", "season"}:
+    if d.first < d.last and d.precision in {"day", "week", "month", "part", "season", "year"}:
         return DateWindow(d.first.isoformat(), d.last.isoformat())
     return None
 

@@ -54,7 +54,7 @@ WINDOWS = [
     Case("Police detained the activist Maria Kovac in Zagreb last week.", "Arrest",
          {"earliestDate": {"2023-05-01"}, "latestDate": {"2023-05-07"}}),
     Case("Protests erupted in Dhaka earlier this month.", "CivilUnrest",
-         {"earliestStart": {"2023-05-01"}, "latestStart": {"2023-05-12"}}),
+         {"earliestStart": {"2023-05-01"}, "latestStart": {"2023-05-11"}}),
     Case("Protests erupted in Lima this week.", "CivilUnrest",
          {"earliestStart": {"2023-05-08"}, "latestStart": {"2023-05-14"}}),
     Case("Thousands have been arrested in Tehran over the past five days of protests.", "CivilUnrest",

@@ -34,7 +34,7 @@ def one(text: str, published: DateValue | None = PUB):
     ("three days ago", "three days ago", "2021-03-08", "2021-03-08", "day"),
     ("Last week, crowds grew", "Last week", "2021-03-01", "2021-03-07", "week"),
     ("met this week", "this week", "2021-03-08", "2021-03-14", "week"),
-    ("earlier this month", "earlier this month", "2021-03-01", "2021-03-11", "month"),
+    ("earlier this month", "earlier this month", "2021-03-01", "2021-03-10", "month"),
     ("last month", "last month", "2021-02-01", "2021-02-28", "month"),
     ("last year", "last year", "2020-01-01", "2020-12-31", "year"),
     ("on Feb. 9", "Feb. 9", "2021-02-09", "2021-02-09", "day"),
@@ -62,6 +62,21 @@ def one(text: str, published: DateValue | None = PUB):
     ("the 1960s", "the 1960s", "1960-01-01", "1969-12-31", "decade"),
     ("Oslo/04.02.21/Agency", "04.02.21", "2021-02-04", "2021-02-04", "day"),
     ("dated 2020-12-30", "2020-12-30", "2020-12-30", "2020-12-30", "day"),
+    ("talks tomorrow", "tomorrow", "2021-03-12", "2021-03-12", "day"),
+    ("met earlier this week", "earlier this week", "2021-03-08", "2021-03-10", "week"),
+    ("in late January", "late January", "2021-01-21", "2021-01-31", "part"),
+    ("in late February 2020", "late February 2020", "2020-02-21", "2020-02-29", "part"),
+    ("in early March", "early March", "2021-03-01", "2021-03-10", "part"),
+    ("in mid-October", "mid-October", "2020-10-11", "2020-10-20", "part"),
+    ("in mid-2019", "mid-2019", "2019-05-01", "2019-08-31", "part"),
+    ("in early 2020", "early 2020", "2020-01-01", "2020-04-30", "part"),
+    ("last summer", "last summer", "2020-06-01", "2020-08-31", "season"),
+    ("last winter", "last winter", "2020-12-01", "2021-02-28", "season"),
+    ("this spring", "this spring", "2021-03-01", "2021-05-31", "season"),
+    ("next autumn", "next autumn", "2021-09-01", "2021-11-30", "season"),
+    ("on Monday, June 14", "Monday, June 14", "2021-06-14", "2021-06-14", "day"),
+    ("on Friday, 12 March", "Friday, 12 March", "2021-03-12", "2021-03-12", "day"),
+    ("on Monday, 9 March", "Monday, 9 March", "2020-03-09", "2020-03-09", "day"),
 ])
 def test_resolved(text, span, first, last, precision):
     m = one(text)
@@ -175,3 +190,26 @@ def test_the_same_day_is_the_last_day_named():
     found = find_dates("Rioters burned the town hall on January 5. Curfew was declared the same day.",
                        DateValue("2022-01-13"))
     assert [(d.text, d.value.iso) for d in found] == [("January 5", "2022-01-05"), ("the same day", "2022-01-05")]
+
+
+def test_a_part_of_a_month_or_year_is_a_window_never_the_whole_period():
+    from kg.extract.events import date_of
+    from kg.model import DateWindow
+    assert date_of(one("in late January")) == DateWindow("2021-01-21", "2021-01-31")
+    assert date_of(one("earlier this month")) == DateWindow("2021-03-01", "2021-03-10")
+    assert date_of(one("earlier this year")) == DateWindow("2021-01-01", "2021-03-10")
+    assert date_of(one("in January")) == DateValue("2021-01")
+
+
+def test_a_weekday_beside_a_day_picks_the_year_it_falls_on_near_the_text_s_year():
+    # no publication date: the year of an earlier dated sentence, moved to where the weekday fits
+    found = find_dates("On 3 January 2022 talks began. On Friday, 14 January, troops left.", None)
+    assert [m.first for m in found] == [d("2022-01-03"), d("2022-01-14")]
+    assert find_dates("On Friday, 14 January, troops left.", None) == []
+
+
+def test_day_counts_say_how_long_a_lasting_event_had_run():
+    from kg.extract.dates import find_day_counts
+    got = [(c.text, c.least, c.most) for c in find_day_counts(
+        "clashes raged through a third day; protests entered their 2nd week; a fifth straight night")]
+    assert got == [("third day", 2, 2), ("2nd week", 7, 13), ("fifth straight night", 4, 4)]

@@ -97,3 +97,49 @@ def test_now_anchors_an_offset_at_the_publication_day():
 def test_the_date_of_a_verb_does_not_date_what_it_was_for():
     text = "Troops patrolled the streets of Yerevan on Saturday to contain the demonstrations."
     assert dates_of(text, "MilitaryDeployment") == {"start": {"2023-05-06"}}
+
+
+def test_news_told_in_the_present_progressive_is_dated_by_the_publication_day():
+    assert dates_of("Soldiers are patrolling the streets of Conakry.", "MilitaryDeployment") == {"start": {PUB}}
+
+
+def test_a_passive_present_perfect_after_the_trigger_is_news_of_the_day():
+    got = dates_of("A state of emergency has been declared in the Tigray region.", "StateOfEmergency")
+    assert got == {"start": {PUB}}
+
+
+def test_a_headline_verb_in_the_simple_present_is_news_of_the_day():
+    assert dates_of("Defence minister Ivo Maric resigns", "Resignation") == {"date": {PUB}}
+
+
+def test_a_headline_plural_noun_is_not_a_present_tense_verb():
+    got = dates_of("Lagos protests spread to the north", "CivilUnrest")
+    assert got == {"earliestStart": {"2023-05-11"}, "latestStart": {"2023-05-12"}}
+
+
+def test_an_end_told_as_news_ends_an_event_dated_by_its_start():
+    text = "The government has lifted the curfew imposed in Dushanbe on May 1."
+    assert dates_of(text, "StateOfEmergency") == {"start": {"2023-05-01"}, "end": {PUB}}
+
+
+def test_the_nth_day_of_an_event_counts_back_to_its_start():
+    text = "On Wednesday the protests in Tbilisi entered their fourth day."
+    assert dates_of(text, "CivilUnrest") == {"start": {"2023-05-07"}}
+
+
+def test_the_days_since_another_event_count_back_from_publication():
+    text = "Police have detained hundreds of protesters in Minsk in the four days since the vote."
+    got = dates_of(text, "CivilUnrest")
+    assert (got["earliestStart"], got["latestStart"]) == ({"2023-05-08"}, {"2023-05-09"})
+
+
+def test_the_day_when_another_event_happened_dates_it_too():
+    text = ("The army declared a curfew in Khartoum on May 2, the day when protests broke out "
+            "across the country.")
+    assert dates_of(text, "CivilUnrest") == {"start": {"2023-05-02"}}
+
+
+def test_a_dateline_dates_the_article_not_the_event():
+    text = "Lusaka, May 9 (Agency) Police detained the opposition leader Hakainde Banda."
+    # left out as a dateline, May 9 dates nothing: the lede's news happened just before publication
+    assert dates_of(text, "Arrest") == {"earliestDate": {"2023-05-11"}, "latestDate": {"2023-05-12"}}
