@@ -14,6 +14,12 @@ once per ``Rules`` object; every function takes ``rules`` (default: the English 
   January 7"); otherwise the year that puts it latest on or before publication + 7 days (a
   report may announce a date a few days ahead). So does a bare month ("in April", which needs a
   preposition before it; "May" never stands alone).
+- A weekday beside a yearless day ("Monday, June 13") moves the year so guessed (or, with no
+  publication date, that of the last date written with a year) by up to three years to one in
+  which the day falls on that weekday.
+- "late January" is its days 21-31, "early"/"mid" 1-10/11-20; "mid-2021" its months 5-8, "early"/
+  "late" 1-4/9-12 (precision "part"). "last summer" is the latest one ended before publication,
+  "this spring" the one of its year. "earlier this week/month/year" ends the day before publication.
 - Seasons are northern meteorological ones: "the fall of 2020" is 2020-09-01..2020-11-30,
   precision "season"; "the early 1990s" is 1990-1993 (mid: 4-6, late: 7-9), precision "decade".
 - What needs a finer publication date than known is left out: weekdays, "yesterday" and weeks
@@ -22,6 +28,9 @@ once per ``Rules`` object; every function takes ``rules`` (default: the English 
 
 ``DateMention.relation`` comes from the word before ("since", "until", "by", "before", "after");
 the span then includes that word. "on"/"in" are left outside the span.
+
+``find_day_counts`` reads which day of a lasting event a sentence tells ("a third day" is two days
+after its first; "its second week" seven to thirteen).
 
 ``find_durations`` reads stated lengths ("within 10 days", "will take 10 days", "for two weeks")
 as whole days: a month counts 30 days, a year 365, a decade 3650; hours only when a whole number

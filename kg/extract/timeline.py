@@ -9,8 +9,10 @@ times is dated by any of its mentions first. The rules, in order:
 - Narrative time: a date set in an earlier sentence of the same paragraph carries into the
   sentences that follow it ("On 3 May the council dissolved parliament. It also imposed a
   curfew."), until another date is named.
-- News of the day: told in the present perfect or present ("the cabinet has resigned", "the
-  president resigns"), it took place on the publication day.
+- News of the day: told in the present perfect or present ("the cabinet has resigned", "troops
+  are patrolling", "a state of emergency has been declared", a headline's "the president
+  resigns"), it took place on the publication day; a lasting event whose lede tells its end so
+  ("has lifted the curfew imposed on May 2") ended that day.
 - Just happened: the lede's news with no date of its own ("police fired tear gas") took place on
   the publication day or the day before: that window is stated, never an invented day. Further
   down an article, or told as background ("a week after it was attacked"), it is left undated.
