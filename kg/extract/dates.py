@@ -475,7 +475,8 @@ def find_dates(text: str, published: DateValue | None, base: int = 0,
 
 
 def _days_later(text: str, found: list[DateMention], base: int, g: _DateGrammar) -> list[DateMention]:
-    """ "Three days later", "the next day", "the same day": counted from the last single day named before."""
+    """ "Three days later", "the next day", "the same day", "two days earlier", "the previous day":
+    counted from the last single day named before."""
     out = []
     for m in g.days_later.finditer(text):
         before = [d for d in sorted(found + out, key=lambda d: d.start)
@@ -488,6 +489,8 @@ def _days_later(text: str, found: list[DateMention], base: int, g: _DateGrammar)
             n = 0
         elif not n or n > 60:
             continue
+        if m.group("earlier") or m.group("earlier1") or m.group("previous"):
+            n = -n  # "two days earlier", "the previous day": before the day named
         day = before[-1].first + dt.timedelta(days=n)
         out.append(DateMention(m.start() + base, m.end() + base, m.group(0), day, day, "day", "at"))
     return out

@@ -81,6 +81,8 @@ RELATIVE = [
          "Nimal Perera.", "Arrest", {"date": {"2023-05-05"}}),
     Case("Soldiers seized the state television in Conakry on Tuesday. The next day the army "
          "declared a state of emergency.", "StateOfEmergency", {"start": {"2023-05-10"}}),
+    Case("Talks in Bamako broke down on May 9. Two days earlier gunmen attacked the town hall in Gao.",
+         "Attack", {"date": {"2023-05-07"}}),
 ]
 
 # 6. Datelines, bylines and the weekday that fixes a year.

@@ -213,3 +213,10 @@ def test_day_counts_say_how_long_a_lasting_event_had_run():
     got = [(c.text, c.least, c.most) for c in find_day_counts(
         "clashes raged through a third day; protests entered their 2nd week; a fifth straight night")]
     assert got == [("third day", 2, 2), ("2nd week", 7, 13), ("fifth straight night", 4, 4)]
+
+
+def test_days_earlier_count_back_from_the_day_named_before():
+    found = find_dates("Troops left Gao on March 9. Two days earlier rebels had attacked the base; "
+                       "the previous day talks failed.", PUB)
+    assert [(m.text, m.first) for m in found] == [("March 9", d("2021-03-09")), ("Two days earlier", d("2021-03-07")),
+                                                  ("the previous day", d("2021-03-06"))]
