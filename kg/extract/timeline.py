@@ -46,7 +46,7 @@ def date_undated(clusters, sentences: tuple[Span, ...], dates: list[DateMention]
         if any(m.dates for m in c.mentions):
             _end_told_as_now(c, sentences, published, rules)
             continue
-        if any(_in_future(m, rules) for m in c.mentions if m.type):
+        if all(_in_future(m, rules) for m in c.mentions if m.type):
             continue  # not yet happened
         if any(m.ongoing for m in c.mentions):
             continue  # under way before it was told: its start is not the news of the day
@@ -59,7 +59,9 @@ def date_undated(clusters, sentences: tuple[Span, ...], dates: list[DateMention]
             m.dates.append(When(prop, value, evidence, year, "relative"))
             continue
         # The first mention told in a sentence that dates nothing else.
-        free = [m for m in c.mentions if m.type and m.sentence.start not in dated_sentences]
+        # ("said he will resign ... His resignation comes after ...": the one told as done.)
+        free = [m for m in c.mentions if m.type and m.sentence.start not in dated_sentences
+                and not _in_future(m, rules)]
         if not free:
             continue
         first = min(free, key=lambda m: m.trigger.start)

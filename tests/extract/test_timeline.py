@@ -143,3 +143,13 @@ def test_a_dateline_dates_the_article_not_the_event():
     text = "Lusaka, May 9 (Agency) Police detained the opposition leader Hakainde Banda."
     # left out as a dateline, May 9 dates nothing: the lede's news happened just before publication
     assert dates_of(text, "Arrest") == {"earliestDate": {"2023-05-11"}, "latestDate": {"2023-05-12"}}
+
+
+def test_an_event_first_told_as_to_come_is_dated_where_it_is_told_as_done():
+    text = ("The prime minister of Latvia, Janis Ozols, had said he would resign. "
+            "His resignation comes after a week of strikes.")
+    assert dates_of(text, "Resignation") == {"date": {PUB}}
+
+
+def test_an_event_only_told_as_to_come_is_not_dated():
+    assert dates_of("The prime minister of Latvia, Janis Ozols, will resign.", "Resignation") == {}
