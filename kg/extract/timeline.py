@@ -75,10 +75,14 @@ def date_undated(clusters, sentences: tuple[Span, ...], dates: list[DateMention]
         if published is None or published.precision != "day":
             continue
         day = dt.date.fromisoformat(published.iso)
-        if _told_as_now(first, sentences, rules):
+        # Any telling of it as news of the day will do ("condemned the attack ... The attack comes
+        # as ..."), unless told as an aside.
+        now = next((m for m in sorted(free, key=lambda m: m.trigger.start) if _told_as_now(m, sentences, rules)
+                    and not rules.pattern("background_before").search(_words_before(m))), None)
+        if now is not None:
             # "has lifted the state of emergency": the news of the day is the end.
-            now_prop = "end" if prop == "start" and (first.ends or first.phase == "end") else prop
-            first.dates.append(When(now_prop, published, first.trigger, day.year, "published-present"))
+            now_prop = "end" if prop == "start" and (now.ends or now.phase == "end") else prop
+            now.dates.append(When(now_prop, published, now.trigger, day.year, "published-present"))
         elif _in_lede(first, sentences):
             window = DateWindow((day - dt.timedelta(days=1)).isoformat(), day.isoformat())
             first.dates.append(When(prop, window, first.trigger, day.year, "just-happened"))

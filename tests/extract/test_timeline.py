@@ -153,3 +153,10 @@ def test_an_event_first_told_as_to_come_is_dated_where_it_is_told_as_done():
 
 def test_an_event_only_told_as_to_come_is_not_dated():
     assert dates_of("The prime minister of Latvia, Janis Ozols, will resign.", "Resignation") == {}
+
+
+def test_a_later_telling_as_news_of_the_day_dates_an_event_first_told_without_tense():
+    text = ("Ministers met in Vilnius to discuss the budget. They agreed on taxes. They agreed on spending. "
+            "The ministry condemned the attack on the embassy in Vilnius. "
+            "The attack comes as talks on the budget stall.")
+    assert dates_of(text, "Attack") == {"date": {PUB}}
