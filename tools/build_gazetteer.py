@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT))
 from kg.link.normalize import key_of  # noqa: E402
 
 # Highest priority first: labels come from the first file that has the QID.
-TABLES = ("qids.tsv", "qids-extra-kz2022.tsv", "qids-extra-other.tsv", "qids-world.tsv")
+TABLES = ("qids.tsv", "qids-extra-kz2022.tsv", "qids-extra-other.tsv", "qids-world.tsv",
+          "qids-extra-dev2.tsv")
 COLUMNS = ("qid", "label", "type", "country_qid", "aliases", "acronyms", "demonyms", "flags",
            "description", "source")
 KINDS = ("name", "alias", "acronym", "demonym")
@@ -45,6 +46,7 @@ class Row:
     notes: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     iso2: str = ""
+    dropped: set[str] = field(default_factory=set)  # curated drops: derived forms respect them too
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
@@ -68,7 +70,16 @@ def classify(alias: str, row_type: str) -> str | None:
     return "demonym" if words[-1].endswith(DEMONYM_ENDINGS) and "Republic" not in alias else "alias"
 
 
-def merge_tables(shared: Path) -> dict[str, Row]:
+def world_qids(path: Path) -> frozenset[str]:
+    """QIDs of gazetteer-world.tsv: that table already gives them a country and coordinates, and
+    its builder leaves gazetteer.tsv's QIDs out, so each place lives in exactly one of the two."""
+    if not path.is_file():
+        return frozenset()
+    return frozenset(ln.split("\t", 1)[0] for ln in path.read_text(encoding="utf-8").splitlines()
+                     if ln.startswith("Q"))
+
+
+def merge_tables(shared: Path, skip: frozenset[str] = frozenset()) -> dict[str, Row]:
     rows: dict[str, Row] = {}
     for name in TABLES:
         path = shared / name
@@ -76,7 +87,7 @@ def merge_tables(shared: Path) -> dict[str, Row]:
             raise SystemExit(f"build_gazetteer: missing {path}")
         for r in read_tsv(path):
             qid = (r.get("qid") or r.get("qid_or_pid") or "").strip()
-            if r.get("status") != "verified" or not qid.startswith("Q"):
+            if r.get("status") != "verified" or not qid.startswith("Q") or qid in skip:
                 continue
             rtype = r["type"].strip()
             if rtype not in TYPES:
@@ -115,7 +126,8 @@ def apply_curated(rows: dict[str, Row], path: Path) -> None:
         if kind in KINDS:
             row.surfaces[value] = kind
         elif kind == "drop":
-            if row.surfaces.pop(value, None) is None:
+            row.dropped.add(value)
+            if row.surfaces.pop(value, None) is None and row.type != "person":
                 print(f"build_gazetteer: note: {qid} has no surface {value!r} to drop", file=sys.stderr)
         elif kind == "flag":
             row.flags.append(value)
@@ -135,7 +147,8 @@ def add_derived(rows: dict[str, Row]) -> None:
         if row.type == "person":
             # A bare surname names the person ("Tokayev"); the scanner guards it against other first names.
             surname = row.label.split()[-1]
-            row.surfaces.setdefault(surname, "alias")
+            if surname not in row.dropped:  # "Kyi" is no surname: Burmese names have none
+                row.surfaces.setdefault(surname, "alias")
         if row.label.startswith("The ") and row.type == "country":
             row.surfaces.setdefault(row.label[4:], "alias")
 
@@ -200,9 +213,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--aliases", type=Path, default=ROOT / "kg" / "data" / "gazetteer-aliases.tsv")
+    ap.add_argument("--world", type=Path, default=ROOT / "kg" / "data" / "gazetteer-world.tsv")
     ap.add_argument("-o", "--out", type=Path, default=ROOT / "kg" / "data" / "gazetteer.tsv")
     args = ap.parse_args(argv)
-    rows = merge_tables(args.shared)
+    rows = merge_tables(args.shared, world_qids(args.world))
     apply_curated(rows, args.aliases)
     add_derived(rows)
     for problem in check(rows):

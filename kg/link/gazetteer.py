@@ -362,7 +362,9 @@ class Gazetteer:
         return rec.entity if rec else None
 
     def country_of(self, entity: Entity) -> Entity | None:
-        rec = self._by_key.get(entity.key)
+        return self._country(self._by_key.get(entity.key))
+
+    def _country(self, rec: Record | None) -> Entity | None:
         if rec is None or rec.country_qid is None or rec.entity.type == "Country":
             return None
         country = self._by_key.get(rec.country_qid)
@@ -383,7 +385,8 @@ class Gazetteer:
             for length in range(min(longest, n - j), 0, -1):
                 v = index.get(tuple(words[j:j + length]))
                 if v is not None and self._accept(v, text, toks, j, length):
-                    found.append((j, length, v))
+                    region = self._region_named_for(v, text, toks, j, j + length)
+                    found.append((j, length + 1, region) if region else (j, length, v))
                     break
         if not found:
             return []
@@ -403,8 +406,7 @@ class Gazetteer:
             if len(words[j + length - 1]) == 1 and text[end:end + 1] == ".":
                 end += 1
             rec = v.record
-            out.append(GazetteerMatch(start, end, text[start:end], rec.entity, v.kind,
-                                      self.country_of(rec.entity)))
+            out.append(GazetteerMatch(start, end, text[start:end], rec.entity, v.kind, self._country(rec)))
         return out
 
     def _accept(self, v: _Variant, text: str, toks: Tokens, j: int, length: int) -> bool:
@@ -417,7 +419,8 @@ class Gazetteer:
             return False
         prev = words[j - 1] if j > 0 else None
         nxt = words[last + 1] if last + 1 < len(words) else None
-        if prev is not None and self._word_in(prev, ctx.not_after.get(v.surface)):
+        if prev is not None and (self._word_in(prev, ctx.not_after.get(v.surface))
+                                 or (v.kind == "demonym" and prev in ctx.not_after.get("*demonym", ()))):
             return False
         if v.record.layer == WORLD_LAYER and (
                 (prev is not None and prev in ctx.not_after.get("*world", ()))
@@ -429,7 +432,7 @@ class Gazetteer:
             if v.kind == "demonym" and nxt in ctx.not_before.get("*demonym", ()):
                 return False
             if v.kind in ("name", "alias") and v.record.entity.type in _PLACE_TYPES \
-                    and nxt in ctx.not_before.get("*place", ()):
+                    and _word_or_number(nxt, ctx.not_before.get("*place", ()), text, toks, last):
                 return False
         flags = v.record.flags
         # A one-word name before another capitalised word is a first name ("Paris Hilton"); every
@@ -447,6 +450,19 @@ class Gazetteer:
         if "us_state" in flags and self._us_state_context(text, toks, j, start, end):
             return False
         return True
+
+    def _region_named_for(self, v: _Variant, text: str, toks: Tokens, j: int, k: int) -> _Variant | None:
+        """"Almaty region": the region named for a city (tokens j..k-1, then the region word k) that
+        the gazetteer lacks. It is not the city: it is an unlinked place in the city's country, so
+        an event there keeps its country and no wrong QID is given."""
+        rec = v.record
+        if rec.entity.type != "City" or k >= len(toks.words) \
+                or toks.words[k] not in self.context.not_before.get("*city", ()):
+            return None
+        label = text[toks.start(j):toks.ends[k]]
+        region = Record(Entity(key=slugify(label), label=label, type="Place"), rec.country_qid,
+                        ((label, "name"),), rec.flags, rec.layer, rec.order)
+        return _Variant(region, "name", fold(label), False, v.rank)
 
     def _word_in(self, word: str, words: frozenset[str] | None) -> bool:
         """Whether ``word`` is one of ``words``; "*demonym"/"*country" stand for any such key."""
@@ -549,6 +565,14 @@ class Gazetteer:
 
 _DEFAULT: tuple[tuple, Gazetteer] | None = None
 _DEFAULT_LOCK = threading.Lock()
+
+
+def _word_or_number(word: str, words: frozenset[str], text: str, toks: Tokens, i: int) -> bool:
+    """Whether ``word`` (the token after token i) is one of ``words``, or a number right after it
+    when ``words`` has "*number": a place name with a number is a brand ("France 24", "Qatar 2022")."""
+    if word in words:
+        return True
+    return "*number" in words and word.isdigit() and _adjacent_word(text, toks, i, +1) == word
 
 
 def _adjacent_word(text: str, toks: Tokens, i: int, step: int) -> str | None:
