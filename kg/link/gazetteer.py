@@ -13,6 +13,10 @@ plus the user's own gazetteer (``KG_GAZETTEER`` or ~/.local/share/kg-loader/gaze
 e.g. one grown from a Wikidata dump with ``kg gazetteer build``; it never overrides the
 packaged entries.
 
+The packaged rows (plus the user's) are compiled once into a plain-data index that is kept in
+the cache folder (``kg.link.cache.cache_dir``); a later process reads it instead of parsing and
+indexing the files again (see ``_compile``).
+
 ``Gazetteer.scan`` finds names in text (case-sensitive on capitalised forms, whole tokens,
 tolerant of diacritics, apostrophes, possessives and hyphenated compounds); ``lookup`` ranks
 candidates for a typed name.
@@ -20,8 +24,12 @@ candidates for a typed name.
 from __future__ import annotations
 
 import difflib
+import hashlib
+import marshal
 import os
 import re
+import sys
+import tempfile
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -107,14 +115,13 @@ class Record:
 class _Variant:
     """One indexed surface of a record (a plain slotted class: thousands are built per load)."""
 
-    __slots__ = ("record", "kind", "surface", "surname", "rank")
+    __slots__ = ("record", "kind", "surface", "surname")
 
-    def __init__(self, record: Record, kind: str, surface: str, surname: bool, rank: tuple[int, ...]):
+    def __init__(self, record: Record, kind: str, surface: str, surname: bool):
         self.record = record
         self.kind = kind
         self.surface = surface  # folded
         self.surname = surname  # a person's bare surname: guarded against other people's first names
-        self.rank = rank
 
 
 @dataclass(frozen=True)
@@ -289,12 +296,16 @@ def _key_variants(surface: str, kind: str) -> list[tuple[str, ...]]:
 
 class Gazetteer:
     """Indexed gazetteer rows. ``records`` may be a callable returning them: the rows are then
-    read and indexed on first use, so that loading costs nothing until a name is looked up."""
+    read and indexed on first use, so that loading costs nothing until a name is looked up.
+    With ``cache`` (a file path), the compiled index is read from there when present, else
+    built and written there: a later process skips the parsing and indexing."""
 
-    _LAZY = frozenset({"_records", "_by_key", "_index", "_maxlen"})
+    _LAZY = frozenset({"_rows", "_made", "_position", "_index", "_maxlen", "_stride"})
 
-    def __init__(self, records: list[Record] | Callable[[], list[Record]], context: ContextRules | None = None):
+    def __init__(self, records: list[Record] | Callable[[], list[Record]], context: ContextRules | None = None,
+                 cache: Path | None = None):
         self.context = context or ContextRules.empty()
+        self._cache = cache  # where the compiled index of these records is kept between runs
         self._query: dict[str, list[_Variant]] | None = None
         self._lock = threading.Lock()
         self._build_lock = threading.Lock()
@@ -312,62 +323,61 @@ class Gazetteer:
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def _build(self) -> None:
-        source = self._source
-        records = source() if callable(source) else source
-        by_key: dict[str, Record] = {}
-        kept: list[Record] = []
-        for rec in records:
-            prev = by_key.get(rec.entity.key)
-            if prev is None:
-                by_key[rec.entity.key] = rec
-                kept.append(rec)
-            elif rec.layer > prev.layer:
-                # A user row for a QID the package already has only adds surface forms.
-                merged = Record(prev.entity, prev.country_qid, prev.surfaces + rec.surfaces,
-                                prev.flags, prev.layer, prev.order, prev.coords or rec.coords,
-                                tuple(dict.fromkeys(prev.member_of + rec.member_of)))
-                by_key[rec.entity.key] = merged
-                kept[kept.index(prev)] = merged
-        index: dict[tuple[str, ...], _Variant] = {}
-        for rec in kept:
-            surname_ok = rec.entity.type == "Person"
-            type_rank = _TYPE_RANK.get(rec.entity.type, 9)
-            for surface, kind in rec.surfaces:
-                rank = (rec.layer, _KIND_RANK[kind], type_rank, rec.order)
-                folded = None
-                for key in _key_variants(surface, kind):
-                    old = index.get(key)
-                    if old is None or rank < old.rank:
-                        if folded is None:
-                            folded = surface if surface.isascii() and "`" not in surface else fold(surface)
-                        surname = surname_ok and len(key) == 1 and surface != rec.entity.label
-                        index[key] = _Variant(rec, kind, folded, surname, rank)
-        maxlen: dict[str, int] = {}
-        for key in index:
-            if len(key) > maxlen.get(key[0], 0):
-                maxlen[key[0]] = len(key)
-        self._by_key, self._index, self._maxlen = by_key, index, maxlen
-        self._records = kept  # last: its presence means the build is complete
+        cache = self._cache
+        compiled = _read_index(cache) if cache is not None else None
+        if compiled is None:
+            source = self._source
+            compiled = _compile(source() if callable(source) else source)
+            if cache is not None:
+                _write_index(cache, compiled)
+        _format, rows, self._index, self._maxlen, self._stride = compiled
+        # Records are made from their rows when first needed: a scan touches a few dozen of them.
+        self._made: list[Record | None] = [None] * len(rows)
+        self._position = {row[0]: n for n, row in enumerate(rows)}
+        self._rows = rows  # last: its presence means the build is complete
         self._source = None
+
+    def _record(self, n: int) -> Record:
+        rec = self._made[n]
+        if rec is None:
+            key, label, type_, qid, desc, country, surfaces, flags, layer, order, coords, member_of = self._rows[n]
+            rec = Record(Entity(key, label, type_, qid, desc), country, surfaces, flags, layer, order, coords,
+                         member_of)
+            self._made[n] = rec
+        return rec
+
+    def _record_of(self, key: str | None) -> Record | None:
+        n = self._position.get(key) if key is not None else None
+        return None if n is None else self._record(n)
+
+    def _variant(self, code: int, length: int) -> _Variant:
+        """The indexed surface ``code`` (record number * stride + surface number) of a key of
+        ``length`` tokens."""
+        n, i = divmod(code, self._stride)
+        rec = self._record(n)
+        surface, kind = rec.surfaces[i]
+        folded = surface if surface.isascii() and "`" not in surface else fold(surface)
+        surname = rec.entity.type == "Person" and length == 1 and surface != rec.entity.label
+        return _Variant(rec, kind, folded, surname)
 
     # -- access -------------------------------------------------------------------------
     def __len__(self) -> int:
-        return len(self._records)
+        return len(self._rows)
 
     def records(self) -> list[Record]:
-        return list(self._records)
+        return [self._record(n) for n in range(len(self._rows))]
 
     def get(self, qid: str) -> Entity | None:
-        rec = self._by_key.get(qid)
+        rec = self._record_of(qid)
         return rec.entity if rec else None
 
     def country_of(self, entity: Entity) -> Entity | None:
-        return self._country(self._by_key.get(entity.key))
+        return self._country(self._record_of(entity.key))
 
     def _country(self, rec: Record | None) -> Entity | None:
         if rec is None or rec.country_qid is None or rec.entity.type == "Country":
             return None
-        country = self._by_key.get(rec.country_qid)
+        country = self._record_of(rec.country_qid)
         return country.entity if country else None
 
     # -- scanning -----------------------------------------------------------------------
@@ -383,8 +393,11 @@ class Gazetteer:
             if not longest:
                 continue
             for length in range(min(longest, n - j), 0, -1):
-                v = index.get(tuple(words[j:j + length]))
-                if v is not None and self._accept(v, text, toks, j, length):
+                code = index.get(tuple(words[j:j + length]))
+                if code is None:
+                    continue
+                v = self._variant(code, length)
+                if self._accept(v, text, toks, j, length):
                     region = self._region_named_for(v, text, toks, j, j + length)
                     found.append((j, length + 1, region) if region else (j, length, v))
                     break
@@ -462,7 +475,7 @@ class Gazetteer:
         label = text[toks.start(j):toks.ends[k]]
         region = Record(Entity(key=slugify(label), label=label, type="Place"), rec.country_qid,
                         ((label, "name"),), rec.flags, rec.layer, rec.order)
-        return _Variant(region, "name", fold(label), False, v.rank)
+        return _Variant(region, "name", fold(label), False)
 
     def _word_in(self, word: str, words: frozenset[str] | None) -> bool:
         """Whether ``word`` is one of ``words``; "*demonym"/"*country" stand for any such key."""
@@ -470,9 +483,10 @@ class Gazetteer:
             return False
         if word in words:
             return True
-        v = self._index.get((word,))
-        if v is None:
+        code = self._index.get((word,))
+        if code is None:
             return False
+        v = self._variant(code, 1)
         return ("*demonym" in words and v.kind == "demonym") or \
             ("*country" in words and v.record.entity.type == "Country")
 
@@ -535,11 +549,11 @@ class Gazetteer:
         with self._lock:
             if self._query is None:
                 table: dict[str, list[_Variant]] = {}
-                for rec in self._records:
+                for rec in self.records():
                     for surface, kind in rec.surfaces:
                         surname = rec.entity.type == "Person" and surface != rec.entity.label \
                             and len(key_of(surface)) == 1
-                        v = _Variant(rec, kind, surface, surname, ())
+                        v = _Variant(rec, kind, surface, surname)
                         for form in {query_key(surface)} | ({query_key(p)} if kind == "demonym" and (p := _plural(surface)) else set()):
                             table.setdefault(form, []).append(v)
                 self._query = table
@@ -561,6 +575,100 @@ class Gazetteer:
             if _DEFAULT is None or _DEFAULT[0] != stamp:
                 _DEFAULT = (stamp, load_gazetteer())
             return _DEFAULT[1]
+
+
+# -- the compiled index -------------------------------------------------------------------
+# Parsing ~2,800 rows and indexing ~9,000 surfaces costs over 100 ms, on every process's first
+# lookup. The index is therefore compiled to plain data (tuples, dicts, strings, numbers), which
+# ``marshal`` writes and reads back in a few milliseconds; the objects are made from it by one
+# path (``Gazetteer._record``, ``Gazetteer._variant``), whether it was just compiled or read from
+# the cache, so both give the same gazetteer. Bump _INDEX_FORMAT when the compiled form changes.
+_INDEX_FORMAT = 2
+_KEEP_INDEXES = 4  # compiled indexes kept in the cache folder
+
+
+def _compile(records: list[Record]) -> tuple:
+    """The kept records as tuples; per token key its best-ranked surface; the longest key per
+    first word; and the stride that packs a record and a surface number into one int."""
+    by_key: dict[str, int] = {}
+    kept: list[Record] = []
+    for rec in records:
+        n = by_key.get(rec.entity.key)
+        if n is None:
+            by_key[rec.entity.key] = len(kept)
+            kept.append(rec)
+        elif rec.layer > kept[n].layer:
+            # A user row for a QID the package already has only adds surface forms.
+            prev = kept[n]
+            kept[n] = Record(prev.entity, prev.country_qid, prev.surfaces + rec.surfaces,
+                             prev.flags, prev.layer, prev.order, prev.coords or rec.coords,
+                             tuple(dict.fromkeys(prev.member_of + rec.member_of)))
+    # A key's entry is one int, record number * stride + surface number: cheap to store and load.
+    stride = max((len(r.surfaces) for r in kept), default=0) + 1
+    index: dict[tuple[str, ...], int] = {}
+    ranks: dict[tuple[str, ...], tuple[int, ...]] = {}
+    for n, rec in enumerate(kept):
+        type_rank = _TYPE_RANK.get(rec.entity.type, 9)
+        for i, (surface, kind) in enumerate(rec.surfaces):
+            rank = (rec.layer, _KIND_RANK[kind], type_rank, rec.order)
+            for key in _key_variants(surface, kind):
+                old = ranks.get(key)
+                if old is None or rank < old:
+                    key = tuple(map(sys.intern, key))  # shared words are stored once
+                    ranks[key], index[key] = rank, n * stride + i
+    maxlen: dict[str, int] = {}
+    for key in index:
+        if len(key) > maxlen.get(key[0], 0):
+            maxlen[key[0]] = len(key)
+    rows = [(r.entity.key, r.entity.label, r.entity.type, r.entity.qid, r.entity.description, r.country_qid,
+             r.surfaces, r.flags, r.layer, r.order, r.coords, r.member_of) for r in kept]
+    return (_INDEX_FORMAT, rows, index, maxlen, stride)
+
+
+def _index_path(inputs: list[Path]) -> Path | None:
+    """The cache file of the index compiled from these files: named by their sizes and times and
+    by this module's, so that an edited data file or a changed indexer never reads a stale one."""
+    from kg.link.cache import cache_dir
+
+    parts = [f"format {_INDEX_FORMAT}", sys.version]
+    for path in [Path(__file__), Path(__file__).with_name("normalize.py"), *inputs]:
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        parts.append(f"{path.resolve()} {st.st_size} {st.st_mtime_ns}")
+    digest = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:24]
+    return cache_dir() / f"gazetteer-{digest}.marshal"
+
+
+def _read_index(path: Path) -> tuple | None:
+    try:
+        compiled = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None  # absent, unreadable or from another Python: compiled again
+    ok = isinstance(compiled, tuple) and len(compiled) == 5 and compiled[0] == _INDEX_FORMAT
+    return compiled if ok else None
+
+
+def _write_index(path: Path, compiled: tuple) -> None:
+    """Best effort: an unwritable cache only costs the next process the compilation."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(marshal.dumps(compiled))
+        os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the whole new one
+        # Older indexes were compiled from files that have changed since (or from another
+        # checkout sharing this cache): the few newest stay, the rest go.
+        others = sorted((p for p in path.parent.glob("gazetteer-*.marshal") if p != path),
+                        key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in others[_KEEP_INDEXES - 1:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
 
 
 _DEFAULT: tuple[tuple, Gazetteer] | None = None
@@ -627,4 +735,5 @@ def load_gazetteer(path: str | os.PathLike[str] | None = None, *, include_user: 
                    for r in records]
         return records + extra
 
-    return Gazetteer(packaged, context)
+    inputs = [DATA_DIR / name for name in PACKAGED] + [DATA_DIR / COORDS] + ([user] if extra else [])
+    return Gazetteer(packaged, context, cache=_index_path(inputs))
