@@ -1,6 +1,7 @@
 """The path of one article: clean, find names, link, read events, merge. Pure: Article in, Extraction out."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from kg.extract.attribution import find_claimant_span
@@ -51,7 +52,7 @@ def extract(article: Article, gazetteer=None, rules: Rules | None = None) -> Ext
             claimants[sent.start] = claim[0]
     clusters = cluster_mentions(all_mentions, pub_year)
     date_undated(clusters, cleaned.sentences, dates, text, published, rules)
-    focus = _focus_country(matches, clusters)
+    focus = _focus_country(matches, clusters, _dateline_countries(gaz, cleaned.dateline))
     events = build_events(clusters, focus)
     memberships = find_memberships(list(cleaned.sentences), matches, claimants, rules)
     mentions = tuple(
@@ -66,14 +67,38 @@ def _inside(m, sentences: tuple[Span, ...]) -> bool:
     return any(s.start <= m.start and m.end <= s.end for s in sentences)
 
 
-def _focus_country(matches, clusters) -> tuple[Entity, Span] | None:
-    """The country the article is mostly about: where its events happen, else the one named most."""
+def _dateline_countries(gaz, dateline: Span | None) -> list[tuple[Entity, Span]]:
+    """The countries of the places a dateline names ("HARARE –", "KYIV, Ukraine (Reuters) -"):
+    where the report was filed, which is where its events were seen. Datelines are set in
+    capitals, which the case-sensitive scanner would not read, so all-caps words are title-cased
+    first (same length: offsets stay valid)."""
+    if dateline is None:
+        return []
+    text = _ALL_CAPS.sub(lambda m: m.group().title(), dateline.text)
+    out = []
+    for m in gaz.scan(text):
+        country = m.entity if m.entity.type == "Country" else m.country
+        if country is not None and country.linked:
+            out.append((country, Span(dateline.start + m.start, dateline.start + m.end, m.surface)))
+    return out
+
+
+_ALL_CAPS = re.compile(r"\b[A-Z][A-Z'\-]{2,}\b")
+
+
+def _focus_country(matches, clusters, dateline: list[tuple[Entity, Span]] = ()) -> tuple[Entity, Span] | None:
+    """The country the article is mostly about: where its events happen, else the one named most.
+    A dateline's country counts as one event seen there."""
     located: Counter[str] = Counter(
         (r.country if r.entity.type != "Country" else r.entity).key
         for c in clusters for m in c.mentions for r in m.roles
         if r.prop == "location" and (r.country is not None or r.entity.type == "Country"))
     counts: Counter[str] = Counter()
     first: dict[str, tuple[Entity, Span]] = {}
+    for country, span in dateline[:1]:
+        located[country.key] += 1
+        counts[country.key] += 1
+        first.setdefault(country.key, (country, span))
     for m in matches:
         country = m.entity if m.entity.type == "Country" else getattr(m, "country", None)
         if country is None or not country.linked:

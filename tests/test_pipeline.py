@@ -264,3 +264,18 @@ def test_a_non_conforming_graph_raises_validation_failed_with_its_report(monkeyp
     with pytest.raises(ValidationFailed, match="1 SHACL violation") as err:
         process_article(Article(text=STORY, published=PUB))
     assert err.value.report is bad and err.value.exit_code == 1
+
+
+@pytest.mark.parametrize("dateline", ["ALMATY \u2013 ", "ALMATY, Kazakhstan, May 9 (Reuters) - "])
+def test_a_dateline_places_the_events_the_text_does_not_place(dateline):
+    text = (dateline + "Police detained opposition leader Marat Zhanuzakov on Tuesday.\n\n"
+            "His lawyer said he had been taken to a police station.")
+    assert qids(the(run(text), "Arrest"), "country") == {"Q232"}
+    assert qids(the(run(text[len(dateline):]), "Arrest"), "country") == set()
+
+
+def test_a_dateline_outweighs_a_country_named_once_in_passing():
+    text = ("TASHKENT \u2013 Police detained opposition leader Bakhtiyor Rashidov on Tuesday.\n\n"
+            "His deputy had been living in exile in Turkey since his dismissal last year.\n\n"
+            "Rashidov's lawyer said he was held at a police station.")
+    assert qids(the(run(text), "Arrest"), "country") == {"Q265"}
