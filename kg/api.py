@@ -73,12 +73,19 @@ def _article(article: Article | str, **metadata: str | None) -> Article:
     return article if isinstance(article, Article) else read(article, **metadata)
 
 
-def extract(article: Article | str, rules=None, **metadata: str | None) -> Extraction:
+def extract(article: Article | str, rules=None, online: bool = False, **metadata: str | None) -> Extraction:
     """The events, memberships and mentions of an article (or of the source ``read`` reads);
-    ``rules`` is a language's rule pack (kg.rules.load_rules), default the packaged English one."""
+    ``rules`` is a language's rule pack (kg.rules.load_rules), default the packaged English one.
+    ``online`` also links, through the Wikidata API and its cache, the names the gazetteer lacks."""
     from kg.pipeline import extract as _extract
 
-    return _extract(_article(article, **metadata), rules=rules)
+    extraction = _extract(_article(article, **metadata), rules=rules)
+    if online:
+        from kg.link.online import link_unlinked
+        from kg.link.wikidata import WikidataClient
+
+        extraction = link_unlinked(extraction, WikidataClient())
+    return extraction
 
 
 def explain(article: Article | str, **metadata: str | None) -> str:
@@ -89,18 +96,19 @@ def explain(article: Article | str, **metadata: str | None) -> str:
 
 
 def process(article: Article | str, validate: bool = True, base: str | None = None, rules=None,
-            **metadata: str | None) -> ProcessedArticle:
+            online: bool = False, **metadata: str | None) -> ProcessedArticle:
     """Read (when given a source), extract, map to RDF and validate: what ``kg extract`` does.
     Raises ValidationFailed (with its report) on a violation."""
-    return process_article(_article(article, **metadata), validate=validate, base=base, rules=rules)
+    return process_article(_article(article, **metadata), validate=validate, base=base, rules=rules,
+                           online=online)
 
 
 def process_article(article: Article, validate: bool = True, base: str | None = None,
-                    rules=None) -> ProcessedArticle:
+                    rules=None, online: bool = False) -> ProcessedArticle:
     """Extract, map to RDF and validate. Raises ValidationFailed (with its report) on a violation."""
     from kg.rdf import article_iri, to_graph
 
-    extraction = extract(article, rules=rules)
+    extraction = extract(article, rules=rules, online=online)
     graph = to_graph(extraction, base=base)
     report = None
     if validate:
@@ -209,7 +217,8 @@ def query(sparql: str, store: str | Path | None = None, endpoint: str | None = N
 def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoint: str | None = None,
            update_endpoint: str | None = None, query_endpoint: str | None = None,
            workers: int | None = None, validate: bool = True, errors: str | Path | None = None,
-           progress: Callable[[Tick], None] | None = None, resolve: bool = False) -> IngestSummary:
+           progress: Callable[[Tick], None] | None = None, resolve: bool = False,
+           online: bool = False) -> IngestSummary:
     """Extract, validate and load many articles, each its own named graph; articles already in
     the store with the same text are skipped. With ``resolve``, the store's resolved graph is then
     rebuilt (kg resolve). Raises IngestAborted / IngestInterrupted (each with its summary) when the
@@ -222,7 +231,7 @@ def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoin
     with open_store(store, endpoint=endpoint, update_endpoint=update_endpoint,
                     query_endpoint=query_endpoint) as target:
         summary = _ingest(paths, target, workers=workers, validate=validate, error_log=errors,
-                          progress=progress)
+                          progress=progress, online=online)
         if resolve:
             from kg.resolve import resolve_store
 

@@ -59,13 +59,15 @@ def extract_cmd(
     validate: opt.Validate = True,
     base: str = typer.Option(None, "--base", help=f"Base IRI for minted nodes (default {KGR})."),
     explain: bool = typer.Option(False, "--explain", help="Also print, on standard error, each fact with its sentence and rule."),
+    online: opt.Online = False,
 ) -> None:
     """Extract one article into a validated, Wikidata-linked RDF graph."""
     from kg import api
     from kg.errors import ValidationFailed
 
     try:
-        done = api.process(source, validate=validate, base=base, published=published, url=url, title=title)
+        done = api.process(source, validate=validate, base=base, published=published, url=url, title=title,
+                           online=online)
     except ValidationFailed as exc:
         from kg.validate import render_text
 

@@ -33,6 +33,8 @@ Validate = Annotated[bool, typer.Option(
     "--validate/--no-validate", help="Check each graph against shapes/ before writing or loading.")]
 Published = Annotated[Optional[str], typer.Option(
     "--published", help="Publication date YYYY-MM-DD (relative dates resolve against it).")]
+Online = Annotated[bool, typer.Option(
+    "--online", help="Also link names the gazetteer lacks through the Wikidata API (answers are cached).")]
 EntityType = Annotated[Optional[str], typer.Option(
     "--type", "-t", help="Only candidates of this kind: place, person or organization.")]
 # Credentials for endpoints are never options (they would show in `ps`): KG_ENDPOINT_USER and

@@ -157,18 +157,20 @@ class Outcome:
 
 _KNOWN: frozenset[str] = frozenset()
 _VALIDATE = True
+_ONLINE = False
 
 
-def _init_worker(known: frozenset[str], validate: bool) -> None:
+def _init_worker(known: frozenset[str], validate: bool, online: bool = False) -> None:
     import signal
 
-    global _KNOWN, _VALIDATE
-    _KNOWN, _VALIDATE = known, validate
+    global _KNOWN, _VALIDATE, _ONLINE
+    _KNOWN, _VALIDATE, _ONLINE = known, validate, online
     # Ctrl-C goes to the whole process group: only the parent decides how to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def process_source(source: Source, known: frozenset[str] = frozenset(), validate: bool = True) -> Outcome:
+def process_source(source: Source, known: frozenset[str] = frozenset(), validate: bool = True,
+                   online: bool = False) -> Outcome:
     """Read, hash, and unless already loaded extract, validate and serialize one article.
 
     Never raises for a bad article: the failure is the Outcome."""
@@ -188,7 +190,7 @@ def process_source(source: Source, known: frozenset[str] = frozenset(), validate
     if sha in known:
         return Outcome(source.name, "skipped", graph_iri=iri, sha256=sha)
     try:
-        done = process_article(article, validate=validate)
+        done = process_article(article, validate=validate, online=online)
         # N-Triples lines end in " .\n" and nothing else in them can (literals escape newlines):
         # naming the graph here spares the one writer a pass over every quad.
         data = done.serialize("nt").replace(" .\n", f" <{done.graph_iri}> .\n")
@@ -203,7 +205,7 @@ def process_source(source: Source, known: frozenset[str] = frozenset(), validate
 
 
 def _worker_task(source: Source) -> Outcome:
-    return process_source(source, _KNOWN, _VALIDATE)
+    return process_source(source, _KNOWN, _VALIDATE, _ONLINE)
 
 
 def _read(source: Source):
@@ -293,6 +295,7 @@ def ingest(
     validate: bool = True,
     error_log: str | Path | IO[str] | None = None,
     progress: Callable[[Tick], None] | None = None,
+    online: bool = False,
 ) -> IngestSummary:
     """Extract, validate and load every article under ``paths`` into ``store``, one named graph
     each. ``store`` is any kg.store.Store (EmbeddedStore, RemoteStore).
@@ -312,7 +315,7 @@ def ingest(
     log, close_log = _open_log(error_log)
     loader = _Loader(store, log, progress, total)
     try:
-        _run(iter_sources(paths), n_workers, known, validate, loader.settle)
+        _run(iter_sources(paths), n_workers, known, validate, loader.settle, online)
         loader.flush()
     except KeyboardInterrupt:
         loader.flush()  # keep the work already done; the store stays whole either way
@@ -391,7 +394,7 @@ class _Loader:
 
 
 def _run(sources: Iterator[Source], n_workers: int, known: frozenset[str], validate: bool,
-         settle: Callable[[Outcome], None]) -> None:
+         settle: Callable[[Outcome], None], online: bool = False) -> None:
     """Feed the workers a bounded number of sources at a time (a huge JSON Lines file is never
     held in memory) and settle each outcome in the parent as it arrives."""
     import multiprocessing
@@ -403,7 +406,7 @@ def _run(sources: Iterator[Source], n_workers: int, known: frozenset[str], valid
     if method == "forkserver":
         ctx.set_forkserver_preload(["kg.ingest", "kg.api", "kg.pipeline", "kg.validate"])
     pool = ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_init_worker,
-                               initargs=(known, validate))
+                               initargs=(known, validate, online))
     in_flight = n_workers * 4
     pending: set = set()
     exhausted = False

@@ -26,6 +26,10 @@ ITEMS = {
                 "aliases": ["CSTO"], "p31": ["Q43229"]},
     "Q99999003": {"label": "Zzyzx Thing", "description": "made-up decoy: an abstract thing", "aliases": [],
                   "p31": ["Q99999103"]},
+    "Q99999004": {"label": "Marat Zhanuzakov", "description": "made-up decoy: an opposition leader",
+                  "aliases": [], "p31": ["Q5"]},
+    "Q99999005": {"label": "Zhanuzakov", "description": "made-up decoy: a village", "aliases": [],
+                  "p31": ["Q99999101"]},
     # classes
     "Q5": {"label": "human", "p31": []},
     "Q515": {"label": "city", "p31": []},
@@ -40,6 +44,7 @@ SEARCH = {
     "csto": ["Q318693"],
     "almaty region": ["Q99999002", "Q35493"],
     "zzyzx": ["Q99999003"],
+    "marat zhanuzakov": ["Q99999004", "Q99999005"],
 }
 
 
