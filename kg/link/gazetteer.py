@@ -61,6 +61,7 @@ _KIND_RANK = {"name": 0, "alias": 1, "acronym": 2, "demonym": 3}
 _TYPE_RANK = {"Country": 0, "Organization": 1, "City": 2, "Place": 3, "Person": 4, "Event": 5, "Thing": 6}
 _KIND_SCORE = {"name": 1.0, "alias": 0.95, "acronym": 0.9, "demonym": 0.6}
 _PLACE_TYPES = frozenset({"Country", "City", "Place"})
+_DEMONYM_CLASS = frozenset({"*demonym"})  # _word_in: any demonym the gazetteer knows
 _SENTENCE_END = frozenset({".", "!", "?", '"', "'", ":", ";", "(", "\u201c", "\u201d"})
 _CUE_WINDOW = 120  # characters either side searched for US-state cues
 
@@ -435,6 +436,13 @@ class Gazetteer:
         if prev is not None and (self._word_in(prev, ctx.not_after.get(v.surface))
                                  or (v.kind == "demonym" and prev in ctx.not_after.get("*demonym", ()))):
             return False
+        # "the Gulf of Mexico", "Times of Israel": two words before the name, with "of".
+        if prev == "of" and j >= 2 and v.kind in ("name", "alias") and v.record.entity.type in _PLACE_TYPES \
+                and f"{words[j - 2]} of" in ctx.not_after.get("*place", ()):
+            return False
+        if prev is not None and v.kind in ("name", "alias") and v.record.entity.type in _PLACE_TYPES \
+                and prev in ctx.not_after.get("*place", ()):
+            return False
         if v.record.layer == WORLD_LAYER and (
                 (prev is not None and prev in ctx.not_after.get("*world", ()))
                 or (nxt is not None and nxt in ctx.not_before.get("*world", ()))):
@@ -443,6 +451,11 @@ class Gazetteer:
             if nxt in ctx.not_before.get(v.surface, ()):
                 return False
             if v.kind == "demonym" and nxt in ctx.not_before.get("*demonym", ()):
+                return False
+            # "Turkish Cypriots", "Greek Cypriot": a demonym before another, a space apart, names
+            # a people of the second country ("Russian-Ukrainian talks" keep both: a hyphen).
+            if v.kind == "demonym" and "*demonym" in ctx.not_before.get("*demonym", ()) \
+                    and _adjacent_word(text, toks, last, +1) == nxt and self._word_in(nxt, _DEMONYM_CLASS):
                 return False
             if v.kind in ("name", "alias") and v.record.entity.type in _PLACE_TYPES \
                     and _word_or_number(nxt, ctx.not_before.get("*place", ()), text, toks, last):

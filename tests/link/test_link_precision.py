@@ -29,6 +29,28 @@ def test_brand_named_after_a_country_is_not_the_country(gaz, text):
     assert qids(gaz, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Tankers were seized in the Gulf of Aden.",
+    "Missiles fell into the Sea of Japan.",
+    "Storms crossed the Gulf of Mexico.",
+    "The Times of Israel reported the strike.",
+    "Radio France Internationale aired the interview.",
+    "Wildfires spread across New Mexico.",
+])
+def test_waters_papers_and_places_named_after_a_place(gaz, text):
+    assert qids(gaz, text) == []
+
+
+def test_of_before_a_country_is_still_the_country(gaz):
+    assert qids(gaz, "The President of Russia spoke to the Government of Mali.") == ["Q159", "Q912"]
+
+
+def test_a_demonym_before_another_names_a_people_of_the_second(gaz):
+    assert qids(gaz, "The Turkish Cypriot leader met Greek Cypriots.") == ["Q229", "Q229"]
+    # with a hyphen both states are named
+    assert qids(gaz, "Russian-Ukrainian talks resumed.") == ["Q159", "Q212"]
+
+
 def test_country_with_a_count_after_a_comma_is_still_the_country(gaz):
     assert qids(gaz, "In Syria, 12 people died in the shelling.") == ["Q858"]
     assert qids(gaz, "France sent 300 troops, France 24 said.") == ["Q142"]
