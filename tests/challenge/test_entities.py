@@ -39,6 +39,9 @@ NEGATIVE = [
     ("Police arrested two members of the Georgia state legislature, Tom Barker and Lee Hall, on Monday.",
      "Arrest", "Georgia"),
     ("Protests erupted across the Almaty region on Monday.", "CivilUnrest", "Almaty"),
+    # a person's nationality is not a state taking part
+    ("A French aid worker was killed in an attack on a convoy in northern Mali on Monday.", "Attack", "France"),
+    ("Belarusian police arrested Australian journalist Tom Reid in Minsk on Monday.", "Arrest", "Australia"),
     ("Qatar Airways suspended flights after a rocket attack on the airport in Erbil on Monday.", "Attack", "Qatar"),
 ]
 
