@@ -144,3 +144,17 @@ def test_burmese_name_is_shortened_to_its_last_two_words(gaz):
 def test_leaders_by_surname_after_a_title(gaz):
     assert qids(gaz, "Prime Minister Modi spoke on Friday.") == ["Q1058"]
     assert qids(gaz, "President Ramaphosa deployed the army.") == ["Q1148669"]
+
+
+@pytest.mark.parametrize("text, qid", [
+    ("Envoys flew to Naypyitaw.", "Q37400"),
+    ("Talks were held in Ashkhabad.", "Q23438"),
+    ("Talks were held in Ulan Bator.", "Q23430"),
+    ("Airstrikes hit Sana'a overnight.", "Q2471"),
+    ("Rebels advanced on Ndjamena.", "Q3659"),
+    ("Fighting spread in eastern DR Congo.", "Q974"),
+    ("Ecowas leaders met on Sunday.", "Q193272"),
+    ("Sadc sent a mission.", "Q816706"),
+])
+def test_other_spellings_of_known_places_and_organisations(gaz, text, qid):
+    assert qids(gaz, text) == [qid]
