@@ -18,6 +18,15 @@ def _project_dir(name: str) -> Path:
     raise FileNotFoundError(f"cannot find the {name}/ folder next to the kg package")
 
 
+def cache_dir() -> Path:
+    """The user's cache folder: ``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/kg-loader`` (~/.cache)."""
+    env = os.environ.get("KG_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or "~/.cache"
+    return Path(base).expanduser() / "kg-loader"
+
+
 def shapes_dir() -> Path:
     return Path(os.environ["KG_SHAPES"]) if os.environ.get("KG_SHAPES") else _project_dir("shapes")
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import LinkError
+from kg.resources import cache_dir
 
 FILENAME = "wikidata.sqlite"
 _SCHEMA = """CREATE TABLE IF NOT EXISTS answers (
@@ -25,14 +26,6 @@ _SCHEMA = """CREATE TABLE IF NOT EXISTS answers (
     value TEXT NOT NULL,
     created REAL NOT NULL
 )"""
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("KG_CACHE_DIR")
-    if env:
-        return Path(env).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or "~/.cache"
-    return Path(base).expanduser() / "kg-loader"
 
 
 def request_key(params: dict[str, Any]) -> tuple[str, str]:

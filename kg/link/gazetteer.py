@@ -14,7 +14,7 @@ e.g. one grown from a Wikidata dump with ``kg gazetteer build``; it never overri
 packaged entries.
 
 The packaged rows (plus the user's) are compiled once into a plain-data index that is kept in
-the cache folder (``kg.link.cache.cache_dir``); a later process reads it instead of parsing and
+the cache folder (``kg.resources.cache_dir``); a later process reads it instead of parsing and
 indexing the files again (see ``_compile``).
 
 ``Gazetteer.scan`` finds names in text (case-sensitive on capitalised forms, whole tokens,
@@ -38,7 +38,7 @@ from typing import Callable
 from kg.errors import InputError
 from kg.link.normalize import Tokens, fold, is_capitalised, key_of, query_key, slugify, split_tokens
 from kg.model import Entity
-from kg.resources import DATA_DIR
+from kg.resources import DATA_DIR, cache_dir
 
 COLUMNS = ("qid", "label", "type", "country_qid", "aliases", "acronyms", "demonyms", "flags",
            "description", "source")
@@ -641,8 +641,6 @@ def _compile(records: list[Record]) -> tuple:
 def _index_path(inputs: list[Path]) -> Path | None:
     """The cache file of the index compiled from these files: named by their sizes and times and
     by this module's, so that an edited data file or a changed indexer never reads a stale one."""
-    from kg.link.cache import cache_dir
-
     parts = [f"format {_INDEX_FORMAT}", sys.version]
     for path in [Path(__file__), Path(__file__).with_name("normalize.py"), *inputs]:
         try:
