@@ -71,3 +71,20 @@ def check_absent(text: str, cls: str, published: str | None = PUBLISHED) -> None
     """Assert the sentence gives no event of this class (it may give others)."""
     events = events_of(text, published)
     assert not [e for e in events if e.type == cls], f"no {cls} expected, got {[e.type for e in events]}"
+
+
+def check_lacks(case: Case, absent: dict[str, set]) -> None:
+    """Assert the case, and that no event of its class that carries its facts states any of ``absent``
+    ("Chad" is no place of a deployment its units took part in; 5 of 12 dead is no death toll)."""
+    check(case)
+    for event in events_of(case.text, case.published):
+        found = facts_of(event)
+        if event.type != case.cls or any(not want <= found.get(p, set()) for p, want in case.facts.items()):
+            continue
+        wrong = {prop: found.get(prop, set()) & values for prop, values in absent.items()}
+        assert not any(wrong.values()), f"not expected: {wrong}"
+
+
+def count_of(text: str, cls: str, published: str | None = PUBLISHED) -> int:
+    """How many events of the class the text gives (one real-world event is one event)."""
+    return sum(e.type == cls for e in events_of(text, published))
