@@ -34,6 +34,9 @@ class EventClass:
     ends: str | None = None  # the class of the event this one ends
     sides: bool = False  # fought between two sides
     agent_takes_part: bool = False  # "dismissed by the president": the person after "by" takes part
+    # "a Russian missile strike", "shelled by Malian troops": only the forces that did it take part,
+    # never a state merely named in the sentence (the one struck, the victims' nationality).
+    perpetrator: bool = False
 
     @property
     def movement(self) -> bool:
@@ -160,8 +163,8 @@ def _counts(cell: str, where: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
-def _role(cell: str, where: str) -> tuple[bool, bool, str | None, bool, bool]:
-    flags = {"arrival": False, "departure": False, "sides": False, "agent": False}
+def _role(cell: str, where: str) -> tuple[bool, bool, str | None, bool, bool, bool]:
+    flags = {"arrival": False, "departure": False, "sides": False, "agent": False, "perpetrator": False}
     ends = None
     for item in ([] if cell == "-" else cell.split(",")):
         item = item.strip()
@@ -170,10 +173,10 @@ def _role(cell: str, where: str) -> tuple[bool, bool, str | None, bool, bool]:
         elif item.startswith("ends:") and item[5:]:
             ends = item[5:]
         else:
-            raise RulePackError(f"{where}: unknown role {item!r} (known: arrival, departure, ends:CLASS, sides, agent)")
+            raise RulePackError(f"{where}: unknown role {item!r} (known: arrival, departure, ends:CLASS, sides, agent, perpetrator)")
     if flags["arrival"] and flags["departure"]:
         raise RulePackError(f"{where}: a class is an arrival or a departure, not both")
-    return flags["arrival"], flags["departure"], ends, flags["sides"], flags["agent"]
+    return flags["arrival"], flags["departure"], ends, flags["sides"], flags["agent"], flags["perpetrator"]
 
 
 def load_event_classes(path: Path | None = None) -> EventClasses:

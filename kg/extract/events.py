@@ -20,6 +20,8 @@ DURATIVE = CLASSES.where(timing="lasting")
 # (arrivals and departures) are dated by a report of the day and take a planned duration.
 MOVEMENTS = CLASSES.names_where(lambda c: c.movement)
 WEAK_DEPLOYMENT_RULES = {"peacekeeping-force", "intervention", "deploy"}
+# Roles that name who did a deed (the forces, the one after "by"), not a state merely named.
+PERPETRATOR_RULES = {"demonym-forces", "possessive-forces", "by-agent", "led-by", "list", "organization-subject"}
 
 
 def mentions_in_sentence(
@@ -197,6 +199,11 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
                 role, rule = "participant", "demonym-forces"
             elif words["place_noun"].match(after):
                 role, rule = "location", "demonym-place"
+        elif etype == "Country" and rules.pattern("possessive_after").match(after) and words["actor_noun"].match(after):
+            role, rule = "participant", "possessive-forces"  # "Germany's soldiers" act as "German soldiers" do
+        elif etype in ACTOR_TYPES and CLASSES[ev.type].perpetrator and words["by_agent"].search(before) \
+                and not rules.pattern("backer_before").search(before):
+            role, rule = "participant", "by-agent"  # "ambushed by Mali's army" (not "militias backed by X")
         elif etype in PLACE_TYPES and rules.pattern("where_after").match(after) and ev.trigger.start > m.end:
             role, rule = "location", "place-where"  # "spread to Almaty, where buildings were set on fire"
         elif etype in PLACE_TYPES:
@@ -224,6 +231,9 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
                     role, rule = "location", "place-subject"
         elif etype == "Organization" and not rules.pattern("accordance_before").search(before) and not rules.pattern("document_after").match(after):
             role, rule = "participant", "organization"
+            if CLASSES[ev.type].perpetrator:
+                # A body named anywhere ("told Reuters") did not strike; one heading its clause did.
+                role, rule = ("participant", "organization-subject") if _is_subject(s, rel0, rel1, rules) else (None, "")
         elif etype == "Person" and words["by_agent"].search(before) and CLASSES[ev.type].agent_takes_part:
             role, rule = "participant", "by-agent"
         if role == "participant" and not CLASSES[ev.type].admits(etype):
@@ -235,6 +245,10 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
         prev_role, prev_end, prev_family = role, rel1, _family(etype)
         if m.kind != "demonym" and etype == "Country" and CLASSES[ev.type].sides and rule == "between":
             roles.append(Role("location", m.entity, Span(m.start, m.end, m.surface), "between-border"))
+    if CLASSES[ev.type].perpetrator:
+        # Only the forces that struck take part: a state merely named in the sentence (the one
+        # struck, the one whose citizens died, the one at the head of the clause) does not.
+        roles = [r for r in roles if r.prop != "participant" or r.rule in PERPETRATOR_RULES]
     if CLASSES[ev.type].sides:
         # The sides of a fight are named next to it ("Armenian-Azerbaijani conflict", "clashes
         # between X and Y"), not anywhere in a sentence that also tells of a deployment.

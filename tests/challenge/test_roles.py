@@ -34,11 +34,11 @@ TAKES_PART = [
          {"participant": {"Germany"}, "country": {"Lithuania"}}),
     Case("Brazil's army deployed soldiers to Rio de Janeiro on Monday.", DEPLOY,
          {"participant": {"Brazil"}}),
-    Case("Australia's navy sent two warships and 300 sailors to Fiji on Monday.", DEPLOY,
+    Case("Australia's navy deployed two warships and 300 sailors to Fiji on Monday.", DEPLOY,
          {"participant": {"Australia"}, "country": {"Fiji"}}),
     Case("France's troops began leaving Niger on Monday.", WITHDRAW,
          {"participant": {"France"}, "country": {"Niger"}}),
-    Case("Russia's air force struck a hospital in Idlib on Monday.", ATTACK,
+    Case("Russia's air force bombed a hospital in Idlib on Monday.", ATTACK,
          {"participant": {"Russia"}}),
     # an active subject
     Case("On Tuesday President Kais Saied sacked Prime Minister Hichem Mechichi.", QUIT,
@@ -59,7 +59,7 @@ TAKES_PART = [
     Case("Contingents from Bangladesh, Nepal and Ghana arrived in South Sudan on Monday.", DEPLOY,
          {"participant": {"Bangladesh", "Nepal", "Ghana"}}),
     Case("Soldiers from Senegal and Ghana were deployed to Gambia on Monday.", DEPLOY,
-         {"participant": {"Senegal", "Ghana"}, "country": {"Gambia"}}),
+         {"participant": {"Senegal", "Ghana"}, "country": {"The Gambia"}}),
     # perpetrators
     Case("Twelve villagers were killed by Sudanese troops in Darfur on Monday.", ATTACK,
          {"participant": {"Sudan"}}),
