@@ -340,8 +340,10 @@ def classify_count(s: str, start: int, end: int, rules: Rules | None = None) -> 
     left, right = clause_around(s, start, end, rules)
     after = s[end:right]
     before = s[left:start]
-    if rules.pattern("including_before").search(before):
-        return None
+    if rules.pattern("including_before").search(before) or rules.pattern("part_after").match(after):
+        return None  # "including 12 police officers", "40 of them": a part, not the total
+    if rules.pattern("either_casualty").search(after[:80]):
+        return None  # "30 soldiers were killed or wounded": dead and hurt together, neither count
     if rules.pattern("strong_suffix").search(s[start:end]):
         return "troops"  # "a 2,500-strong force"
     best: tuple[int, int, str] | None = None
@@ -352,12 +354,15 @@ def classify_count(s: str, start: int, end: int, rules: Rules | None = None) -> 
         distance = m.start("head") if head.side == "after" else len(before) - m.end("head")
         if best is None or (distance, rank) < best[:2]:
             best = (distance, rank, head.kind)
-    if best and best[2] == "troops":
+    kind = best[2] if best else None
+    if kind == "troops":
         # "311 peacekeepers lost their lives": a casualty verb after the noun says what befell them.
-        for head in rules.counts:
-            if head.side == "after" and head.kind != "troops" and head.pattern.search(after):
-                return head.kind
-    return best[2] if best else None
+        kind = next((h.kind for h in rules.counts if h.side == "after" and h.kind != "troops"
+                     and h.pattern.search(after)), kind)
+    if kind not in {None, "troops"} and (rules.pattern("list_item_after").match(after)
+                                        or rules.pattern("list_item_before").search(before)):
+        return None  # "killing 9 soldiers, 4 police officers and 3 civilians": each is a part
+    return kind
 
 
 def _attach_counts(events: list[EventMention], s: str, base: int, traces: list, sentence: Span, rules: Rules) -> None:
