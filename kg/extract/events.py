@@ -248,7 +248,13 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
     if CLASSES[ev.type].perpetrator:
         # Only the forces that struck take part: a state merely named in the sentence (the one
         # struck, the one whose citizens died, the one at the head of the clause) does not.
-        roles = [r for r in roles if r.prop != "participant" or r.rule in PERPETRATOR_RULES]
+        # The forces are named next to the deed ("Russian missile strike", "Sudanese troops killed",
+        # "shelled by Malian soldiers"), not in a clause of their own ("to allow Kazakh soldiers to
+        # fight ... after armed men ransacked").
+        t0, t1 = ev.trigger.start, ev.trigger.end
+        roles = [r for r in roles if r.prop != "participant" or (
+            r.rule in PERPETRATOR_RULES and (r.rule == "by-agent" or -40 <= t0 - r.span.end <= 40
+                                             or 0 <= r.span.start - t1 <= 40))]
     if CLASSES[ev.type].sides:
         # The sides of a fight are named next to it ("Armenian-Azerbaijani conflict", "clashes
         # between X and Y"), not anywhere in a sentence that also tells of a deployment.
@@ -373,14 +379,24 @@ def _attach_counts(events: list[EventMention], s: str, base: int, traces: list, 
         if kind is None:
             continue
         span = Span(base + n.start, base + n.end, n.text)
+        count = Count(kind, n.quantity, span, bool(rules.pattern("toll_rise_before").search(s[max(0, n.start - 40):n.start])))
         target = _count_target(events, kind, n.start + base)
         if target is None:
             # Counted but no event of a fitting class in this sentence: kept for the article-level pass.
             pending = EventMention(type="", sentence=sentence, trigger=span, rules=["count"])
-            pending.counts.append(Count(kind, n.quantity, span))
+            pending.counts.append(count)
             events.append(pending)
             continue
-        target.counts.append(Count(kind, n.quantity, span))
+        if kind == "troops":
+            # One size per deployment told in a sentence: the figure nearest its verb ("sent 200
+            # soldiers to join a 3,000-strong force"); the other names a force told of in passing.
+            def far(c: Count) -> int:
+                return abs(c.span.start - target.trigger.end)
+            sizes = [c for c in target.counts if c.kind == "troops"]
+            if sizes and far(sizes[0]) <= far(count):
+                continue
+            target.counts[:] = [c for c in target.counts if c.kind != "troops"]
+        target.counts.append(count)
 
 
 def _count_target(events: list[EventMention], kind: str, pos: int) -> EventMention | None:

@@ -20,6 +20,7 @@ class Count:
     kind: str  # troops | deaths | injured | arrests
     quantity: Quantity
     span: Span
+    rising: bool = False  # "the toll rose to 35": a later total that replaces the smaller ones told before
 
 
 @dataclass(frozen=True)
