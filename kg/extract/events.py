@@ -91,7 +91,8 @@ def mentions_in_sentence(
             found[key] = EventMention(
                 type=trig.event_type, sentence=sentence,
                 trigger=Span(base + a, base + b, words), rules=[trig.rule],
-                also=bool(cue["continuation"].search(s, max(0, a - 30), a)))
+                also=bool(cue["continuation"].search(s, max(0, a - 30), a)),
+                repeat=bool(cue["repeat"].search(s, max(0, a - 30), min(len(s), b + 20))))
         elif trig.rule not in ev.rules:
             ev.rules.append(trig.rule)
         if trig.phase == "end":

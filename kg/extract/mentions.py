@@ -49,6 +49,7 @@ class EventMention:
     phase: str = ""  # start | end, from cue words near the trigger
     ends: bool = False  # the trigger itself marks the end (a ceasefire)
     also: bool = False  # "were also detained": told as more of an event already told
+    repeat: bool = False  # "arrested again", "fresh riots": told as happening once more
     ongoing: bool = False  # "during ongoing protests": told as already under way
     domestic: bool = False  # "troops patrolled the streets": a state's own forces at home
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from kg.dates_util import iso_bounds
 from kg.event_classes import event_classes
@@ -36,6 +37,19 @@ class Cluster:
     def years(self) -> set[int]:
         return {d.year for m in self.mentions for d in m.dates}
 
+    def periods(self) -> list[tuple[date, date]]:
+        """When its mentions say it began or happened (a year, a month or a day each); an end
+        date says how long it ran, not which episode it is."""
+        out = []
+        for m in self.mentions:
+            for d in m.dates:
+                if d.prop == "end":
+                    continue
+                v = d.value
+                out.append((iso_bounds(v.first)[0], iso_bounds(v.last)[1]) if isinstance(v, DateWindow)
+                           else iso_bounds(v.iso))
+        return out
+
     def targets(self) -> set[str]:
         return {m.target for m in self.mentions if m.target}
 
@@ -45,6 +59,16 @@ class Cluster:
 
 
 HISTORICAL_YEARS = 3  # a dated mention this far from publication is another, older event
+# How far apart two dated mentions of one event may lie: an instant event is told by its day
+# (give or take a report's lag); a lasting one runs on, but a rally in autumn and unrest in
+# spring are two episodes.
+EPISODE_GAP_DAYS = {"instant": 3, "lasting": 45}
+
+
+def _apart(a: list[tuple[date, date]], b: list[tuple[date, date]], days: int) -> bool:
+    """Every dated period of one lies more than ``days`` from every period of the other."""
+    return bool(a and b) and all(max(x0, y0) - min(x1, y1) > timedelta(days=days)
+                                 for x0, x1 in a for y0, y1 in b)
 
 
 def _historical(years: set[int], pub_year: int | None) -> bool:
@@ -60,6 +84,11 @@ def _compatible(c: Cluster, m: EventMention, pub_year: int | None) -> bool:
     ea, eb = c.years(), tmp.years()
     if ea and eb:
         if not any(abs(a - b) <= 1 for a in ea for b in eb):
+            return False
+        # The same person held is one arrest however its dates are told, unless told as again.
+        same_person = bool(c.persons() & tmp.persons())
+        if (m.repeat or not same_person) and _apart(c.periods(), tmp.periods(),
+                                                    EPISODE_GAP_DAYS[CLASSES[m.type].timing]):
             return False
     elif _historical(ea, pub_year) or _historical(eb, pub_year):
         # An undated mention is about the news of the day, not the war of 2010 the article recalls.
