@@ -47,8 +47,8 @@ def test_fighting_with_protesters_is_unrest(text):
 OWN_STREETS = [
     Case("Soldiers patrolled the streets of Quito on Monday.", "MilitaryDeployment",
          {"participant": {"Ecuador"}}),
-    Case("The army was deployed on the streets of Colombo on Monday.", "MilitaryDeployment",
-         {"participant": {"Sri Lanka"}}),
+    Case("The army was deployed on the streets of Manila on Monday.", "MilitaryDeployment",
+         {"participant": {"Philippines"}}),
     Case("Troops were out on the streets of Almaty on Monday after the riots.", "MilitaryDeployment",
          {"participant": {"Kazakhstan"}}),
     Case("Troops were deployed in Johannesburg on Monday to quell the riots.", "MilitaryDeployment",
