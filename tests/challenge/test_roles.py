@@ -29,6 +29,11 @@ TAKES_PART = [
          {"participant": {"Peru"}}),
     Case("Pakistani artillery shelled villages near the Line of Control on Monday.", ATTACK,
          {"participant": {"Pakistan"}}),
+    Case("The French withdrawal from Mali was completed in August.", WITHDRAW,
+         {"participant": {"France"}, "country": {"Mali"}}),
+    Case("Three soldiers were killed in fights with Azerbaijani troops near the border on Monday.", CLASH,
+         {"participant": {"Azerbaijan"}}),
+    Case("The Ugandan deployment to Somalia began in March.", DEPLOY, {"participant": {"Uganda"}}),
     # a possessive
     Case("Germany's soldiers were deployed to Lithuania on Monday.", DEPLOY,
          {"participant": {"Germany"}, "country": {"Lithuania"}}),
