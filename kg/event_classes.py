@@ -93,14 +93,20 @@ class EventClasses:
         """Names of the classes for which ``test(event_class)`` is true."""
         return frozenset(c.name for c in self.classes if test(c))
 
-    def count_tiers(self, kind: str) -> tuple[tuple[str, ...], ...]:
-        """The classes a count of ``kind`` is offered to, tier by tier, each tier in row order."""
+    def count_tiers(self, kind: str, of_people: bool = False) -> tuple[tuple[str, ...], ...]:
+        """The classes a count of ``kind`` is offered to, tier by tier, each tier in row order.
+
+        ``of_people``: the count names office holders ("three members of parliament detained"),
+        people one by one, so the classes whose participants are persons come first."""
         tiers: dict[int, list[str]] = {}
         for c in self.classes:
             t = c.tier(kind)
             if t is not None:
                 tiers.setdefault(t, []).append(c.name)
-        return tuple(tuple(tiers[t]) for t in sorted(tiers))
+        ordered = tuple(tuple(tiers[t]) for t in sorted(tiers))
+        if of_people:
+            ordered = tuple(sorted(ordered, key=lambda tier: not any(self[n].admits("Person") for n in tier)))
+        return ordered
 
     def ending(self, name: str) -> frozenset[str]:
         """The classes whose events end an event of class ``name``."""

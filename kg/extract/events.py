@@ -380,8 +380,9 @@ def _attach_counts(events: list[EventMention], s: str, base: int, traces: list, 
         if kind is None:
             continue
         span = Span(base + n.start, base + n.end, n.text)
-        count = Count(kind, n.quantity, span, bool(rules.pattern("toll_rise_before").search(s[max(0, n.start - 40):n.start])))
-        target = _count_target(events, kind, n.start + base)
+        count = Count(kind, n.quantity, span, bool(rules.pattern("toll_rise_before").search(s[max(0, n.start - 40):n.start])),
+                      bool(rules.pattern("office_after").match(s[n.end:])))
+        target = _count_target(events, kind, n.start + base, count.of_people)
         if target is None:
             # Counted but no event of a fitting class in this sentence: kept for the article-level pass.
             pending = EventMention(type="", sentence=sentence, trigger=span, rules=["count"])
@@ -400,14 +401,14 @@ def _attach_counts(events: list[EventMention], s: str, base: int, traces: list, 
         target.counts.append(count)
 
 
-def _count_target(events: list[EventMention], kind: str, pos: int) -> EventMention | None:
+def _count_target(events: list[EventMention], kind: str, pos: int, of_people: bool = False) -> EventMention | None:
     """The event of the sentence a count belongs to, by the tiers of kg/data/event_classes.tsv.
 
     Casualties in a sentence that names no unrest or clash usually belong to the article's unrest
     or clash told elsewhere: past the first tier only an instant event told before the count takes
     it here ("Gunmen attacked a police post, killing 12"); the rest wait for the article-level pass.
     """
-    for rank, classes in enumerate(CLASSES.count_tiers(kind)):
+    for rank, classes in enumerate(CLASSES.count_tiers(kind, of_people)):
         fitting = [e for e in events if e.type in classes and (
             (rank == 0 and CLASSES[e.type].lasting) or (not CLASSES[e.type].lasting and e.trigger.end <= pos))]
         if fitting:

@@ -21,6 +21,7 @@ class Count:
     quantity: Quantity
     span: Span
     rising: bool = False  # "the toll rose to 35": a later total that replaces the smaller ones told before
+    of_people: bool = False  # "three members of parliament": office holders, counted one by one
 
 
 @dataclass(frozen=True)

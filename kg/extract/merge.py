@@ -119,7 +119,7 @@ def cluster_mentions(mentions: list[EventMention], pub_year: int | None) -> list
     # earlier event of the first tier that has one.
     for p in pending:
         for count in p.counts:
-            target = next((c for tier in CLASSES.count_tiers(count.kind)
+            target = next((c for tier in CLASSES.count_tiers(count.kind, count.of_people)
                            if (c := _nearest_before(clusters, tier, p.trigger.start)) is not None), None)
             if target is not None:
                 carrier = EventMention(type=target.type, sentence=p.sentence, trigger=p.trigger,

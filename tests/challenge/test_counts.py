@@ -42,6 +42,8 @@ COUNTED = [
     Case("Over 500 demonstrators were taken into custody in Minsk on Monday.", UNREST, {"arrests": {500}}),
     Case("Police said 300 people had been rounded up after the riots in Dhaka on Monday.", UNREST,
          {"arrests": {300}}),
+    Case("Protests continued in Yerevan on Monday, and some 150 people were behind bars by the evening.",
+         UNREST, {"arrests": {150}}),
     # troops
     Case("Mali sent 1,200 soldiers to Menaka on Monday.", DEPLOY, {"troops": {1200}}),
     Case("Rwanda deployed a 1,000-strong force to Cabo Delgado on Monday.", DEPLOY, {"troops": {1000}}),
@@ -102,6 +104,13 @@ NOT_THE_COUNT = [
 @pytest.mark.parametrize("case,absent", NOT_THE_COUNT, ids=lambda x: str(x) if isinstance(x, Case) else "")
 def test_not_the_count(case, absent):
     check_lacks(case, absent)
+
+
+def test_office_holders_counted_are_the_arrest_not_the_crowd():
+    text = ("Protests swept Tbilisi on Monday, and police arrested opposition leader Nika Melia. "
+            "Two members of parliament were detained with him.")
+    check(Case(text, "Arrest", {"arrests": {2}}))
+    check_lacks(Case(text, UNREST), {"arrests": {2}})
 
 
 RISING = (
