@@ -53,6 +53,8 @@ OWN_STREETS = [
          {"participant": {"Kazakhstan"}}),
     Case("Troops were deployed in Johannesburg on Monday to quell the riots.", "MilitaryDeployment",
          {"participant": {"South Africa"}}),
+    Case("The government deployed 2,000 soldiers in Lima on Monday to restore order.", "MilitaryDeployment",
+         {"participant": {"Peru"}, "troops": {2000}}),
     Case("The army clashed with rebels near Goma on Monday.", "ArmedClash"),
 ]
 
