@@ -392,10 +392,9 @@ def _attach_counts(events: list[EventMention], s: str, base: int, traces: list, 
         if kind == "troops":
             # One size per deployment told in a sentence: the figure nearest its verb ("sent 200
             # soldiers to join a 3,000-strong force"); the other names a force told of in passing.
-            def far(c: Count) -> int:
-                return abs(c.span.start - target.trigger.end)
+            verb = target.trigger.end
             sizes = [c for c in target.counts if c.kind == "troops"]
-            if sizes and far(sizes[0]) <= far(count):
+            if sizes and abs(sizes[0].span.start - verb) <= abs(count.span.start - verb):
                 continue
             target.counts[:] = [c for c in target.counts if c.kind != "troops"]
         target.counts.append(count)

@@ -7,17 +7,17 @@ from tests.challenge.support import Case, check, check_absent, count_of
 EPISODES = [
     # dates further apart than one episode allows: two events
     ("Protesters rallied in Minsk in October. In March, new protests broke out in Minsk.", "CivilUnrest", 2),
-    ("Gunmen attacked a checkpoint near Arish on Monday, April 10. Gunmen attacked a checkpoint near "
-     "Arish again on Monday, May 8.", "Attack", 2),
+    (("Gunmen attacked a checkpoint near Arish on Monday, April 10. Gunmen attacked a checkpoint near "
+      "Arish again on Monday, May 8."), "Attack", 2),
     ("Riots broke out in Dakar in March 2021. Fresh riots erupted in Dakar on Monday.", "CivilUnrest", 2),
-    ("Police arrested opposition leader Ousmane Sonko in Dakar in February. Police arrested "
-     "Ousmane Sonko again on Monday.", "Arrest", 2),
+    (("Police arrested opposition leader Ousmane Sonko in Dakar in February. Police arrested "
+      "Ousmane Sonko again on Monday."), "Arrest", 2),
     # one event told twice: one
     ("A bomb attack hit a market in Kabul on Monday. It was the deadliest attack in the city since 2015.",
      "Attack", 1),
     ("Protests erupted in Nairobi on Monday. On Wednesday the protests in Nairobi continued.", "CivilUnrest", 1),
-    ("Kenya deployed troops to Haiti on Monday. The deployment of the Kenyan troops was the first "
-     "since 2004.", "MilitaryDeployment", 1),
+    (("Kenya deployed troops to Haiti on Monday. The deployment of the Kenyan troops was the first "
+      "since 2004."), "MilitaryDeployment", 1),
     ("Gunmen stormed a hotel in Mogadishu on Monday. The attack on the hotel lasted several hours.",
      "Attack", 1),
     ("Protesters clashed with police in Lima on Monday. The unrest spread to Cusco on Tuesday.",
