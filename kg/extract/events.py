@@ -74,7 +74,8 @@ def mentions_in_sentence(
             traces.append(Trace(sentence, "skipped",
                                 f"{trig.event_type}/{trig.rule}: no named person (a count, not an arrest)"))
             continue
-        if negated(s, a, rules):
+        # "a curfew would hurt trade": the trigger is what a modal speaks of, not a fact.
+        if negated(s, a, rules) or rules.pattern("modal_after").match(s, b):
             traces.append(Trace(sentence, "skipped",
                                 f"{trig.event_type}/{trig.rule}: '{words}' denied, demanded or hypothetical"))
             continue
@@ -246,7 +247,9 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
         for p in persons:
             # "X resigned", "dismissed X", "detained opposition activist X": close on either side.
             before, after = ev.trigger.start - p.end, p.start - ev.trigger.end
-            if 0 <= before <= 40 or 0 <= after <= 45:
+            # A phrase trigger may hold the name ("removed President X from office").
+            inside = ev.trigger.start <= p.start and p.end <= ev.trigger.end
+            if 0 <= before <= 40 or 0 <= after <= 45 or inside:
                 roles.append(Role("participant", p.entity, Span(p.start, p.end, p.entity.label), "named-person"))
     req = _requested_by(s, base, matches, persons, rules)
     if req and CLASSES[ev.type].arrival:
