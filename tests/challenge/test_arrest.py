@@ -95,6 +95,8 @@ POSITIVE = [
          {"participant": {"Omar Sesay"}, "location": {"Freetown"}, "date": {"2023-05-10"}}),
     Case("Activist Nadia Saleh turned herself in at a police station in Amman on Friday.", A,
          {"participant": {"Nadia Saleh"}, "location": {"Amman"}, "date": {"2023-05-12"}}),
+    Case("Rights lawyer Paul Mwale was whisked away by plain-clothes police in Lusaka on Monday.", A,
+         {"participant": {"Paul Mwale"}, "location": {"Lusaka"}, "date": {"2023-05-08"}}),
     Case("Moroccan authorities arrested journalist Omar Radi in Rabat on Monday.", A,
          {"participant": {"Omar Radi"}, "location": {"Rabat"}, "date": {"2023-05-08"}}),
 ]
@@ -125,6 +127,9 @@ NO_EVENT = [
     Case("Interior Minister Gerald Martin said there would be arrests.", None),
     Case("Prosecutors sought the arrest of former minister Juan Perez.", None),
     Case("Investigators want to question businessman Viktor Orlov, who fled to Dubai.", None),
+    Case("Police released opposition leader Kizza Okello on bail on Monday.", None),
+    Case("Opposition leader Nelson Banda remains at large.", None),
+    Case("The cabinet in Rome discussed the detention of migrants.", None),
     Case("Police said they were seeking to detain businessman Viktor Orlov.", None),
     Case("Opposition leader Kemi Adeyemi escaped arrest by fleeing to Ghana.", None),
     Case("Prosecutors want to arrest protest leader Omar Diallo, his lawyer said.", None),

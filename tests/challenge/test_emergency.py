@@ -77,6 +77,11 @@ POSITIVE = [
          {"start": {"2023-05-10"}}),
     Case("Imposing a curfew in Kathmandu on Monday, the government deployed the army.", E,
          {"location": {"Kathmandu"}, "start": {"2023-05-08"}}),
+    Case("Sri Lanka declared a state of public emergency on Friday.", E,
+         {"country": {"Sri Lanka"}, "start": {"2023-05-12"}}),
+    Case("Authorities imposed prohibitory orders in Lahore on Sunday.", E,
+         {"location": {"Lahore"}, "start": {"2023-05-07"}}),
+    Case("The curfew will be imposed from midnight in Kampala.", E, {"location": {"Kampala"}}),
     Case("Emergency declared in Suva", E, {"location": {"Suva"}}),
 ]
 
@@ -111,6 +116,10 @@ NO_EVENT = [
     Case("Martial arts classes resumed in Seoul on Monday.", None),
     Case("The minister warned of a possible state of emergency.", None),
     Case("An emergency session of parliament opened in Tbilisi.", None),
+    Case("The law on states of emergency was amended in Kyiv.", None),
+    Case("Emergency crews restored power in Beirut on Monday.", None),
+    Case("The army staged an emergency drill in Seoul.", None),
+    Case("There was no curfew in Accra on Monday, police said.", None),
     Case("Residents stocked up on food in case a curfew was declared in Abuja.", None),
 ]
 

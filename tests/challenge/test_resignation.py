@@ -86,6 +86,8 @@ POSITIVE = [
          {"participant": {"Nelson Banda"}, "date": {"2023-05-09"}}),
     Case("Jakarta police chief Budi Santoso was suspended and then dismissed on Friday.", R,
          {"participant": {"Budi Santoso"}, "date": {"2023-05-12"}}),
+    Case("Defence Minister Amir Dahan put in his papers on Thursday.", R,
+         {"participant": {"Amir Dahan"}, "date": {"2023-05-11"}}),
     Case("Kyiv's defence minister Oleh Marchenko was relieved of his duties on Monday.", R,
          {"participant": {"Oleh Marchenko"}, "date": {"2023-05-08"}}),
 ]
@@ -120,6 +122,11 @@ NO_EVENT = [
     Case("The mayor is expected to step down next month.", None),
     Case("A rocket was fired at Kyiv on Monday.", None),
     Case("Sacks of grain were handed out in Mogadishu.", None),
+    Case("The minister was asked to step down but stayed on.", None),
+    Case("Opposition leader Raila Moyo vowed never to step down.", None),
+    Case("The governor of Lagos is under pressure to resign.", None),
+    Case("Army chief Tomas Rivera retired after 40 years of service.", None),
+    Case("Prime Minister Tomas Berg survived a no-confidence vote on Monday.", None),
 ]
 
 ABSENT = [
@@ -130,6 +137,8 @@ ABSENT = [
     "Sacked factory workers protested outside the ministry in Dhaka on Monday.",
     "The candidate, Mark Otieno, withdrew his candidacy on Monday.",
     "Rebels sacked the town of Goma on Monday.",
+    "A bullet fired by soldiers hit the car of Senator Ana Teixeira in Manila.",
+    "Police fired tear gas at supporters of Senator Ana Teixeira in Manila on Monday.",
     "Police arrested former minister Pavel Orlov in Moscow on Monday.",
     "The army seized power in Niamey and detained President Mohamed Bazoum.",
     "Parliament declared a state of emergency after Prime Minister Ivan Petrov spoke.",
