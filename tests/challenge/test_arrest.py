@@ -97,6 +97,10 @@ POSITIVE = [
          {"participant": {"Nadia Saleh"}, "location": {"Amman"}, "date": {"2023-05-12"}}),
     Case("Rights lawyer Paul Mwale was whisked away by plain-clothes police in Lusaka on Monday.", A,
          {"participant": {"Paul Mwale"}, "location": {"Lusaka"}, "date": {"2023-05-08"}}),
+    Case("Opposition leader Kemi Adeyemi was put behind bars in Abuja on Tuesday.", A,
+         {"participant": {"Kemi Adeyemi"}, "location": {"Abuja"}, "date": {"2023-05-09"}}),
+    Case("Police took journalist Sam Kato in for questioning in Kampala on Monday.", A,
+         {"participant": {"Sam Kato"}, "location": {"Kampala"}, "date": {"2023-05-08"}}),
     Case("Moroccan authorities arrested journalist Omar Radi in Rabat on Monday.", A,
          {"participant": {"Omar Radi"}, "location": {"Rabat"}, "date": {"2023-05-08"}}),
 ]
@@ -127,6 +131,7 @@ NO_EVENT = [
     Case("Interior Minister Gerald Martin said there would be arrests.", None),
     Case("Prosecutors sought the arrest of former minister Juan Perez.", None),
     Case("Investigators want to question businessman Viktor Orlov, who fled to Dubai.", None),
+    Case("Behind bars for a decade, Nelson Banda wrote three books.", None),
     Case("Police released opposition leader Kizza Okello on bail on Monday.", None),
     Case("Opposition leader Nelson Banda remains at large.", None),
     Case("The cabinet in Rome discussed the detention of migrants.", None),

@@ -82,6 +82,8 @@ POSITIVE = [
     Case("Authorities imposed prohibitory orders in Lahore on Sunday.", E,
          {"location": {"Lahore"}, "start": {"2023-05-07"}}),
     Case("The curfew will be imposed from midnight in Kampala.", E, {"location": {"Kampala"}}),
+    Case("Authorities imposed Section 144 in Karachi on Thursday.", E,
+         {"location": {"Karachi"}, "start": {"2023-05-11"}}),
     Case("Emergency declared in Suva", E, {"location": {"Suva"}}),
 ]
 

@@ -88,6 +88,10 @@ POSITIVE = [
          {"participant": {"Budi Santoso"}, "date": {"2023-05-12"}}),
     Case("Defence Minister Amir Dahan put in his papers on Thursday.", R,
          {"participant": {"Amir Dahan"}, "date": {"2023-05-11"}}),
+    Case("Party leader Rosa Lind bowed out on Monday after the defeat.", R,
+         {"participant": {"Rosa Lind"}, "date": {"2023-05-08"}}),
+    Case("Police chief Anil Mehta was axed on Friday.", R,
+         {"participant": {"Anil Mehta"}, "date": {"2023-05-12"}}),
     Case("Kyiv's defence minister Oleh Marchenko was relieved of his duties on Monday.", R,
          {"participant": {"Oleh Marchenko"}, "date": {"2023-05-08"}}),
 ]
@@ -122,6 +126,7 @@ NO_EVENT = [
     Case("The mayor is expected to step down next month.", None),
     Case("A rocket was fired at Kyiv on Monday.", None),
     Case("Sacks of grain were handed out in Mogadishu.", None),
+    Case("Finance Minister Petra Lind bowed out of the leadership race on Monday.", None),
     Case("The minister was asked to step down but stayed on.", None),
     Case("Opposition leader Raila Moyo vowed never to step down.", None),
     Case("The governor of Lagos is under pressure to resign.", None),
