@@ -45,7 +45,7 @@ PATTERN_NAMES: tuple[str, ...] = (
     "attack_target", "speech_before", "including_before", "crowd_before", "list_gap", "forces_from_before",
     "accordance_before", "with_before", "where_after", "document_after", "passive_before", "subject_lead",
     "government_after", "request_of", "strong_suffix", "possessive_after", "future_before", "since_before",
-    "span_in", "count_after", "offset", "purpose_between", "modal_after",
+    "span_in", "count_after", "offset", "purpose_between", "modal_after", "attributive", "attributive_word",
     # kg/extract/timeline.py
     "present_perfect_before", "present_from_trigger", "present_simple_word", "present_simple_subject",
     "background_before", "now",

@@ -97,6 +97,11 @@ def mentions_in_sentence(
             found[key].ends = True
         if CLASSES[trig.event_type].lasting and cue["ongoing"].search(s, max(0, a - 40), a):
             found[key].ongoing = True
+        # "the release of detained journalist X": what befell a person, recalled, not dated here
+        # ("the number of deployed troops doubled on Wednesday" still dates the deployment).
+        if CLASSES[trig.event_type].admits("Person") and rules.pattern("attributive_word").search(words) \
+                and rules.pattern("attributive").search(s[:a]):
+            found[key].ongoing = True
         if CLASSES[trig.event_type].arrival and cue["domestic"].search(s):
             found[key].domestic = True
     for ender in [k for k in found if k in CLASSES and CLASSES[k].ends]:

@@ -7,7 +7,7 @@ unrest, not an Arrest) and other senses ("cardiac arrest", "arrested development
 """
 import pytest
 
-from tests.challenge.support import Case, check, check_absent
+from tests.challenge.support import Case, check, check_absent, events_of, facts_of
 
 A = "Arrest"
 
@@ -171,3 +171,9 @@ def test_no_arrest_event(case):
 @pytest.mark.parametrize("text", ABSENT, ids=lambda t: t[:60])
 def test_other_class_not_arrest(text):
     check_absent(text, A)
+
+
+def test_a_person_recalled_as_detained_is_not_dated_by_the_sentence():
+    events = [e for e in events_of("A judge ordered the release of detained journalist Hope Moyo on Monday.")
+              if e.type == A]
+    assert events and "date" not in facts_of(events[0])
