@@ -17,7 +17,7 @@ TIMINGS = ("lasting", "instant")
 TAKES_PART = ("states", "organisations", "persons")
 # The kind of participant each entity type is (kg/model.py's entity types).
 PARTICIPANT_KIND = {"Country": "states", "Organization": "organisations", "Person": "persons"}
-DISTINCT_BY = ("target", "person", "-")
+DISTINCT_BY = ("target", "person", "trigger", "-")
 _COLUMNS = ("class", "label", "timing", "takes_part", "counts", "distinct_by", "role")
 
 
@@ -28,7 +28,7 @@ class EventClass:
     timing: str  # lasting | instant
     takes_part: frozenset[str]  # of TAKES_PART; empty: nobody is stated as taking part
     counts: tuple[tuple[str, int], ...]  # (count kind, tier)
-    distinct_by: str  # target | person | -
+    distinct_by: str  # target | person | trigger | -
     arrival: bool = False  # troops go into a place
     departure: bool = False  # troops leave a place
     ends: str | None = None  # the class of the event this one ends

@@ -76,7 +76,8 @@ def mentions_in_sentence(
             traces.append(Trace(sentence, "skipped",
                                 f"{trig.event_type}/{trig.rule}: no named person (a count, not an arrest)"))
             continue
-        if negated(s, a, rules):
+        # "a curfew would hurt trade": the trigger is what a modal speaks of, not a fact.
+        if negated(s, a, rules) or rules.pattern("modal_after").match(s, b):
             traces.append(Trace(sentence, "skipped",
                                 f"{trig.event_type}/{trig.rule}: '{words}' denied, demanded or hypothetical"))
             continue
@@ -98,6 +99,11 @@ def mentions_in_sentence(
         if trig.phase == "end":
             found[key].ends = True
         if CLASSES[trig.event_type].lasting and cue["ongoing"].search(s, max(0, a - 40), a):
+            found[key].ongoing = True
+        # "the release of detained journalist X": what befell a person, recalled, not dated here
+        # ("the number of deployed troops doubled on Wednesday" still dates the deployment).
+        if CLASSES[trig.event_type].admits("Person") and rules.pattern("attributive_word").search(words) \
+                and rules.pattern("attributive").search(s[:a]):
             found[key].ongoing = True
         if CLASSES[trig.event_type].arrival and cue["domestic"].search(s):
             found[key].domestic = True
@@ -267,7 +273,9 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
         for p in persons:
             # "X resigned", "dismissed X", "detained opposition activist X": close on either side.
             before, after = ev.trigger.start - p.end, p.start - ev.trigger.end
-            if 0 <= before <= 40 or 0 <= after <= 45:
+            # A phrase trigger may hold the name ("removed President X from office").
+            inside = ev.trigger.start <= p.start and p.end <= ev.trigger.end
+            if 0 <= before <= 40 or 0 <= after <= 45 or inside:
                 roles.append(Role("participant", p.entity, Span(p.start, p.end, p.entity.label), "named-person"))
     req = _requested_by(s, base, matches, persons, rules)
     if req and CLASSES[ev.type].arrival:

@@ -51,7 +51,7 @@ class EventMention:
     ends: bool = False  # the trigger itself marks the end (a ceasefire)
     also: bool = False  # "were also detained": told as more of an event already told
     repeat: bool = False  # "arrested again", "fresh riots": told as happening once more
-    ongoing: bool = False  # "during ongoing protests": told as already under way
+    ongoing: bool = False  # "during ongoing protests", "detained journalist X": told as under way or done before
     domestic: bool = False  # "troops patrolled the streets": a state's own forces at home
 
 

@@ -96,6 +96,12 @@ def _compatible(c: Cluster, m: EventMention, pub_year: int | None) -> bool:
     distinct_by = CLASSES[m.type].distinct_by
     if distinct_by == "target" and c.targets() and tmp.targets() and not c.targets() & tmp.targets():
         return False
+    # "a curfew was imposed in X on Saturday" beside the state of emergency: two measures. One
+    # told in passing, with no place or day of its own ("later augmented with curfews"), is read
+    # as part of the measure it came with.
+    if distinct_by == "trigger" and not {r for x in c.mentions for r in x.rules} & set(m.rules) \
+            and (m.dates or any(r.prop == "location" for r in m.roles)):
+        return False
     # "X's colleagues were also detained": more people held in the same sweep.
     if distinct_by == "person" and c.persons() and tmp.persons() and not c.persons() & tmp.persons() \
             and not m.also:
