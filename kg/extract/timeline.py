@@ -17,6 +17,9 @@ times is dated by any of its mentions first. The rules, in order:
   the publication day or the day before: that window is stated, never an invented day. Further
   down an article, or told as background ("a week after it was attacked"), it is left undated.
 
+- The crisis's end: "the situation was stabilized by January 7" ends the last unrest or clash told
+  before it; a lasting event known only by its end started in its paragraph's period.
+
 A sentence that gives a date to another event dates nothing else here ("sent troops last month
 and on Friday declared the mission over": Friday is the end's, not the deployment's).
 """
@@ -208,9 +211,13 @@ def _told_as_now(m: EventMention, sentences: tuple[Span, ...], rules: Rules) -> 
         return True
     # One word: a phrase trigger ending in a plural noun ("sent troops") is no verb in -s; nor is
     # a noun's plural the pack knows ("Kenya protests turn deadly").
-    return bool(sentences) and m.sentence.start == sentences[0].start \
-        and rules.pattern("present_simple_word").match(m.trigger.text) is not None \
-        and m.trigger.text.lower() not in _noun_forms(rules) \
+    # A headline's bare participle is its passive: "Opposition leader detained" has been detained;
+    # only in a headline proper (no full stop), where a past tense is never used.
+    verb = (rules.pattern("present_simple_word").match(m.trigger.text) is not None
+            and m.trigger.text.lower() not in _noun_forms(rules)) \
+        or (rules.pattern("headline_participle").match(m.trigger.text) is not None
+            and not m.sentence.text.rstrip().endswith((".", "!", "?")))
+    return bool(sentences) and m.sentence.start == sentences[0].start and verb \
         and rules.pattern("present_simple_subject").search(_words_before(m)) is not None
 
 

@@ -17,6 +17,9 @@ JUST_HAPPENED = [
     Case("Finance minister Arvid Kalnins resigns amid budget row", "Resignation",
          {"date": {"2023-05-12"}}),
     Case("Troops are patrolling the streets of Bamako.", "MilitaryDeployment", {"start": {"2023-05-12"}}),
+    # a headline's bare participle is its passive present perfect: news of the day
+    Case("Opposition leader Nora Vance detained as army seizes power in Lusaka\nSoldiers detained the "
+         "opposition leader Nora Vance in Lusaka.", "Arrest", {"date": {"2023-05-12"}}),
     Case("A nationwide state of emergency has been declared in Peru.", "StateOfEmergency",
          {"start": {"2023-05-12"}}),
     Case("The government of Ecuador has lifted the state of emergency imposed in Quito on May 2.",
@@ -206,6 +209,9 @@ NOT_DATED = [
     # "the situation was stabilized by" a day is not the end of the curfew lifted later
     (("In March riots broke out in Osh. The situation was stabilized by March 9, leading to the "
       "lifting of the curfew on March 20."), "StateOfEmergency", DATE_PROPS, {"2023-03-09"}),
+    # a past tense below a headline that tells other news is no news of the day by itself
+    ("Talks collapse in Lusaka\nSoldiers detained the opposition leader Nora Vance in Lusaka.", "Arrest",
+     ("date",), {"2023-05-12"}),
     # a vague length up to now is no news of the day
     ("Protesters clashed with police in Lima over the past few days.", "CivilUnrest", DATE_PROPS,
      {"2023-05-11", "2023-05-12"}),
