@@ -8,7 +8,7 @@ from kg.event_classes import event_classes
 from kg.extract.dates import DateMention, find_day_counts, find_durations
 from kg.extract.mentions import Count, EventMention, Role, When, clause_around, negated
 from kg.extract.names import NameMention
-from kg.extract.numbers import find_numbers
+from kg.extract.numbers import find_numbers, parse_number_word
 from kg.model import DateValue, DateWindow, Duration, Entity, Span, Trace
 from kg.rules import Rules, default_rules
 
@@ -471,6 +471,22 @@ def _date_by_day_count(events: list[EventMention], s: str, base: int, dates: lis
                 # "the five days since" counts the first day and today: it began four or five days ago.
                 counted.append((Span(d.start, d.end, d.text), today - dt.timedelta(days=d.days),
                                 today - dt.timedelta(days=max(0, d.days - 1))))
+        # "His resignation comes after more than a week of protests": told as now, the protests
+        # began that long before publication (more than a week: one to two weeks).
+        now = rules.pattern("present_from_trigger")
+        if any(now.match(s[e.trigger.start - base:e.trigger.end - base + 40]) for e in events):
+            for v in rules.pattern("span_of").finditer(s):
+                n = 1 if v.group("n").lower() in rules.number_words["article"] else parse_number_word(v.group("n"), rules)
+                unit = {"d": 1, "w": 7, "m": 30}[v.group("unit")[0].lower()]
+                if not n:
+                    continue
+                back = n * unit
+                # "three days of" counts today as one; "two weeks of" is give or take a day, a month a week.
+                slack = {1: 0, 7: 1}.get(unit, 7)
+                least, most = (back + 1, 2 * back) if v.group("more") else \
+                    ((back - 1, back) if unit == 1 else (back - slack, back + slack))
+                counted.append((Span(base + v.start(), base + v.end(), v.group(0)),
+                                today - dt.timedelta(days=most), today - dt.timedelta(days=least)))
         for v in rules.pattern("lookback_vague").finditer(s):
             # "over the past few days": a few is at least two and hardly ten; no day is guessed.
             unit = 7 if v.group("unit").lower().startswith("week") else 1

@@ -45,7 +45,9 @@ def date_undated(clusters, sentences: tuple[Span, ...], dates: list[DateMention]
     """Give each undated cluster a narrative date or the just-happened window (in place)."""
     rules = rules or default_rules()
     _situation_ends(clusters, sentences, dates, text, rules)
-    dated_sentences = {m.sentence.start for c in clusters for m in c.mentions if m.dates}
+    # How long a lasting event has run ("after a week of protests") is no date of its sentence.
+    dated_sentences = {m.sentence.start for c in clusters for m in c.mentions
+                       if any(w.rule != "day-count" for w in m.dates)}
     for c in clusters:
         if any(m.dates for m in c.mentions):
             _end_told_as_now(c, sentences, published, rules)

@@ -81,6 +81,11 @@ WINDOWS = [
          {"earliestStart": {"2023-05-03"}, "latestStart": {"2023-05-10"}}),
     Case("Protesters clashed with police in Lima over the past few days.", "CivilUnrest",
          {"earliestStart": {"2023-05-03"}, "latestStart": {"2023-05-10"}}),
+    # how long it has run, told as now: "more than a week" is one to two weeks back
+    Case("Prime minister Lena Ostrova resigns\nHer resignation comes after more than a week of protests "
+         "in Riga.", "CivilUnrest", {"earliestStart": {"2023-04-28"}, "latestStart": {"2023-05-04"}}),
+    Case("Prime minister Lena Ostrova resigns\nHer resignation comes after more than a week of protests "
+         "in Riga.", "Resignation", {"date": {"2023-05-12"}}),
 ]
 
 # 5. Relative to another event.
@@ -212,6 +217,12 @@ NOT_DATED = [
     # a past tense below a headline that tells other news is no news of the day by itself
     ("Talks collapse in Lusaka\nSoldiers detained the opposition leader Nora Vance in Lusaka.", "Arrest",
      ("date",), {"2023-05-12"}),
+    # told in the past, how long the protests ran counts from the resignation's day, not publication
+    ("Prime minister Lena Ostrova resigned after two weeks of protests in Riga on Monday.", "CivilUnrest",
+     DATE_PROPS, {"2023-04-27", "2023-04-29"}),
+    # "she'll resign" is to come: no just-happened window
+    ("Premier Lena Ostrova says she'll resign\nOstrova told parliament she would step down.", "Resignation",
+     DATE_PROPS, {"2023-05-11", "2023-05-12"}),
     # a vague length up to now is no news of the day
     ("Protesters clashed with police in Lima over the past few days.", "CivilUnrest", DATE_PROPS,
      {"2023-05-11", "2023-05-12"}),

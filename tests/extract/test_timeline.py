@@ -184,3 +184,9 @@ def test_the_day_after_counts_from_the_day_named_before_it():
 def test_a_vague_span_up_to_now_is_a_window_of_two_to_nine_units():
     got = dates_of("Security forces have clashed with protesters in Conakry in recent weeks.", "CivilUnrest")
     assert got == {"earliestStart": {"2023-03-10"}, "latestStart": {"2023-04-28"}}
+
+
+def test_how_long_it_has_run_told_as_now_counts_back_from_publication():
+    text = "Prime minister Lena Ostrova resigns\nHer resignation comes after two weeks of protests in Riga."
+    assert dates_of(text, "CivilUnrest") == {"earliestStart": {"2023-04-27"}, "latestStart": {"2023-04-29"}}
+    assert dates_of(text, "Resignation") == {"date": {"2023-05-12"}}
