@@ -70,7 +70,7 @@ PATTERN_NAMES: tuple[str, ...] = (
     "date", "date_start", "bare_month_before", "article_before", "month_not_bare", "days_later", "duration",
     "nth_day",
     # kg/extract/events.py (dates)
-    "lookback_span", "since_after", "day_when_after",
+    "lookback_span", "lookback_vague", "situation_before", "headline_participle", "span_of", "since_after", "day_when_after",
 )
 # The slots a pattern template may name as {=slot}: the code fills each from the pack's word tables
 # (kg/extract/numbers.py and dates.py, ``fill``).

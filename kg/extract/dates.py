@@ -181,6 +181,9 @@ class _Ref:
     year: int | None = None
     month: int | None = None
     day: dt.date | None = None
+    # With no publication date: the article's latest date with a stated year. The article was
+    # written after it, so a yearless date is taken to be the first one on or after it.
+    floor: dt.date | None = None
 
     @property
     def latest(self) -> dt.date | None:
@@ -236,7 +239,11 @@ def _infer_year(month: int, day: int, ref: _Ref, anchor: dt.date | None = None) 
             return anchor.year
     latest = ref.latest
     if latest is None:
-        return None
+        if ref.floor is None:
+            return None
+        floor = ref.floor.replace(day=1)
+        return next((y for y in (floor.year, floor.year + 1)
+                     if (d := _safe_date(y, month, day)) is not None and d >= floor), None)
     horizon = latest + dt.timedelta(days=7)
     for y in (latest.year + 1, latest.year, latest.year - 1):
         d = _safe_date(y, month, day)
@@ -445,6 +452,15 @@ def find_dates(text: str, published: DateValue | None, base: int = 0,
     ``rules`` is the language's rule pack (default English)."""
     g = _date_grammar(rules)
     ref = _ref(published)
+    found = _scan(text, ref, base, g)
+    if published is None:
+        # Every date the text gives with its year; the yearless ones resolve after the latest.
+        stated = [d.first for d in found if d.precision in ("day", "month")]
+        found = _scan(text, _Ref(floor=max(stated)), base, g) if stated else found
+    return sorted(found + _days_later(text, found, base, g), key=lambda d: d.start)
+
+
+def _scan(text: str, ref: _Ref, base: int, g: _DateGrammar) -> list[DateMention]:
     # A narrative that names a year ("In January 2021, ...") keeps it for the month-days that follow.
     anchor: dt.date | None = None
     found: list[DateMention] = []
@@ -470,7 +486,7 @@ def find_dates(text: str, published: DateValue | None, base: int = 0,
         relation = g.relation.get(re.sub(r"\s+", " ", m.group("rel").lower()), "at") if m.group("rel") else "at"
         found.append(DateMention(start + base, m.end() + base, text[start:m.end()], first, last,
                                  precision, relation))
-    return sorted(found + _days_later(text, found, base, g), key=lambda d: d.start)
+    return found
 
 
 

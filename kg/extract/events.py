@@ -8,7 +8,7 @@ from kg.event_classes import event_classes
 from kg.extract.dates import DateMention, find_day_counts, find_durations
 from kg.extract.mentions import Count, EventMention, Role, When, clause_around, negated
 from kg.extract.names import NameMention
-from kg.extract.numbers import find_numbers
+from kg.extract.numbers import find_numbers, parse_number_word
 from kg.model import DateValue, DateWindow, Duration, Entity, Span, Trace
 from kg.rules import Rules, default_rules
 
@@ -19,6 +19,7 @@ DURATIVE = CLASSES.where(timing="lasting")
 # Who may take part is a column of kg/data/event_classes.tsv (EventClass.admits); troop movements
 # (arrivals and departures) are dated by a report of the day and take a planned duration.
 MOVEMENTS = CLASSES.names_where(lambda c: c.movement)
+VAGUE_LEAST, VAGUE_MOST = 2, 9  # "a few", "several", "recent": from two up to nine days (weeks)
 WEAK_DEPLOYMENT_RULES = {"peacekeeping-force", "intervention", "deploy"}
 # Roles that name who did a deed (the forces, the one after "by"), not a state merely named.
 PERPETRATOR_RULES = {"demonym-forces", "possessive-forces", "by-agent", "led-by", "list", "organization-subject"}
@@ -448,6 +449,13 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
     # names another event by its day.
     usable = [d for d in usable if not (claim_at[0] <= d.start and d.end <= claim_at[1])
               and not rules.pattern("possessive_after").fullmatch(s[d.end - base:d.end - base + 2])]
+    # "on Thursday, the day after troops were sent": "the day after" counts back to the sending
+    # (kg/extract/timeline.py); it is not a day of its own.
+    offsets = [(p.start() + base, p.end() + base) for p in rules.pattern("offset").finditer(s)]
+    usable = [d for d in usable if not any(a <= d.start and d.end <= b for a, b in offsets)]
+    # "The situation was stabilized by January 7, leading to the lifting of ...": the crisis's
+    # end (kg/extract/timeline.py), not the lifting's.
+    usable = [d for d in usable if not situation_date(d, s, base, rules)]
     told = [d for d in usable if rules.pattern("speech_before").search(s[max(0, d.start - base - 30):d.start - base])]
     # A report's date can date only a movement told as done or under way, not one to come.
     movers = [e for e in real if e.type in MOVEMENTS
@@ -507,6 +515,27 @@ def _date_by_day_count(events: list[EventMention], s: str, base: int, dates: lis
                 # "the five days since" counts the first day and today: it began four or five days ago.
                 counted.append((Span(d.start, d.end, d.text), today - dt.timedelta(days=d.days),
                                 today - dt.timedelta(days=max(0, d.days - 1))))
+        # "His resignation comes after more than a week of protests": told as now, the protests
+        # began that long before publication (more than a week: one to two weeks).
+        now = rules.pattern("present_from_trigger")
+        if any(now.match(s[e.trigger.start - base:e.trigger.end - base + 40]) for e in events):
+            for v in rules.pattern("span_of").finditer(s):
+                n = 1 if v.group("n").lower() in rules.number_words["article"] else parse_number_word(v.group("n"), rules)
+                unit = {"d": 1, "w": 7, "m": 30}[v.group("unit")[0].lower()]
+                if not n:
+                    continue
+                back = n * unit
+                # "three days of" counts today as one; "two weeks of" is give or take a day, a month a week.
+                slack = {1: 0, 7: 1}.get(unit, 7)
+                least, most = (back + 1, 2 * back) if v.group("more") else \
+                    ((back - 1, back) if unit == 1 else (back - slack, back + slack))
+                counted.append((Span(base + v.start(), base + v.end(), v.group(0)),
+                                today - dt.timedelta(days=most), today - dt.timedelta(days=least)))
+        for v in rules.pattern("lookback_vague").finditer(s):
+            # "over the past few days": a few is at least two and hardly ten; no day is guessed.
+            unit = 7 if v.group("unit").lower().startswith("week") else 1
+            counted.append((Span(base + v.start(), base + v.end(), v.group(0)),
+                            today - dt.timedelta(days=VAGUE_MOST * unit), today - dt.timedelta(days=VAGUE_LEAST * unit)))
     dated = []
     for span, first, last in counted:
         # "a third day of protests" counts the event after it; "protests raged through a third
@@ -517,6 +546,12 @@ def _date_by_day_count(events: list[EventMention], s: str, base: int, dates: lis
         ev.dates.append(When("start", value, span, first.year, "day-count"))
         dated.append(ev)
     return dated
+
+
+def situation_date(d: DateMention, s: str, base: int, rules: Rules) -> bool:
+    """The date's clause tells it of "the situation" (calm, order), the crisis told before."""
+    left = clause_around(s, d.start - base, d.end - base, rules)[0]
+    return rules.pattern("situation_before").search(s[left:d.start - base]) is not None
 
 
 def offset_clauses(e: EventMention, s: str, base: int, rules: Rules):

@@ -17,6 +17,9 @@ times is dated by any of its mentions first. The rules, in order:
   the publication day or the day before: that window is stated, never an invented day. Further
   down an article, or told as background ("a week after it was attacked"), it is left undated.
 
+- The crisis's end: "the situation was stabilized by January 7" ends the last unrest or clash told
+  before it; a lasting event known only by its end started in its paragraph's period.
+
 A sentence that gives a date to another event dates nothing else here ("sent troops last month
 and on Friday declared the mission over": Friday is the end's, not the deployment's).
 """
@@ -27,7 +30,7 @@ from functools import lru_cache
 
 from kg.event_classes import event_classes
 from kg.extract.dates import DateMention
-from kg.extract.events import date_of, offset_clauses
+from kg.extract.events import date_of, offset_clauses, situation_date
 from kg.extract.mentions import EventMention, When
 from kg.extract.numbers import parse_number_word
 from kg.model import DateValue, DateWindow, Span
@@ -41,10 +44,14 @@ def date_undated(clusters, sentences: tuple[Span, ...], dates: list[DateMention]
                  published: DateValue | None, rules: Rules | None = None) -> None:
     """Give each undated cluster a narrative date or the just-happened window (in place)."""
     rules = rules or default_rules()
-    dated_sentences = {m.sentence.start for c in clusters for m in c.mentions if m.dates}
+    _situation_ends(clusters, sentences, dates, text, rules)
+    # How long a lasting event has run ("after a week of protests") is no date of its sentence.
+    dated_sentences = {m.sentence.start for c in clusters for m in c.mentions
+                       if any(w.rule != "day-count" for w in m.dates)}
     for c in clusters:
         if any(m.dates for m in c.mentions):
             _end_told_as_now(c, sentences, published, rules)
+            _start_before_end(c, sentences, dates, text, rules)
             continue
         if all(_in_future(m, rules) for m in c.mentions if m.type):
             continue  # not yet happened
@@ -90,11 +97,69 @@ def date_undated(clusters, sentences: tuple[Span, ...], dates: list[DateMention]
 
 
 
+def _first_day(value: DateValue | DateWindow) -> dt.date:
+    if isinstance(value, DateWindow):
+        return dt.date.fromisoformat(value.first)
+    parts = [int(p) for p in value.iso.split("-")]
+    return dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
+
+
+def _start_before_end(c, sentences: tuple[Span, ...], dates: list[DateMention], text: str, rules: Rules) -> None:
+    """A lasting event known only by its end ("lifted the state of emergency on January 19"), told
+    in a paragraph set in a period ("In January 2022, ..."), was in force in that period before
+    it ended: its start is the window from the period's first day to the day before the end."""
+    if not CLASSES[c.type].lasting or any(w.prop == "start" for m in c.mentions for w in m.dates):
+        return
+    ended = next(((m, w) for m in c.mentions for w in m.dates if w.prop == "end"
+                  and isinstance(w.value, DateValue) and len(w.value.iso) == 10), None)
+    if ended is None:
+        return
+    m, end = ended
+    carrier = _narrative(m, sentences, dates, text, "start", rules)
+    if carrier is None:
+        return
+    told = carrier.dates[0]
+    first, last = _first_day(told.value), dt.date.fromisoformat(end.value.iso) - dt.timedelta(days=1)
+    if first <= last:
+        carrier.dates[0] = When("start", DateWindow(first.isoformat(), last.isoformat()), told.span, first.year,
+                                "narrative")
+        c.mentions.append(carrier)
+
+
+def _situation_ends(clusters, sentences: tuple[Span, ...], dates: list[DateMention], text: str,
+                    rules: Rules) -> None:
+    """ "The situation was stabilized by January 7", "order was restored on Friday": the end of the
+    crisis told last before it (a lasting event whose deaths are its own: unrest, a clash) that
+    has no end yet."""
+    for d in dates:
+        sentence = next((x for x in sentences if x.start <= d.start and d.end <= x.end), None)
+        if sentence is None:
+            continue
+        base, s = sentence.start, sentence.text
+        if date_of(d) is None or not situation_date(d, s, base, rules) or not (
+                d.relation in {"by", "until"} or rules.cues["end"].search(s[:d.end - base])):
+            continue
+        crises = [(m.trigger.start, c) for c in clusters if CLASSES[c.type].lasting
+                  and ("deaths", 1) in CLASSES[c.type].counts
+                  and not any(w.prop == "end" for x in c.mentions for w in x.dates)
+                  for m in c.mentions if m.type and m.trigger.end <= base]
+        if crises:
+            at, c = max(crises, key=lambda t: t[0])
+            m = next(m for m in c.mentions if m.type and m.trigger.start == at)
+            # The evidence runs from the crisis's telling to the date's sentence, as a narrative date's.
+            end = base + len(s)
+            carrier = EventMention(type=m.type, sentence=Span(m.sentence.start, end, text[m.sentence.start:end]),
+                                   trigger=m.trigger, rules=["situation-date"], claimed_by=m.claimed_by)
+            carrier.dates.append(When("end", date_of(d), Span(d.start, d.end, d.text), d.first.year, "situation"))
+            c.mentions.append(carrier)
+
+
 def _relative(m: EventMention, dates: list[DateMention], published: DateValue | None, rules: Rules):
     """(value, evidence span) when ``m``'s trigger follows "N days/weeks after/before" in its clause."""
     base = m.sentence.start
     for p in offset_clauses(m, m.sentence.text, base, rules):
-        n = 1 if p.group("n").lower() in rules.number_words["article"] else parse_number_word(p.group("n"), rules)
+        n = 1 if p.group("the") or p.group("n").lower() in rules.number_words["article"] \
+            else parse_number_word(p.group("n"), rules)
         if not n:
             continue
         anchor = _anchor(m, p.start() + base, dates, published, rules)
@@ -148,9 +213,13 @@ def _told_as_now(m: EventMention, sentences: tuple[Span, ...], rules: Rules) -> 
         return True
     # One word: a phrase trigger ending in a plural noun ("sent troops") is no verb in -s; nor is
     # a noun's plural the pack knows ("Kenya protests turn deadly").
-    return bool(sentences) and m.sentence.start == sentences[0].start \
-        and rules.pattern("present_simple_word").match(m.trigger.text) is not None \
-        and m.trigger.text.lower() not in _noun_forms(rules) \
+    # A headline's bare participle is its passive: "Opposition leader detained" has been detained;
+    # only in a headline proper (no full stop), where a past tense is never used.
+    verb = (rules.pattern("present_simple_word").match(m.trigger.text) is not None
+            and m.trigger.text.lower() not in _noun_forms(rules)) \
+        or (rules.pattern("headline_participle").match(m.trigger.text) is not None
+            and not m.sentence.text.rstrip().endswith((".", "!", "?")))
+    return bool(sentences) and m.sentence.start == sentences[0].start and verb \
         and rules.pattern("present_simple_subject").search(_words_before(m)) is not None
 
 

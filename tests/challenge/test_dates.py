@@ -17,6 +17,9 @@ JUST_HAPPENED = [
     Case("Finance minister Arvid Kalnins resigns amid budget row", "Resignation",
          {"date": {"2023-05-12"}}),
     Case("Troops are patrolling the streets of Bamako.", "MilitaryDeployment", {"start": {"2023-05-12"}}),
+    # a headline's bare participle is its passive present perfect: news of the day
+    Case("Opposition leader Nora Vance detained as army seizes power in Lusaka\nSoldiers detained the "
+         "opposition leader Nora Vance in Lusaka.", "Arrest", {"date": {"2023-05-12"}}),
     Case("A nationwide state of emergency has been declared in Peru.", "StateOfEmergency",
          {"start": {"2023-05-12"}}),
     Case("The government of Ecuador has lifted the state of emergency imposed in Quito on May 2.",
@@ -71,6 +74,18 @@ WINDOWS = [
          {"start": {"2023-05-05"}}),
     Case("On Monday protests in Yerevan entered their second week.", "CivilUnrest",
          {"earliestStart": {"2023-04-25"}, "latestStart": {"2023-05-01"}}),
+    # a vague length up to now: two to nine days (weeks) back, no day guessed
+    Case("Security forces have clashed with protesters in Conakry in recent weeks.", "CivilUnrest",
+         {"earliestStart": {"2023-03-10"}, "latestStart": {"2023-04-28"}}),
+    Case("Troops were deployed to Bangui over the past several days.", "MilitaryDeployment",
+         {"earliestStart": {"2023-05-03"}, "latestStart": {"2023-05-10"}}),
+    Case("Protesters clashed with police in Lima over the past few days.", "CivilUnrest",
+         {"earliestStart": {"2023-05-03"}, "latestStart": {"2023-05-10"}}),
+    # how long it has run, told as now: "more than a week" is one to two weeks back
+    Case("Prime minister Lena Ostrova resigns\nHer resignation comes after more than a week of protests "
+         "in Riga.", "CivilUnrest", {"earliestStart": {"2023-04-28"}, "latestStart": {"2023-05-04"}}),
+    Case("Prime minister Lena Ostrova resigns\nHer resignation comes after more than a week of protests "
+         "in Riga.", "Resignation", {"date": {"2023-05-12"}}),
 ]
 
 # 5. Relative to another event.
@@ -83,6 +98,15 @@ RELATIVE = [
          "declared a state of emergency.", "StateOfEmergency", {"start": {"2023-05-10"}}),
     Case("Talks in Bamako broke down on May 9. Two days earlier gunmen attacked the town hall in Gao.",
          "Attack", {"date": {"2023-05-07"}}),
+    # "the day after/before" is an offset of one day, from the day named before it
+    Case("Police arrested the student leader Amir Hadi in Tehran on Tuesday, the day after protests "
+         "erupted in the city.", "CivilUnrest", {"start": {"2023-05-08"}}),
+    Case("Rebels withdrew from Goma on Thursday, the day after troops were deployed to the city.",
+         "MilitaryDeployment", {"start": {"2023-05-10"}}),
+    Case("Rebels withdrew from Goma on Thursday, the day after troops were deployed to the city.",
+         "TroopWithdrawal", {"start": {"2023-05-11"}}),
+    Case("Rebels shelled Goma on Sunday. The day after, the army declared a state of emergency in the city.",
+         "StateOfEmergency", {"start": {"2023-05-08"}}),
 ]
 
 # 6. Datelines, bylines and the weekday that fixes a year.
@@ -93,6 +117,11 @@ DATELINES = [
          {"end": {"2022-06-13"}}),
     Case("The army said on Friday, January 7, that soldiers had been deployed to Almaty.",
          "MilitaryDeployment", {"start": {"2022-01-07"}}),
+    # no publication date: the article was written after every date it states, so a yearless
+    # date is the first one after the latest stated (here November 2024)
+    Case("The last Turkish troops left Idlib on March 3, the army said. The pullout began in January, "
+         "weeks after a ceasefire agreed in November 2024.", "TroopWithdrawal",
+         {"end": {"2025-03-03"}, "start": {"2025-01"}}, published=None),
 ]
 
 # 7. Phases: which end of a lasting event a date marks.
@@ -111,6 +140,14 @@ PHASES = [
                                          "last such day, not the next")),
     Case("The curfew imposed in Dushanbe since Monday remains in force.", "StateOfEmergency",
          {"start": {"2023-05-08"}}),
+    # "the situation" (calm, order) ends the crisis told before it, not the event beside it
+    Case("In March riots broke out in Osh. The situation was stabilized by March 9, leading to the "
+         "lifting of the curfew on March 20.", "CivilUnrest", {"end": {"2023-03-09"}}),
+    Case("Rebels clashed with the army in Abyei on May 2. Calm was restored by May 6, officials said.",
+         "ArmedClash", {"start": {"2023-05-02"}, "end": {"2023-05-06"}}),
+    # known only by its end, in a paragraph set in a month: it started in that month before the end
+    Case("In March riots broke out in Osh. The government lifted the curfew on March 20.",
+         "StateOfEmergency", {"earliestStart": {"2023-03-01"}, "latestStart": {"2023-03-19"}}),
 ]
 
 # 8. Words: tomorrow, seasons, parts of a month, "the day before yesterday".
@@ -174,6 +211,24 @@ NOT_DATED = [
     # an aside recalls an earlier event: the report's day is not its day
     ("The airport in Juba has now reopened, a week after it was attacked.", "Attack", DATE_PROPS,
      {"2023-05-12"}),
+    # "the situation was stabilized by" a day is not the end of the curfew lifted later
+    (("In March riots broke out in Osh. The situation was stabilized by March 9, leading to the "
+      "lifting of the curfew on March 20."), "StateOfEmergency", DATE_PROPS, {"2023-03-09"}),
+    # a past tense below a headline that tells other news is no news of the day by itself
+    ("Talks collapse in Lusaka\nSoldiers detained the opposition leader Nora Vance in Lusaka.", "Arrest",
+     ("date",), {"2023-05-12"}),
+    # told in the past, how long the protests ran counts from the resignation's day, not publication
+    ("Prime minister Lena Ostrova resigned after two weeks of protests in Riga on Monday.", "CivilUnrest",
+     DATE_PROPS, {"2023-04-27", "2023-04-29"}),
+    # "she'll resign" is to come: no just-happened window
+    ("Premier Lena Ostrova says she'll resign\nOstrova told parliament she would step down.", "Resignation",
+     DATE_PROPS, {"2023-05-11", "2023-05-12"}),
+    # a vague length up to now is no news of the day
+    ("Protesters clashed with police in Lima over the past few days.", "CivilUnrest", DATE_PROPS,
+     {"2023-05-11", "2023-05-12"}),
+    # "the day after troops were deployed" is not a day of its own for the withdrawal
+    ("Rebels withdrew from Goma on Thursday, the day after troops were deployed to the city.",
+     "TroopWithdrawal", DATE_PROPS, {"2023-05-12"}),
     # "earlier this month" is a window, never the whole month
     ("Protests erupted in Dhaka earlier this month.", "CivilUnrest", DATE_PROPS, {"2023-05"}),
 ]

@@ -116,8 +116,17 @@ def test_not_dates(text):
 
 
 def test_unknown_publication_keeps_only_absolute_dates():
-    found = find_dates("On Monday and yesterday, and on July 2, 2019, and June 5, and last month", None)
+    found = find_dates("On Monday and yesterday, and on July 2, 2019, and last month", None)
     assert [m.text for m in found] == ["July 2, 2019"]
+
+
+def test_unknown_publication_yearless_date_follows_latest_stated_one():
+    # Written after every date it names: "June 5" is the first June 5 after July 2019, and a date
+    # told before the stated one in the text resolves the same way.
+    found = find_dates("Talks ended on June 5. They had opened on July 2, 2019, and resumed in September.", None)
+    assert [(m.text, m.first.isoformat()) for m in found] == [
+        ("June 5", "2020-06-05"), ("July 2, 2019", "2019-07-02"), ("September", "2019-09-01")]
+    assert find_dates("Talks ended on June 5.", None) == []
 
 
 def test_month_precision_publication():

@@ -160,3 +160,33 @@ def test_a_later_telling_as_news_of_the_day_dates_an_event_first_told_without_te
             "The ministry condemned the attack on the embassy in Vilnius. "
             "The attack comes as talks on the budget stall.")
     assert dates_of(text, "Attack") == {"date": {PUB}}
+
+
+def test_the_situation_stabilized_ends_the_crisis_told_before_not_the_event_beside_it():
+    text = ("In March riots broke out in Osh. The situation was stabilized by March 9, leading to "
+            "the lifting of the curfew on March 20.")
+    assert dates_of(text, "CivilUnrest") == {"start": {"2023-03"}, "end": {"2023-03-09"}}
+    assert dates_of(text, "StateOfEmergency")["end"] == {"2023-03-20"}
+
+
+def test_a_lasting_event_known_by_its_end_started_in_the_period_its_paragraph_tells():
+    text = ("In March riots broke out in Osh. The government lifted the curfew on March 20.")
+    assert dates_of(text, "StateOfEmergency") == {
+        "end": {"2023-03-20"}, "earliestStart": {"2023-03-01"}, "latestStart": {"2023-03-19"}}
+
+
+def test_the_day_after_counts_from_the_day_named_before_it():
+    text = "Rebels withdrew from Goma on Thursday, the day after troops were deployed to the city."
+    assert dates_of(text, "MilitaryDeployment") == {"start": {"2023-05-10"}}
+    assert dates_of(text, "TroopWithdrawal") == {"start": {"2023-05-11"}}
+
+
+def test_a_vague_span_up_to_now_is_a_window_of_two_to_nine_units():
+    got = dates_of("Security forces have clashed with protesters in Conakry in recent weeks.", "CivilUnrest")
+    assert got == {"earliestStart": {"2023-03-10"}, "latestStart": {"2023-04-28"}}
+
+
+def test_how_long_it_has_run_told_as_now_counts_back_from_publication():
+    text = "Prime minister Lena Ostrova resigns\nHer resignation comes after two weeks of protests in Riga."
+    assert dates_of(text, "CivilUnrest") == {"earliestStart": {"2023-04-27"}, "latestStart": {"2023-04-29"}}
+    assert dates_of(text, "Resignation") == {"date": {"2023-05-12"}}
