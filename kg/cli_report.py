@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
+from typing import Annotated
 
 import typer
 
@@ -10,11 +10,14 @@ from kg.cli_options import SparqlEndpoint, StoreDir
 
 
 def report_command(
-    files: Optional[List[Path]] = typer.Argument(None, help="Graphs written by kg extract and kg resolve (.ttl .trig .nq .jsonld).", show_default=False),
-    output: str = typer.Option(None, "-o", "--output", help="Write the page here instead of standard output."),
+    files: Annotated[list[Path] | None, typer.Argument(
+        metavar="FILE", show_default=False,
+        help="Graphs written by kg extract and kg resolve (.ttl .trig .nq .jsonld).")] = None,
+    output: Annotated[str | None, typer.Option(
+        "-o", "--output", metavar="FILE", help="Write the page here instead of standard output.")] = None,
     store: StoreDir = None,
     endpoint: SparqlEndpoint = None,
-    title: str = typer.Option("kg-loader report", "--title", help="The page's title."),
+    title: Annotated[str, typer.Option("--title", help="The page's title.")] = "kg-loader report",
 ) -> None:
     """Write one self-contained HTML page of the events: timeline, map, table, evidence, conflicts."""
     from kg import api

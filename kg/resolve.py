@@ -337,8 +337,8 @@ def store_dataset(store, resolved: bool = False) -> Dataset:
             return BNode(t.value)
         return RLiteral(t.value, lang=t.lang, datatype=None if t.lang else (RURI(t.datatype) if t.datatype else None))
 
-    keep = "" if resolved else "FILTER(?g != <%s>)" % RESOLVED_GRAPH
-    answer = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } %s }" % keep)
+    keep = "" if resolved else f"FILTER(?g != <{RESOLVED_GRAPH}>)"
+    answer = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } " + keep + " }")
     data = Dataset(default_union=True)
     for s_, p_, o_ in answer.triples:
         data.add((term(s_), term(p_), term(o_)))

@@ -6,4 +6,4 @@ writes them into the Jinja2 template with the vendored JavaScript inline (``stat
 from kg.report.data import ReportData, report_rows
 from kg.report.render import render_html
 
-__all__ = ["ReportData", "report_rows", "render_html"]
+__all__ = ["ReportData", "render_html", "report_rows"]
