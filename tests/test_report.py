@@ -141,7 +141,7 @@ def test_an_empty_graph_and_an_undated_unplaced_event_are_said_so():
 # ---- the page -------------------------------------------------------------------------------
 
 def embedded_data(page: str) -> dict:
-    m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
+    m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.DOTALL)
     return json.loads(m.group(1))
 
 

@@ -119,20 +119,26 @@ def report_rows(data: Graph, coords=None) -> ReportData:
     conflicts = {d.event: d.disputes for d in disputes_in(data, data)} if resolved else {}
     places: dict[URIRef, Place] = {}
     events = []
+    quoted: dict[URIRef, tuple] = {}  # evidence node -> (exact, start, end)
     for e, name in nodes:
-        accounts = sorted(data.objects(e, KG.account), key=str) if resolved else [e]
+        # One look-up per event and per statement: rdflib answers each one slowly, and a large
+        # store has tens of thousands of events.
+        own = defaultdict(set)
+        for p, o in data.predicate_objects(e):
+            own[p].add(o)
+        accounts = sorted(own[KG.account], key=str) if resolved else [e]
         facts, values = [], defaultdict(list)
-        for p in sorted(FACT_NAMES, key=lambda p: list(PROPERTY.values()).index(p)):
-            for o in sorted(set(data.objects(e, p)), key=_order):
-                values[FACT_NAMES[p]].append(o)
-                claims = tuple(_evidence(data, st) for a in accounts
-                               for st in statements.get(a, {}).get((p, o), ()))
-                facts.append(FactRow(FACT_NAMES[p], _show(data, o), tuple(sorted(claims, key=_claim_order))))
+        for p, fact in FACT_NAMES.items():
+            for o in sorted(own.get(p, ()), key=_order):
+                values[fact].append(o)
+                claims = tuple(_evidence(data, st, props, quoted) for a in accounts
+                               for st, props in statements.get(a, {}).get((p, o), ()))
+                facts.append(FactRow(fact, _show(data, o), tuple(sorted(claims, key=_claim_order))))
         countries = tuple(_place(data, o, places, coords) for o in values["country"] if isinstance(o, URIRef))
         located = tuple(_place(data, o, places, coords) for o in values["location"] if isinstance(o, URIRef))
         counts = tuple((c, "/".join(str(v) for v in values[c])) for c in COUNTS if values[c])
-        label = str(data.value(e, RDFS.label) or classes[name].label)
-        articles = tuple(sorted({str(a) for a in data.objects(e, PROV.wasDerivedFrom)}))
+        label = str(min(own[RDFS.label], key=str, default=None) or classes[name].label)
+        articles = tuple(sorted({str(a) for a in own[PROV.wasDerivedFrom]}))
         events.append(EventRow(str(e), name, label, period(values), counts, countries, located,
                                tuple(facts), articles, conflicts.get(str(e), ())))
     used = {a for ev in events for a in ev.articles}
@@ -186,32 +192,37 @@ def _narrowest(values: dict[str, list], exact: str, low: str, high: str):
     return min(found, key=lambda f: (f[1] - f[0], f[0])) if found else None
 
 
-def _statements_by_subject(data: Graph) -> dict[URIRef, dict[tuple, list[URIRef]]]:
-    """Every rdf:Statement, by its subject and (predicate, object): one pass over the graph."""
-    out: dict[URIRef, dict[tuple, list[URIRef]]] = defaultdict(lambda: defaultdict(list))
+def _statements_by_subject(data: Graph) -> dict[URIRef, dict[tuple, list[tuple[URIRef, dict]]]]:
+    """Every rdf:Statement with its properties, by its subject and (predicate, object)."""
+    out: dict[URIRef, dict[tuple, list]] = defaultdict(lambda: defaultdict(list))
     for st in data.subjects(RDF.type, RDF.Statement):
-        s, p, o = data.value(st, RDF.subject), data.value(st, RDF.predicate), data.value(st, RDF.object)
+        props = dict(data.predicate_objects(st))
+        s, p, o = props.get(RDF.subject), props.get(RDF.predicate), props.get(RDF.object)
         if s is not None and p is not None and o is not None:
-            out[s][p, o].append(st)
+            out[s][p, o].append((st, props))
     return out
 
 
-def _evidence(data: Graph, st: URIRef) -> Evidence:
-    claimant = data.value(st, KG.claimedBy)
+def _evidence(data: Graph, st: URIRef, props: dict, seen: dict) -> Evidence:
+    """A statement's claim: its claimant, article, rule and quoted words (each evidence node,
+    which several statements of one sentence share, read once)."""
+    claimant = props.get(KG.claimedBy)
     if isinstance(claimant, URIRef):
         claimant = data.value(claimant, RDFS.label) or claimant
-    ev = data.value(st, KG.evidence)
-    quote = data.value(ev, OA.exact) if ev is not None else None
-
-    def num(p):
-        v = data.value(ev, p) if ev is not None else None
-        return int(v) if isinstance(v, Literal) and str(v).isdigit() else None
-
-    rule = data.value(st, KG.rule)
+    ev = props.get(KG.evidence)
+    if ev is not None and ev not in seen:
+        quoted = dict(data.predicate_objects(ev))
+        seen[ev] = tuple(quoted.get(p) for p in (OA.exact, OA.start, OA.end))
+    quote, start, end = seen.get(ev, (None, None, None))
+    rule = props.get(KG.rule)
     return Evidence(str(claimant) if claimant is not None else None,
-                    str(data.value(st, PROV.wasDerivedFrom) or ""),
-                    str(quote) if quote is not None else None, num(OA.start), num(OA.end),
+                    str(props.get(PROV.wasDerivedFrom) or ""),
+                    str(quote) if quote is not None else None, _int(start), _int(end),
                     str(rule) if rule is not None else None)
+
+
+def _int(v) -> int | None:
+    return int(v) if isinstance(v, Literal) and str(v).isdigit() else None
 
 
 def _claim_order(c: Evidence):
