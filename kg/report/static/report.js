@@ -232,6 +232,7 @@ var KgReport = (function () {
       }
       if (f) app.shapeOf.set(p.iri, f);
     });
+    fitToData(app, projection, width, height);
     var svg = d3.select(host).append("svg").attr("viewBox", [0, 0, width, height]).attr("class", "map");
     var g = svg.append("g");
     g.append("path").attr("class", "sphere").attr("d", path({type: "Sphere"}));
@@ -250,6 +251,24 @@ var KgReport = (function () {
       g.attr("transform", event.transform);
       app.map.dots.selectAll("circle").attr("stroke-width", 1 / event.transform.k);
     }));
+  }
+
+  // Open the map on the events' countries and places, not on the whole world, but never closer
+  // than MAX_ZOOM times the world view (one small country would fill the panel).
+  var MAX_ZOOM = 6;
+  function fitToData(app, projection, width, height) {
+    var d = app.data, features = Array.from(new Set(app.shapeOf.values()));
+    d.places.forEach(function (p) {
+      if (p.lat !== null && !app.shapeOf.has(p.iri)) features.push({type: "Feature", geometry: {type: "Point", coordinates: [p.lon, p.lat]}});
+    });
+    if (!features.length) return;
+    var world = projection.scale(), all = {type: "FeatureCollection", features: features};
+    projection.fitExtent([[24, 24], [width - 24, height - 24]], all);
+    if (projection.scale() > world * MAX_ZOOM) {
+      projection.scale(world * MAX_ZOOM);
+      var at = projection(d3.geoCentroid(all)), t = projection.translate();
+      projection.translate([t[0] + width / 2 - at[0], t[1] + height / 2 - at[1]]);
+    }
   }
 
   function drawMap(app, shown) {
