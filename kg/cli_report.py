@@ -24,7 +24,8 @@ def report_command(
 
     rows = api.report(files or (), store=store, query_endpoint=endpoint, output=output, title=title)
     kind = "resolved events" if rows.resolved else "events"
-    typer.echo(f"reported {len(rows.events)} {kind} from {len(rows.articles)} articles"
+    n = len(rows.articles)
+    typer.echo(f"reported {len(rows.events)} {kind} from {n} article{'' if n == 1 else 's'}"
                + (f" in {output}" if output and output != "-" else ""), err=True)
 
 

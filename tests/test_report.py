@@ -289,3 +289,22 @@ def test_a_filter_hides_the_other_events(example_report, tmp_path):
     by_country = dom(page, tmp_path, "#country=" + quote(country, safe=""))
     assert by_country.body.get("data-shown") == str(sum(1 for e in rows.events
                                                          if country in {c.iri for c in e.countries}))
+
+
+def test_clicks_select_an_event_and_a_class_box_hides_the_others(example_report, tmp_path):
+    page, rows = example_report
+    first = sorted((e for e in rows.events if e.when), key=lambda e: (e.when.first, rows.events.index(e)))[0]
+    # A person's clicks, scripted: the first row of the table, then unticking that event's class.
+    clicks = """<script>
+      document.querySelector("#events tbody tr").dispatchEvent(new MouseEvent("click", {bubbles: true}));
+      var box = document.querySelector("#class-filter input[value='%s']");
+      box.checked = false;
+      box.dispatchEvent(new Event("change", {bubbles: true}));
+    </script></body>""" % first.cls
+    clicked = tmp_path / "clicked.html"
+    clicked.write_text(page.read_text(encoding="utf-8").replace("</body>", clicks), encoding="utf-8")
+    doc = dom(clicked, tmp_path)
+    assert doc.xpath('//section[@id="detail"]//h3/text()') == [first.label]
+    others = [e for e in rows.events if e.cls != first.cls]
+    assert doc.body.get("data-shown") == str(len(others))
+    assert set(doc.xpath('//table[@id="events"]/tbody/tr/@data-id')) == {e.iri for e in others}

@@ -63,7 +63,10 @@ var KgReport = (function () {
       if (s[k]) parts.push(k + "=" + encodeURIComponent(s[k]));
     });
     var h = parts.length ? "#" + parts.join("&") : "";
-    if (window.location.hash !== h) history.replaceState(null, "", h || window.location.pathname + window.location.search);
+    if (window.location.hash !== h) {
+      try { history.replaceState(null, "", h || window.location.pathname + window.location.search); }
+      catch (e) { /* a browser that refuses it for file: pages: the view is still drawn */ }
+    }
     update(app);
   }
 
@@ -112,6 +115,13 @@ var KgReport = (function () {
     select.on("change", function () { app.state.country = this.value; writeHash(app); });
     ["from", "to", "q"].forEach(function (k) {
       d3.select(doc.getElementById(k)).on("change", function () { app.state[k] = this.value; writeHash(app); });
+    });
+    // Words filter as they are typed, once typing pauses (a redraw of 10,000 events takes a moment).
+    var typing = null;
+    d3.select(doc.getElementById("q")).on("input", function () {
+      var box = this;
+      clearTimeout(typing);
+      typing = setTimeout(function () { app.state.q = box.value; writeHash(app); }, 250);
     });
     d3.select(doc.getElementById("reset")).on("click", function () {
       app.state = {classes: null, country: "", from: "", to: "", q: "", event: app.state.event};
