@@ -293,14 +293,14 @@ def test_a_filter_hides_the_other_events(example_report, tmp_path):
 
 def test_clicks_select_an_event_and_a_class_box_hides_the_others(example_report, tmp_path):
     page, rows = example_report
-    first = sorted((e for e in rows.events if e.when), key=lambda e: (e.when.first, rows.events.index(e)))[0]
+    first = min((e for e in rows.events if e.when), key=lambda e: (e.when.first, rows.events.index(e)))
     # A person's clicks, scripted: the first row of the table, then unticking that event's class.
     clicks = """<script>
       document.querySelector("#events tbody tr").dispatchEvent(new MouseEvent("click", {bubbles: true}));
-      var box = document.querySelector("#class-filter input[value='%s']");
+      var box = document.querySelector("#class-filter input[value='CLASS']");
       box.checked = false;
       box.dispatchEvent(new Event("change", {bubbles: true}));
-    </script></body>""" % first.cls
+    </script></body>""".replace("CLASS", first.cls)
     clicked = tmp_path / "clicked.html"
     clicked.write_text(page.read_text(encoding="utf-8").replace("</body>", clicks), encoding="utf-8")
     doc = dom(clicked, tmp_path)
