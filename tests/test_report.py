@@ -156,8 +156,9 @@ def test_the_page_is_self_contained_and_its_data_cannot_close_the_script():
     assert page == render_html(report_rows(graph(text)), title="Misrata & co")  # same rows, same bytes
 
 
-def test_quotes_are_listed_once():
+def test_quotes_are_listed_once_and_a_dispute_names_its_fact():
     data = embedded_data(render_html(report_rows(graph(TWO_ACCOUNTS + RESOLVED))))
+    assert [(d["property"], d["kind"]) for d in data["events"][0]["disputes"]] == [("deaths", "revised")]
     assert sorted(data["quotes"]) == ["Four people died when a drone hit the harbour, the town council said.",
                                       "Six were killed in the strike."]
 
@@ -233,9 +234,12 @@ def dom(page: Path, tmp_path: Path, fragment: str = ""):
         pytest.skip("no chromium binary (Debian: apt-get install chromium; .ci/install-servers.sh)")
     run = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                           f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=10000",
+                          "--enable-logging=stderr", "--v=0",  # the page's console, to see its errors
                           "--dump-dom", page.as_uri() + fragment],
                          capture_output=True, text=True, timeout=180, check=False)
     assert run.returncode == 0 and "<body" in run.stdout, run.stderr[-2000:]
+    errors = [line for line in run.stderr.splitlines() if "CONSOLE" in line and "Uncaught" in line]
+    assert not errors, errors
     return lxml.html.fromstring(run.stdout)
 
 
@@ -308,3 +312,13 @@ def test_clicks_select_an_event_and_a_class_box_hides_the_others(example_report,
     others = [e for e in rows.events if e.cls != first.cls]
     assert doc.body.get("data-shown") == str(len(others))
     assert set(doc.xpath('//table[@id="events"]/tbody/tr/@data-id')) == {e.iri for e in others}
+
+
+def test_an_empty_report_opens_and_says_so(tmp_path):
+    page = tmp_path / "empty.html"
+    page.write_text(render_html(report_rows(Graph())), encoding="utf-8")
+    doc = dom(page, tmp_path)
+    assert doc.body.get("data-shown") == "0"
+    assert doc.xpath('//ul[@id="notes"]/li/text()') == ["The graph has no events: nothing to draw."]
+    assert doc.xpath('//div[@id="timeline"]/p[@class="empty"]')
+    assert doc.xpath('//div[@id="map"]//path')  # the base map is still there

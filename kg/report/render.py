@@ -12,7 +12,9 @@ from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
-from kg.report.data import ReportData
+from rdflib import URIRef
+
+from kg.report.data import FACT_NAMES, ReportData
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
@@ -53,7 +55,7 @@ def payload(report: ReportData, title: str) -> dict:
                        [[c.claimant, articles.get(c.article), quote(c.quote), c.start, c.end, c.rule]
                         for c in f.evidence]] for f in e.facts],
             "articles": [articles[a] for a in e.articles if a in articles],
-            "disputes": [{"property": d.property.rsplit("/", 1)[-1].rsplit("#", 1)[-1], "kind": d.kind,
+            "disputes": [{"property": FACT_NAMES.get(URIRef(d.property), d.property), "kind": d.kind,
                           "claims": [asdict(c) for c in d.claims]} for d in e.disputes],
         })
     return {
