@@ -322,3 +322,15 @@ def test_an_empty_report_opens_and_says_so(tmp_path):
     assert doc.xpath('//ul[@id="notes"]/li/text()') == ["The graph has no events: nothing to draw."]
     assert doc.xpath('//div[@id="timeline"]/p[@class="empty"]')
     assert doc.xpath('//div[@id="map"]//path')  # the base map is still there
+
+
+def test_every_vendored_file_has_its_source_and_licence():
+    from kg.report.render import BASE_MAP, STATIC, VENDORED
+
+    sources = (STATIC / "SOURCES.md").read_text(encoding="utf-8")
+    for name in (*VENDORED, BASE_MAP):
+        row = next(line for line in sources.splitlines() if line.startswith(f"| `{name}`"))
+        licence = re.search(r"`(LICENSE\.[\w-]+)`", row).group(1)
+        assert (STATIC / licence).is_file() and "Permission" in (STATIC / licence).read_text()
+    # Small enough to inline in every page: minified builds and the 1:110m map.
+    assert sum((STATIC / n).stat().st_size for n in (*VENDORED, BASE_MAP)) < 500_000
