@@ -304,6 +304,7 @@ def test_clicks_select_an_event_and_a_class_box_hides_the_others(example_report,
       var box = document.querySelector("#class-filter input[value='CLASS']");
       box.checked = false;
       box.dispatchEvent(new Event("change", {bubbles: true}));
+      document.querySelectorAll("#events th")[2].dispatchEvent(new MouseEvent("click", {bubbles: true}));
     </script></body>""".replace("CLASS", first.cls)
     clicked = tmp_path / "clicked.html"
     clicked.write_text(page.read_text(encoding="utf-8").replace("</body>", clicks), encoding="utf-8")
@@ -311,7 +312,9 @@ def test_clicks_select_an_event_and_a_class_box_hides_the_others(example_report,
     assert doc.xpath('//section[@id="detail"]//h3/text()') == [first.label]
     others = [e for e in rows.events if e.cls != first.cls]
     assert doc.body.get("data-shown") == str(len(others))
-    assert set(doc.xpath('//table[@id="events"]/tbody/tr/@data-id')) == {e.iri for e in others}
+    # ... and a click on the "Event" heading sorts the table by the events' labels.
+    assert doc.xpath('//table[@id="events"]/tbody/tr/@data-id') == [
+        e.iri for e in sorted(others, key=lambda e: (e.label, rows.events.index(e)))]
 
 
 def test_an_empty_report_opens_and_says_so(tmp_path):

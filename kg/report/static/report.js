@@ -321,13 +321,33 @@ var KgReport = (function () {
   }
 
   // ---- table and detail ---------------------------------------------------------------------
+  // The table's columns, in order: the value each sorts by (a click on a heading sorts by it;
+  // a second click reverses). Undated events and empty cells sort last.
+  var COLUMNS = [
+    function (e) { return e.t0 === undefined ? Infinity : e.t0; },
+    function (e, app) { return app.classLabel[e.cls]; },
+    function (e) { return e.label; },
+    function (e, app) { return e.countries.length ? app.data.places[e.countries[0]].label : "\uffff"; },
+    function (e) { return e.counts.length ? -d3.max(e.counts, function (c) { return +c[1].split("/")[0]; }) : Infinity; },
+    function (e) { return -(e.articles.length * 1000 + e.disputes.length); }
+  ];
+
   function drawTable(app, shown) {
-    var d = app.data, doc = app.doc;
+    var d = app.data, doc = app.doc, sort = app.sort || {column: 0, down: false};
+    var key = COLUMNS[sort.column];
     var rows = shown.slice().sort(function (a, b) {
-      return d3.ascending(a.t0 === undefined ? Infinity : a.t0, b.t0 === undefined ? Infinity : b.t0) || d3.ascending(a.index, b.index);
+      var order = d3.ascending(key(a, app), key(b, app));
+      return (sort.down ? -order : order) || d3.ascending(a.index, b.index);
     }).slice(0, TABLE_LIMIT);
+    d3.select(doc.getElementById("events")).selectAll("thead th")
+      .attr("class", function (_, i) { return i === sort.column ? (sort.down ? "sorted down" : "sorted") : null; })
+      .on("click", function () {
+        var i = Array.prototype.indexOf.call(this.parentNode.children, this);
+        app.sort = {column: i, down: sort.column === i ? !sort.down : false};
+        update(app);
+      });
     doc.getElementById("shown").textContent = shown.length > TABLE_LIMIT
-      ? "The first " + TABLE_LIMIT + " of " + shown.length + " events by date: narrow the filters to see the others."
+      ? "The first " + TABLE_LIMIT + " of " + shown.length + " events in this order: narrow the filters to see the others."
       : shown.length + (shown.length === 1 ? " event." : " events.");
     var tr = d3.select(doc.getElementById("events")).select("tbody").selectAll("tr")
       .data(rows, function (e) { return e.id; })
