@@ -375,6 +375,11 @@ var KgReport = (function () {
     writeHash(app);
   }
 
+  // An article without headline or URL (a plain-text file) is named by its short hash.
+  function articleName(a) {
+    return a.title || a.url || "article " + a.iri.split("/").pop();
+  }
+
   function articleLink(app, k, quote) {
     var a = app.data.articles[k];
     if (!a || !a.url) return null;
@@ -418,7 +423,7 @@ var KgReport = (function () {
           var src = ev.append("span").attr("class", "source");
           src.append("span").text(" \u2014 ");
           (href ? src.append("a").attr("href", href).attr("target", "_blank").attr("rel", "noopener") : src.append("span"))
-            .text(a.title || a.url || a.iri);
+            .text(articleName(a));
           if (a.published) src.append("span").text(" (" + a.published + ")");
         }
         if (c[5]) ev.append("span").attr("class", "rule").text(" rule=" + c[5]);
@@ -440,7 +445,7 @@ var KgReport = (function () {
       var a = d.articles[k];
       if (i) srcs.append("span").text("; ");
       (a.url ? srcs.append("a").attr("href", a.url).attr("target", "_blank").attr("rel", "noopener") : srcs.append("span"))
-        .text(a.title || a.url || a.iri);
+        .text(articleName(a));
     });
   }
 
