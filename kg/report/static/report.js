@@ -155,18 +155,25 @@ var KgReport = (function () {
       return;
     }
     var classes = app.data.classes.filter(function (c) { return dated.some(function (e) { return e.cls === c.name; }); });
-    var margin = {top: 8, right: 12, bottom: 24, left: 130};
-    var lane = 30, width = 620, height = margin.top + margin.bottom + lane * classes.length;
+    var margin = {top: 8, right: 12, bottom: 24, left: 130}, width = 620;
     var lo = d3.min(dated, function (e) { return e.t0; }), hi = d3.max(dated, function (e) { return e.t1; });
     var pad = Math.max((hi - lo) * 0.03, 2 * DAY);
     var x0 = d3.scaleUtc().domain([lo - pad, hi + pad]).range([margin.left, width - margin.right]);
-    var y = d3.scaleBand().domain(classes.map(function (c) { return c.name; }))
-      .range([margin.top, height - margin.bottom]).padding(0.2);
+    // Events of one class that would overlap at the first zoom are stacked in rows of their lane.
+    var rows = stackRows(dated, x0.invert(margin.left + 4) - x0.invert(margin.left));
+    var y = {top: {}, height: {}}, at = margin.top;
+    classes.forEach(function (c) {
+      y.top[c.name] = at;
+      y.height[c.name] = Math.max(24, rows[c.name] * ROW);
+      at += y.height[c.name] + LANE_GAP;
+    });
+    y.rows = rows;
+    var height = at + margin.bottom;
     var svg = d3.select(host).append("svg").attr("viewBox", [0, 0, width, height]).attr("class", "timeline");
     svg.append("defs").append("clipPath").attr("id", "tl-clip").append("rect")
       .attr("x", margin.left).attr("y", 0).attr("width", width - margin.left - margin.right).attr("height", height);
     svg.append("g").attr("class", "lanes").selectAll("text").data(classes).join("text")
-      .attr("x", margin.left - 6).attr("y", function (c) { return y(c.name) + y.bandwidth() / 2; })
+      .attr("x", margin.left - 6).attr("y", function (c) { return y.top[c.name] + y.height[c.name] / 2; })
       .attr("dy", "0.35em").attr("text-anchor", "end").text(function (c) { return c.label; });
     var axis = svg.append("g").attr("class", "axis").attr("transform", "translate(0," + (height - margin.bottom) + ")");
     var marks = svg.append("g").attr("class", "marks").attr("clip-path", "url(#tl-clip)");
@@ -205,14 +212,33 @@ var KgReport = (function () {
     var t = app.timeline, x = t.x, y = t.y;
     t.axis.call(d3.axisBottom(x).ticks(t.width / 110));
     var g = t.marks.selectAll("g.ev");
+    function row(e) { return y.height[e.cls] / y.rows[e.cls]; }
+    function top(e) { return y.top[e.cls] + e.row * row(e); }
     g.select("rect")
       .attr("x", function (e) { return x(e.t0); })
       .attr("width", function (e) { return Math.max(3, x(e.t1) - x(e.t0)); })
-      .attr("y", function (e) { return y(e.cls) + (e.when.precision === "span" ? 0 : y.bandwidth() * 0.15); })
-      .attr("height", function (e) { return e.when.precision === "span" ? y.bandwidth() : y.bandwidth() * 0.7; });
+      .attr("y", function (e) { return top(e) + (e.when.precision === "span" ? 1 : row(e) * 0.15); })
+      .attr("height", function (e) { return Math.max(2, e.when.precision === "span" ? row(e) - 2 : row(e) * 0.7); });
     g.select("text.count")
       .attr("x", function (e) { return Math.max(3, x(e.t1) - x(e.t0)) + x(e.t0) + 3; })
-      .attr("y", function (e) { return y(e.cls) + y.bandwidth() / 2; }).attr("dy", "0.35em");
+      .attr("y", function (e) { return top(e) + row(e) / 2; }).attr("dy", "0.35em");
+  }
+
+  // Rows within a lane: each event goes to the first row free at its start (a greedy interval
+  // colouring); past MAX_ROWS, to the row that frees first. Sets e.row; returns rows per class.
+  var MAX_ROWS = 6, ROW = 12, LANE_GAP = 6;
+  function stackRows(events, minimum) {
+    var ends = {}, out = {};
+    events.slice().sort(function (a, b) { return d3.ascending(a.t0, b.t0) || d3.ascending(a.index, b.index); })
+      .forEach(function (e) {
+        var lane = ends[e.cls] || (ends[e.cls] = []);
+        var free = lane.findIndex(function (end) { return end <= e.t0; });
+        if (free < 0) free = lane.length < MAX_ROWS ? lane.length : lane.indexOf(d3.min(lane));
+        lane[free] = Math.max(e.t1, e.t0 + minimum);
+        e.row = free;
+      });
+    Object.keys(ends).forEach(function (k) { out[k] = ends[k].length; });
+    return out;
   }
 
   function countText(e, lead) {
