@@ -337,3 +337,14 @@ def test_every_vendored_file_has_its_source_and_licence():
         assert (STATIC / licence).is_file() and "Permission" in (STATIC / licence).read_text()
     # Small enough to inline in every page: minified builds and the 1:110m map.
     assert sum((STATIC / n).stat().st_size for n in (*VENDORED, BASE_MAP)) < 500_000
+
+
+def test_only_web_addresses_become_links(tmp_path):
+    text = TWO_ACCOUNTS.replace('schema:url "https://example.org/b"', 'schema:url "javascript:alert(1)"')
+    rows = report_rows(graph(text))
+    page = tmp_path / "links.html"
+    page.write_text(render_html(rows), encoding="utf-8")
+    for event in rows.events:
+        hrefs = dom(page, tmp_path, "#event=" + quote(event.iri, safe="")).xpath('//section[@id="detail"]//a/@href')
+        assert all(h.startswith("https://example.org/a") for h in hrefs)
+        assert bool(hrefs) == event.iri.endswith("/a/attack-1")

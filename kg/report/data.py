@@ -9,6 +9,7 @@ words it was read from, and the disputes between its sources (``kg:Conflict``).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
@@ -45,13 +46,14 @@ class Period:
 
 @dataclass(frozen=True)
 class Place:
+    """A country or place of an event. A country's coordinates are those of a point inside it
+    (see :func:`gazetteer_coords`), by which the page finds its shape on the base map."""
+
     iri: str
     label: str
     type: str  # Country, City, Place (kg.vocab.ENTITY_CLASS)
     lat: float | None = None
     lon: float | None = None
-    # A country: the coordinates of a point inside it (its own, else its first listed place's),
-    # by which the page finds its shape on the base map.
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ class ReportData:
     notes: tuple[str, ...]  # what the page should say about gaps in the data
 
 
-def report_rows(data: Graph, coords=None) -> ReportData:
+def report_rows(data: Graph, coords: Callable[[str], tuple[float, float] | None] | None = None) -> ReportData:
     """The report of ``data`` (article graphs, with or without the resolved graph of ``kg resolve``).
 
     ``coords`` maps a QID to (lat, lon) or None (default: the packaged gazetteer, see
@@ -261,7 +263,7 @@ def _article(data: Graph, a: URIRef) -> ArticleRow:
     return ArticleRow(str(a), text(SCHEMA.url), text(SCHEMA.headline), text(SCHEMA.datePublished))
 
 
-def gazetteer_coords():
+def gazetteer_coords() -> Callable[[str], tuple[float, float] | None]:
     """QID -> (lat, lon) from the packaged gazetteer (gazetteer-coords.tsv, gazetteer-world.tsv;
     Natural Earth and the countries-states-cities database agreeing on each): a place's own
     coordinates; a country's are those of its first listed place that has some (the curated

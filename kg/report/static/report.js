@@ -406,14 +406,20 @@ var KgReport = (function () {
     return a.title || a.url || "article " + a.iri.split("/").pop();
   }
 
+  // Only web addresses become links: a graph's schema:url could hold a javascript: one.
+  function webUrl(a) {
+    return a && a.url && /^https?:\/\//i.test(a.url) ? a.url : null;
+  }
+
   function articleLink(app, k, quote) {
-    var a = app.data.articles[k];
-    if (!a || !a.url) return null;
+    var url = webUrl(app.data.articles[k]);
+    if (!url) return null;
     // A text fragment: browsers that support it scroll to and highlight the quoted words.
+    // Its own syntax uses "-" and ",", so the words escape them too.
     var words = quote ? quote.split(/\s+/) : [];
-    var frag = words.length > 8 ? encodeURIComponent(words.slice(0, 4).join(" ")) + "," + encodeURIComponent(words.slice(-4).join(" "))
-      : encodeURIComponent(words.join(" "));
-    return a.url + (frag ? "#:~:text=" + frag : "");
+    var esc = function (w) { return encodeURIComponent(w.join(" ")).replace(/-/g, "%2D"); };
+    var frag = words.length > 8 ? esc(words.slice(0, 4)) + "," + esc(words.slice(-4)) : esc(words);
+    return url.split("#")[0] + (frag ? "#:~:text=" + frag : "");
   }
 
   function drawDetail(app) {
@@ -470,7 +476,7 @@ var KgReport = (function () {
     e.articles.forEach(function (k, i) {
       var a = d.articles[k];
       if (i) srcs.append("span").text("; ");
-      (a.url ? srcs.append("a").attr("href", a.url).attr("target", "_blank").attr("rel", "noopener") : srcs.append("span"))
+      (webUrl(a) ? srcs.append("a").attr("href", webUrl(a)).attr("target", "_blank").attr("rel", "noopener") : srcs.append("span"))
         .text(articleName(a));
     });
   }
