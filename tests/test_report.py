@@ -289,6 +289,11 @@ def test_a_filter_hides_the_other_events(example_report, tmp_path):
     marks = doc.xpath('//div[@id="timeline"]//g[contains(@class, "ev")]/@data-id')
     assert set(marks) == {e.iri for e in wanted if e.when}
     assert set(doc.xpath('//table[@id="events"]/tbody/tr/@data-id')) == {e.iri for e in wanted}
+    # A date range keeps the events whose period meets it (an undated one meets none).
+    within = {e.iri for e in rows.events if e.when and e.when.last >= "2022-01-01" and e.when.first <= "2022-06-30"}
+    assert within and len(within) < len(rows.events)
+    by_date = dom(page, tmp_path, "#from=2022-01-01&to=2022-06-30")
+    assert set(by_date.xpath('//table[@id="events"]/tbody/tr/@data-id')) == within
     country = rows.events[0].countries[0].iri
     by_country = dom(page, tmp_path, "#country=" + quote(country, safe=""))
     assert by_country.body.get("data-shown") == str(sum(1 for e in rows.events
