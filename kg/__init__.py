@@ -11,7 +11,7 @@ from __future__ import annotations
 
 _API = ("read", "extract", "explain", "process", "validate", "load", "query", "ingest", "link",
         "cache_info", "cache_clear", "gazetteer_info", "gazetteer_build", "open_store", "resolve", "conflicts",
-        "ProcessedArticle", "LoadSummary", "GazetteerInfo")
+        "report", "ProcessedArticle", "LoadSummary", "GazetteerInfo")
 _ERRORS = ("KgError", "InputError", "RDFSyntaxError", "ValidationFailed", "LinkError", "StoreError",
            "EndpointError", "RulePackError")
 

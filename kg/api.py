@@ -322,13 +322,39 @@ def conflicts(files: Sequence[str | Path] = (), store: str | Path | None = None,
               query_endpoint: str | None = None):
     """Per resolved event, the articles that report it and the figures in dispute
     (kg.resolve.EventDisputes), from article files or an embedded store's article graphs."""
-    from kg.resolve import disputes, load_files, resolve_dataset, store_dataset
+    from kg.resolve import disputes, resolve_dataset
+
+    data = _graphs(files, store, query_endpoint)
+    return disputes(data, resolve_dataset(data))
+
+
+def _graphs(files: Sequence[str | Path], store: str | Path | None, query_endpoint: str | None,
+            resolved: bool = False):
+    """The graphs of article files, or of a store's article graphs (its resolved graph too when
+    ``resolved``), as one rdflib Dataset."""
+    from kg.resolve import load_files, store_dataset
 
     if store is not None or query_endpoint:
+        if store is not None and not query_endpoint and not Path(store).is_dir():
+            from kg.errors import StoreError
+
+            raise StoreError(f"no store at {store} (run `kg load` first)")
         with open_store(store, query_endpoint=query_endpoint) as st:
-            data = store_dataset(st)
-    elif files:
-        data = load_files([Path(f) for f in files])
-    else:
-        raise InputError("give the article files, or --store DIR")
-    return disputes(data, resolve_dataset(data))
+            return store_dataset(st, resolved=resolved)
+    if files:
+        return load_files([Path(f) for f in files])
+    raise InputError("give the article files, or --store DIR, or --endpoint URL")
+
+
+def report(files: Sequence[str | Path] = (), store: str | Path | None = None,
+           query_endpoint: str | None = None, output: str | None = None,
+           title: str = "kg-loader report"):
+    """An HTML page of the events on a timeline, a map and a table (kg.report), from the graphs
+    ``kg extract`` and ``kg resolve`` wrote, or a store's. Resolved events are shown when there
+    are any, article events otherwise. Written to ``output`` (standard output for None or ``-``);
+    returns the report's rows (kg.report.ReportData)."""
+    from kg.report import render_html, report_rows
+
+    rows = report_rows(_graphs(files, store, query_endpoint, resolved=True))
+    write_text(render_html(rows, title), output)
+    return rows

@@ -325,9 +325,9 @@ def serialize_resolved(graph: Graph, fmt: str = "trig") -> str:
     return serialize(graph, fmt, RESOLVED_GRAPH)
 
 
-def store_dataset(store) -> Dataset:
-    """The article graphs of a store (embedded or remote: any kg.store.Store), its resolved graph
-    left out, as one dataset."""
+def store_dataset(store, resolved: bool = False) -> Dataset:
+    """The article graphs of a store (embedded or remote: any kg.store.Store) as one dataset; its
+    resolved graph too when ``resolved`` (to read it, not to resolve again)."""
     from rdflib import BNode, Literal as RLiteral, URIRef as RURI
 
     def term(t):
@@ -337,8 +337,8 @@ def store_dataset(store) -> Dataset:
             return BNode(t.value)
         return RLiteral(t.value, lang=t.lang, datatype=None if t.lang else (RURI(t.datatype) if t.datatype else None))
 
-    answer = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <%s>) }"
-                         % RESOLVED_GRAPH)
+    keep = "" if resolved else f"FILTER(?g != <{RESOLVED_GRAPH}>)"
+    answer = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } " + keep + " }")
     data = Dataset(default_union=True)
     for s_, p_, o_ in answer.triples:
         data.add((term(s_), term(p_), term(o_)))
@@ -386,8 +386,14 @@ class EventDisputes:
 
 def disputes(data: Dataset, result: Resolution) -> list[EventDisputes]:
     """Per resolved event with a kg:Conflict: the articles that report it and the figures in dispute."""
-    g = result.graph
-    data.default_union = True
+    return disputes_in(data, result.graph)
+
+
+def disputes_in(data: Graph, g: Graph) -> list[EventDisputes]:
+    """The disputes of the resolved graph ``g`` (already written, e.g. read back from a store or a
+    file), their statements read from the article graphs of ``data``."""
+    if isinstance(data, Dataset):
+        data.default_union = True
     out = []
     for r in sorted(set(g.subjects(KG.conflict, None)), key=str):
         articles = sorted({_article_name(data, a) for a in g.objects(r, PROV.wasDerivedFrom)})
