@@ -19,7 +19,7 @@ DURATIVE = CLASSES.where(timing="lasting")
 # Who may take part is a column of kg/data/event_classes.tsv (EventClass.admits); troop movements
 # (arrivals and departures) are dated by a report of the day and take a planned duration.
 MOVEMENTS = CLASSES.names_where(lambda c: c.movement)
-WEAK_DEPLOYMENT_RULES = {"peacekeeping-force", "intervention", "deploy"}
+WEAK_DEPLOYMENT_RULES = {"peacekeeping-force", "intervention", "deploy", "deployment"}
 
 
 def mentions_in_sentence(
@@ -74,7 +74,7 @@ def mentions_in_sentence(
             traces.append(Trace(sentence, "skipped",
                                 f"{trig.event_type}/{trig.rule}: no named person (a count, not an arrest)"))
             continue
-        if negated(s, a, rules):
+        if negated(s, a, rules, b):
             traces.append(Trace(sentence, "skipped",
                                 f"{trig.event_type}/{trig.rule}: '{words}' denied, demanded or hypothetical"))
             continue
@@ -193,7 +193,9 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
         elif words["led"].match(after) and etype == "Country":
             role, rule = "participant", "led-by"
         elif m.kind == "demonym":
-            if words["actor_noun"].match(after):
+            if words["actor_noun"].match(after) and CLASSES[ev.type].departure and words["to_place"].search(before):
+                pass  # "handed over the base to the Iraqi army": who receives it does not leave
+            elif words["actor_noun"].match(after):
                 role, rule = "participant", "demonym-forces"
             elif words["place_noun"].match(after):
                 role, rule = "location", "demonym-place"
