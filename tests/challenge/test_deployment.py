@@ -110,6 +110,12 @@ POSITIVES = [
          {"participant": {"Bolivia"}}),
     Case("The Indian contingent arrived in Juba last week. It numbers 850 soldiers.", D,
          {"participant": {"India"}, "location": {"Juba"}, **LAST_WEEK}),
+    Case("Soldiers blocked the main roads into Conakry on Monday.", D,
+         {"participant": {"Guinea"}, "location": {"Conakry"}, "start": {"2023-05-08"}}),
+    Case("Troops set up checkpoints across Ouagadougou on Sunday.", D,
+         {"participant": {"Burkina Faso"}, "location": {"Ouagadougou"}, "start": {"2023-05-07"}}),
+    Case("The Turkish deployment in Libya began in January 2020.", D,
+         {"participant": {"Turkey"}, "country": {"Libya"}, "start": {"2020-01"}}),
 ]
 
 NO_EVENT = [
@@ -166,6 +172,8 @@ OTHER_CLASS = [
     "All Cuban soldiers were sent home from Angola in 1991.",
     "The soldiers returned fire when attacked near Gao.",
     "The UN peacekeeping mission in Mali closed its last camp in December.",
+    "Farmers blocked roads in Punjab on Monday.",
+    "Police set up checkpoints in Nairobi.",
 ]
 
 

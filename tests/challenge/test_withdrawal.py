@@ -95,6 +95,8 @@ POSITIVES = [
          {"participant": {"Thailand"}}),
     Case("The Portuguese contingent sailed home from Mozambique in April.", W,
          {"participant": {"Portugal"}, "country": {"Mozambique"}}),
+    Case("The Russian withdrawal from Kherson was completed on Friday.", W,
+         {"participant": {"Russia"}, "end": {"2023-05-12"}}),
 ]
 
 NO_EVENT = [
