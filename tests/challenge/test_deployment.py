@@ -116,6 +116,14 @@ POSITIVES = [
          {"participant": {"Burkina Faso"}, "location": {"Ouagadougou"}, "start": {"2023-05-07"}}),
     Case("The Turkish deployment in Libya began in January 2020.", D,
          {"participant": {"Turkey"}, "country": {"Libya"}, "start": {"2020-01"}}),
+    Case("Tanks rolled through the streets of Harare on Tuesday night.", D,
+         {"participant": {"Zimbabwe"}, "location": {"Harare"}, "start": {"2023-05-09"}}),
+    Case("A convoy of armoured vehicles drove into Juba on Sunday.", D,
+         {"location": {"Juba"}, "start": {"2023-05-07"}}),
+    Case("Troops were posted outside the parliament in Lima.", D, {"location": {"Lima"}}),
+    Case("The army took over security in Karachi on Monday.", D,
+         {"participant": {"Pakistan"}, "location": {"Karachi"}, "start": {"2023-05-08"}}),
+    Case("Ugandan soldiers were stationed along the border with South Sudan.", D, {"participant": {"Uganda"}}),
 ]
 
 NO_EVENT = [
@@ -163,6 +171,7 @@ NO_EVENT = [
     "The startup deployed its chatbot across banks in Singapore.",
     "Surgeons said an early intervention saved the patient in Lagos.",
     "Brazil sent condolences to the families of soldiers killed in Haiti.",
+    "The first batch of Kenyan police arrived in Port-au-Prince on Tuesday.",
 ]
 
 # Other classes, or troops going the other way: no deployment.
@@ -174,6 +183,7 @@ OTHER_CLASS = [
     "The UN peacekeeping mission in Mali closed its last camp in December.",
     "Farmers blocked roads in Punjab on Monday.",
     "Police set up checkpoints in Nairobi.",
+    "British units are redeploying home from Estonia.",
 ]
 
 

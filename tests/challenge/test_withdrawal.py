@@ -97,6 +97,22 @@ POSITIVES = [
          {"participant": {"Portugal"}, "country": {"Mozambique"}}),
     Case("The Russian withdrawal from Kherson was completed on Friday.", W,
          {"participant": {"Russia"}, "end": {"2023-05-12"}}),
+    Case("Irish peacekeepers marked the end of their mission in Lebanon on Tuesday.", W,
+         {"participant": {"Ireland"}, "country": {"Lebanon"}}),
+    Case("The first Ugandan soldiers trickled back home from Somalia on Wednesday.", W,
+         {"participant": {"Uganda"}, "country": {"Somalia"}}),
+    Case("UN troops transferred control of a base in South Kivu to Congolese police on Wednesday.", W,
+         {"participant": {"United Nations"}}),
+    Case("The handover of the Barire base to Somali forces took place in June.", W, {"country": {"Somalia"}}),
+    pytest.param(Case("The disengagement of Indian and Chinese troops began on Monday.", W,
+                      {"participant": {"India", "China"}, "start": {"2023-05-08"}}),
+                 marks=pytest.mark.xfail(strict=True, reason="the article's focus country (India, a guess from "
+                                         "the first state named) is taken as the host and dropped as a participant")),
+    Case("British units are redeploying home from Estonia.", W,
+         {"participant": {"United Kingdom"}, "country": {"Estonia"}}),
+    Case("The peacekeeping mission was wound down in 2022.", W, {}),
+    Case("Nigeria began a phased withdrawal of its troops from Guinea-Bissau.", W,
+         {"participant": {"Nigeria"}, "country": {"Guinea-Bissau"}}),
 ]
 
 NO_EVENT = [
