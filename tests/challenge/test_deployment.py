@@ -172,6 +172,12 @@ NO_EVENT = [
     "Surgeons said an early intervention saved the patient in Lagos.",
     "Brazil sent condolences to the families of soldiers killed in Haiti.",
     "The first batch of Kenyan police arrived in Port-au-Prince on Tuesday.",
+    "Soldiers were posted on social media praising the general.",
+    "Rebels committed atrocities against peacekeepers in Bangui.",
+    "The minister moved quickly to reassure troops in Kyiv.",
+    "Medics rushed to help the wounded soldiers in Mogadishu.",
+    "Soldiers' wives blocked the road to the barracks in Yaounde.",
+    "The deployment of 5G networks began in Kenya.",
 ]
 
 # Other classes, or troops going the other way: no deployment.

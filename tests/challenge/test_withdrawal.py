@@ -158,6 +158,12 @@ NO_EVENT = [
     "The singer left the stage in Kyiv after the concert.",
     "Experts doubt that Russian forces would ever leave Crimea.",
     "Qatar withdrew from the coalition in 2017.",
+    "Chad recalled its ambassador from Qatar.",
+    "The colonel recalled that soldiers had been killed in Gao.",
+    "The team returned home from the Olympics in Paris.",
+    "The army handed over power to a civilian government in Khartoum.",
+    "The military handed over the suspects to police in Lagos.",
+    "The army's withdrawal from politics was welcomed in Bangkok.",
 ]
 
 # Troops going in, or another class: no withdrawal.
