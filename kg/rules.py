@@ -27,7 +27,7 @@ TRIGGER_PHASES = ("", "end")
 COUNT_SIDES = ("after", "before")
 DEBRIS_KINDS = ("line", "prefix")
 # The cue and role kinds the extractor reads: a pack must give each, and nothing else.
-CUE_KINDS = ("negation", "irrealis", "start", "end", "force", "armed_group", "request",
+CUE_KINDS = ("negation", "irrealis", "irrealis_after", "start", "end", "force", "armed_group", "request",
              "present_start", "present_end", "withdrawal_done", "person_pronoun", "continuation", "ongoing", "domestic",
              "unrest_side", "repeat")
 ROLE_KINDS = ("in_place", "to_place", "from_place", "between", "by_agent", "actor_noun", "place_noun",

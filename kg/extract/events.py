@@ -20,7 +20,7 @@ DURATIVE = CLASSES.where(timing="lasting")
 # (arrivals and departures) are dated by a report of the day and take a planned duration.
 MOVEMENTS = CLASSES.names_where(lambda c: c.movement)
 VAGUE_LEAST, VAGUE_MOST = 2, 9  # "a few", "several", "recent": from two up to nine days (weeks)
-WEAK_DEPLOYMENT_RULES = {"peacekeeping-force", "intervention", "deploy"}
+WEAK_DEPLOYMENT_RULES = {"peacekeeping-force", "intervention", "deploy", "deployment"}
 # Roles that name who did a deed (the forces, the one after "by"), not a state merely named.
 PERPETRATOR_RULES = {"demonym-forces", "possessive-forces", "by-agent", "led-by", "list", "organization-subject"}
 
@@ -78,7 +78,7 @@ def mentions_in_sentence(
                                 f"{trig.event_type}/{trig.rule}: no named person (a count, not an arrest)"))
             continue
         # "a curfew would hurt trade": the trigger is what a modal speaks of, not a fact.
-        if negated(s, a, rules) or rules.pattern("modal_after").match(s, b):
+        if negated(s, a, rules, b) or rules.pattern("modal_after").match(s, b):
             traces.append(Trace(sentence, "skipped",
                                 f"{trig.event_type}/{trig.rule}: '{words}' denied, demanded or hypothetical"))
             continue
@@ -203,7 +203,9 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
         elif words["led"].match(after) and etype == "Country":
             role, rule = "participant", "led-by"
         elif m.kind == "demonym":
-            if words["actor_noun"].match(after):
+            if words["actor_noun"].match(after) and CLASSES[ev.type].departure and words["to_place"].search(before):
+                pass  # "handed over the base to the Iraqi army": who receives it does not leave
+            elif words["actor_noun"].match(after):
                 role, rule = "participant", "demonym-forces"
             elif words["place_noun"].match(after):
                 role, rule = "location", "demonym-place"

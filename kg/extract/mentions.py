@@ -1,6 +1,8 @@
 """Event mentions: what one sentence says happened, before mentions of one event are merged."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from kg.model import DateValue, DateWindow, Duration, Entity, Quantity, Span
@@ -68,13 +70,32 @@ def clause_around(sentence: str, start: int, end: int, rules: Rules | None = Non
     return left, right
 
 
-def negated(sentence: str, start: int, rules: Rules | None = None) -> bool:
-    """A trigger whose clause denies it, or only demands or fears it, reports no event."""
+def negated(sentence: str, start: int, rules: Rules | None = None, end: int | None = None) -> bool:
+    """A trigger whose clause denies it, or only demands or fears it, reports no event.
+
+    With ``end``, the trigger's own words and what follows it count too: a trigger that starts
+    at its noun ("troops could enter", "troops should be sent") holds its modal inside, and a
+    nominalisation is made hypothetical by what is said of it ("a pullout could take months").
+    """
     rules = rules or default_rules()
-    left, _ = clause_around(sentence, start, start, rules)
+    left, right = clause_around(sentence, start, start, rules)
     window = sentence[max(left, start - 60):start]
     # "ordered forces to fire without warning and declared a state of emergency": a coordinated
     # verb phrase or a comma starts a new scope.
     window = rules.pattern("scope_break").split(window)[-1]
     cue = rules.cues
-    return bool(cue["negation"].search(window) or cue["irrealis"].search(window))
+    if cue["negation"].search(window) or cue["irrealis"].search(window):
+        return True
+    if end is None:
+        return False
+    # The words before and the trigger's own read as one ("asked the army to leave"), and a modal
+    # inside the trigger speaks of it ("troops could enter"); a trigger's own words are no cue
+    # ("held without charge", "were ordered to stay indoors", "soldiers blocked the roads").
+    inside = window + sentence[start:end]
+    if any(m.start() < len(window) or _MODAL.fullmatch(m.group(0))
+           for m in cue["irrealis"].finditer(inside)):
+        return True
+    return bool(cue["irrealis_after"].match(sentence, end, max(end, right)))
+
+
+_MODAL = re.compile(r"(?i)would|could|might|should|must|may")
