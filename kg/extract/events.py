@@ -102,7 +102,7 @@ def mentions_in_sentence(
         if CLASSES[trig.event_type].lasting and cue["ongoing"].search(s, max(0, a - 40), a):
             found[key].ongoing = True
         # "the release of detained journalist X": what befell a person, recalled, not dated here
-        # ("the number of deployed troops doubled on Wednesday" still dates the deployment).
+        # ("the count of deployed soldiers rose on Tuesday" still dates the deployment).
         if CLASSES[trig.event_type].admits("Person") and rules.pattern("attributive_word").search(words) \
                 and rules.pattern("attributive").search(s[:a]):
             found[key].ongoing = True
@@ -259,8 +259,8 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
         # Only the forces that struck take part: a state merely named in the sentence (the one
         # struck, the one whose citizens died, the one at the head of the clause) does not.
         # The forces are named next to the deed ("Russian missile strike", "Sudanese troops killed",
-        # "shelled by Malian soldiers"), not in a clause of their own ("to allow Kazakh soldiers to
-        # fight ... after armed men ransacked").
+        # "shelled by Malian soldiers"), not in a clause of their own ("so that Chadian troops
+        # could help ... after gunmen looted").
         t0, t1 = ev.trigger.start, ev.trigger.end
         roles = [r for r in roles if r.prop != "participant" or (
             r.rule in PERPETRATOR_RULES and (r.rule == "by-agent" or -40 <= t0 - r.span.end <= 40
@@ -455,8 +455,8 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
     # (kg/extract/timeline.py); it is not a day of its own.
     offsets = [(p.start() + base, p.end() + base) for p in rules.pattern("offset").finditer(s)]
     usable = [d for d in usable if not any(a <= d.start and d.end <= b for a, b in offsets)]
-    # "The situation was stabilized by January 7, leading to the lifting of ...": the crisis's
-    # end (kg/extract/timeline.py), not the lifting's.
+    # "Calm had returned by 9 March, so the curfew was eased": the crisis's end
+    # (kg/extract/timeline.py), not the easing's.
     usable = [d for d in usable if not situation_date(d, s, base, rules)]
     told = [d for d in usable if rules.pattern("speech_before").search(s[max(0, d.start - base - 30):d.start - base])]
     # A report's date can date only a movement told as done or under way, not one to come.
@@ -473,7 +473,7 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         if ev.type not in DURATIVE:
             prop = "date"
         elif d.relation == "since":
-            # "from midnight on Monday the state of emergency will be lifted": from then on it is over.
+            # "emergency rule ends at 6 a.m. on Friday": from then on it is over.
             prop = "end" if _phase_near(s, d.start - base, d.end - base, rules, stop) == "end" else "start"
         elif d.relation in {"by", "until"}:
             prop = "end"
@@ -517,8 +517,8 @@ def _date_by_day_count(events: list[EventMention], s: str, base: int, dates: lis
                 # "the five days since" counts the first day and today: it began four or five days ago.
                 counted.append((Span(d.start, d.end, d.text), today - dt.timedelta(days=d.days),
                                 today - dt.timedelta(days=max(0, d.days - 1))))
-        # "His resignation comes after more than a week of protests": told as now, the protests
-        # began that long before publication (more than a week: one to two weeks).
+        # "she quits after over a week of marches": told as now, the marches began that long
+        # before publication (over a week: one to two weeks).
         now = rules.pattern("present_from_trigger")
         if any(now.match(s[e.trigger.start - base:e.trigger.end - base + 40]) for e in events):
             for v in rules.pattern("span_of").finditer(s):
@@ -606,8 +606,8 @@ def _date_distance(ev: EventMention, start: int, end: int, rules: Rules | None =
         gap = start - ev.trigger.end
     elif ev.trigger.start >= end:
         gap = (ev.trigger.start - end) * 1.5
-        # "patrolled the streets on Saturday to contain the demonstrations": what the verb was
-        # for, or against, is not dated by the verb's date.
+        # "troops moved in on Tuesday to stop the rioting": what the verb was for, or against,
+        # is not dated by the verb's date.
         if rules is not None and rules.pattern("purpose_between").search(text[max(0, lo - base):max(0, hi - base)]):
             gap += 200
     else:

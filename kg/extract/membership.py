@@ -1,4 +1,4 @@
-"""Memberships an article states: "the other members of the CSTO are Belarus, ..."."""
+"""Memberships an article states: "the bloc's members are Chad, Mali and Niger"."""
 from __future__ import annotations
 
 from kg.extract.mentions import negated

@@ -17,7 +17,7 @@ times is dated by any of its mentions first. The rules, in order:
   the publication day or the day before: that window is stated, never an invented day. Further
   down an article, or told as background ("a week after it was attacked"), it is left undated.
 
-- The crisis's end: "the situation was stabilized by January 7" ends the last unrest or clash told
+- The crisis's end: "the situation had eased by 9 March" ends the last unrest or clash told
   before it; a lasting event known only by its end started in its paragraph's period.
 
 A sentence that gives a date to another event dates nothing else here ("sent troops last month
@@ -128,7 +128,7 @@ def _start_before_end(c, sentences: tuple[Span, ...], dates: list[DateMention], 
 
 def _situation_ends(clusters, sentences: tuple[Span, ...], dates: list[DateMention], text: str,
                     rules: Rules) -> None:
-    """ "The situation was stabilized by January 7", "order was restored on Friday": the end of the
+    """ "The situation had eased by 9 March", "order was restored on Friday": the end of the
     crisis told last before it (a lasting event whose deaths are its own: unrest, a clash) that
     has no end yet."""
     for d in dates:

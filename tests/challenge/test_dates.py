@@ -81,11 +81,11 @@ WINDOWS = [
          {"earliestStart": {"2023-05-03"}, "latestStart": {"2023-05-10"}}),
     Case("Protesters clashed with police in Lima over the past few days.", "CivilUnrest",
          {"earliestStart": {"2023-05-03"}, "latestStart": {"2023-05-10"}}),
-    # how long it has run, told as now: "more than a week" is one to two weeks back
-    Case("Prime minister Lena Ostrova resigns\nHer resignation comes after more than a week of protests "
-         "in Riga.", "CivilUnrest", {"earliestStart": {"2023-04-28"}, "latestStart": {"2023-05-04"}}),
-    Case("Prime minister Lena Ostrova resigns\nHer resignation comes after more than a week of protests "
-         "in Riga.", "Resignation", {"date": {"2023-05-12"}}),
+    # how long it has run, told as now: "over a week" is one to two weeks back
+    Case("Prime minister Lena Ostrova resigns\nHer resignation comes amid over a week of protests "
+         "across Riga.", "CivilUnrest", {"earliestStart": {"2023-04-28"}, "latestStart": {"2023-05-04"}}),
+    Case("Prime minister Lena Ostrova resigns\nHer resignation comes amid over a week of protests "
+         "across Riga.", "Resignation", {"date": {"2023-05-12"}}),
 ]
 
 # 5. Relative to another event.
@@ -141,8 +141,8 @@ PHASES = [
     Case("The curfew imposed in Dushanbe since Monday remains in force.", "StateOfEmergency",
          {"start": {"2023-05-08"}}),
     # "the situation" (calm, order) ends the crisis told before it, not the event beside it
-    Case("In March riots broke out in Osh. The situation was stabilized by March 9, leading to the "
-         "lifting of the curfew on March 20.", "CivilUnrest", {"end": {"2023-03-09"}}),
+    Case("In March riots broke out in Osh. Order was back by March 9, so the curfew was "
+         "scrapped on March 20.", "CivilUnrest", {"end": {"2023-03-09"}}),
     Case("Rebels clashed with the army in Abyei on May 2. Calm was restored by May 6, officials said.",
          "ArmedClash", {"start": {"2023-05-02"}, "end": {"2023-05-06"}}),
     # known only by its end, in a paragraph set in a month: it started in that month before the end
@@ -211,9 +211,9 @@ NOT_DATED = [
     # an aside recalls an earlier event: the report's day is not its day
     ("The airport in Juba has now reopened, a week after it was attacked.", "Attack", DATE_PROPS,
      {"2023-05-12"}),
-    # "the situation was stabilized by" a day is not the end of the curfew lifted later
-    (("In March riots broke out in Osh. The situation was stabilized by March 9, leading to the "
-      "lifting of the curfew on March 20."), "StateOfEmergency", DATE_PROPS, {"2023-03-09"}),
+    # "order was back by" a day is not the end of the curfew scrapped later
+    (("In March riots broke out in Osh. Order was back by March 9, so the curfew was "
+      "scrapped on March 20."), "StateOfEmergency", DATE_PROPS, {"2023-03-09"}),
     # a past tense below a headline that tells other news is no news of the day by itself
     ("Talks collapse in Lusaka\nSoldiers detained the opposition leader Nora Vance in Lusaka.", "Arrest",
      ("date",), {"2023-05-12"}),

@@ -166,7 +166,7 @@ def test_a_day_named_for_another_event_does_not_date_this_one():
 
 def test_looting_and_arson_amid_riots_are_the_unrest_but_a_building_set_ablaze_is_an_attack():
     assert "Attack" not in [e.type for e in events_of(
-        "Banks and buses were torched and looting broke out as riots spread through Lusaka on Monday.")]
+        "Shops and cars were torched and looting spread as riots swept Lusaka on Monday.")]
     assert "Attack" in [e.type for e in events_of(
         "Protesters set fire to the city hall in Lusaka on Monday.")]
 
