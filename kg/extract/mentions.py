@@ -1,8 +1,6 @@
 """Event mentions: what one sentence says happened, before mentions of one event are merged."""
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass, field
 
 from kg.model import DateValue, DateWindow, Duration, Entity, Quantity, Span
@@ -92,10 +90,8 @@ def negated(sentence: str, start: int, rules: Rules | None = None, end: int | No
     # inside the trigger speaks of it ("troops could enter"); a trigger's own words are no cue
     # ("held without charge", "were ordered to stay indoors", "soldiers blocked the roads").
     inside = window + sentence[start:end]
-    if any(m.start() < len(window) or _MODAL.fullmatch(m.group(0))
+    if any(m.start() < len(window) or rules.pattern("modal_word").fullmatch(m.group(0))
            for m in cue["irrealis"].finditer(inside)):
         return True
     return bool(cue["irrealis_after"].match(sentence, end, max(end, right)))
 
-
-_MODAL = re.compile(r"(?i)would|could|might|should|must|may")
