@@ -62,14 +62,15 @@ class ProcessedArticle:
         write_text(self.serialize(fmt or "turtle"), output)
 
 
-def read(source: str, **metadata: str | None) -> Article:
-    """An Article from a path, ``-`` or a URL; ``published``/``url``/``title`` override the input's."""
+def read(source: str, allow_private_urls: bool | None = None, **metadata: str | None) -> Article:
+    """An Article from a path, ``-`` or a URL; ``published``/``url``/``title`` override the input's.
+    URLs on private, loopback and link-local addresses are refused unless ``allow_private_urls``."""
     from kg.read import read_article
 
-    return read_article(source, **metadata)
+    return read_article(source, allow_private_urls=allow_private_urls, **metadata)
 
 
-def _article(article: Article | str, **metadata: str | None) -> Article:
+def _article(article: Article | str, **metadata) -> Article:
     return article if isinstance(article, Article) else read(article, **metadata)
 
 
@@ -218,9 +219,10 @@ def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoin
            update_endpoint: str | None = None, query_endpoint: str | None = None,
            workers: int | None = None, validate: bool = True, errors: str | Path | None = None,
            progress: Callable[[Tick], None] | None = None, resolve: bool = False,
-           online: bool = False) -> IngestSummary:
+           online: bool = False, allow_private_urls: bool | None = None) -> IngestSummary:
     """Extract, validate and load many articles, each its own named graph; articles already in
-    the store with the same text are skipped. With ``resolve``, the store's resolved graph is then
+    the store with the same text are skipped. URLs on private, loopback and link-local addresses
+    are refused unless ``allow_private_urls``. With ``resolve``, the store's resolved graph is then
     rebuilt (kg resolve). Raises IngestAborted / IngestInterrupted (each with its summary) when the
     store fails or the run is interrupted."""
     from kg.ingest import check_paths, ingest as _ingest
@@ -231,7 +233,7 @@ def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoin
     with open_store(store, endpoint=endpoint, update_endpoint=update_endpoint,
                     query_endpoint=query_endpoint) as target:
         summary = _ingest(paths, target, workers=workers, validate=validate, error_log=errors,
-                          progress=progress, online=online)
+                          progress=progress, online=online, allow_private_urls=allow_private_urls)
         if resolve:
             from kg.resolve import resolve_store
 

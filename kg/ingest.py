@@ -158,19 +158,21 @@ class Outcome:
 _KNOWN: frozenset[str] = frozenset()
 _VALIDATE = True
 _ONLINE = False
+_ALLOW_PRIVATE: bool | None = None
 
 
-def _init_worker(known: frozenset[str], validate: bool, online: bool = False) -> None:
+def _init_worker(known: frozenset[str], validate: bool, online: bool = False,
+                 allow_private_urls: bool | None = None) -> None:
     import signal
 
-    global _KNOWN, _VALIDATE, _ONLINE
-    _KNOWN, _VALIDATE, _ONLINE = known, validate, online
+    global _KNOWN, _VALIDATE, _ONLINE, _ALLOW_PRIVATE
+    _KNOWN, _VALIDATE, _ONLINE, _ALLOW_PRIVATE = known, validate, online, allow_private_urls
     # Ctrl-C goes to the whole process group: only the parent decides how to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def process_source(source: Source, known: frozenset[str] = frozenset(), validate: bool = True,
-                   online: bool = False) -> Outcome:
+                   online: bool = False, allow_private_urls: bool | None = None) -> Outcome:
     """Read, hash, and unless already loaded extract, validate and serialize one article.
 
     Never raises for a bad article: the failure is the Outcome."""
@@ -180,7 +182,7 @@ def process_source(source: Source, known: frozenset[str] = frozenset(), validate
     if source.problem:
         return Outcome(source.name, "failed", "read", source.problem)
     try:
-        article = _read(source)
+        article = _read(source, allow_private_urls)
     except KgError as exc:
         return Outcome(source.name, "failed", "read", _one_line(str(exc)))
     except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the batch
@@ -205,10 +207,10 @@ def process_source(source: Source, known: frozenset[str] = frozenset(), validate
 
 
 def _worker_task(source: Source) -> Outcome:
-    return process_source(source, _KNOWN, _VALIDATE, _ONLINE)
+    return process_source(source, _KNOWN, _VALIDATE, _ONLINE, _ALLOW_PRIVATE)
 
 
-def _read(source: Source):
+def _read(source: Source, allow_private_urls: bool | None = None):
     from kg.read import article_from_record, read_article
 
     if source.kind == "record":
@@ -217,7 +219,7 @@ def _read(source: Source):
         except json.JSONDecodeError as exc:
             raise InputError(f"{source.name}: malformed JSON ({exc.msg})") from None
         return article_from_record(record, source.name)
-    return read_article(source.location)
+    return read_article(source.location, allow_private_urls=allow_private_urls)
 
 
 def _validation_message(exc: ValidationFailed) -> str:
@@ -296,6 +298,7 @@ def ingest(
     error_log: str | Path | IO[str] | None = None,
     progress: Callable[[Tick], None] | None = None,
     online: bool = False,
+    allow_private_urls: bool | None = None,
 ) -> IngestSummary:
     """Extract, validate and load every article under ``paths`` into ``store``, one named graph
     each. ``store`` is any kg.store.Store (EmbeddedStore, RemoteStore).
@@ -304,7 +307,10 @@ def ingest(
     counted; a store failure stops the batch with IngestAborted (a StoreError).
 
     Workers are started with multiprocessing's forkserver (spawn where there is none), so a
-    script that calls this must do so under ``if __name__ == "__main__":``."""
+    script that calls this must do so under ``if __name__ == "__main__":``.
+
+    URLs on private, loopback and link-local addresses are refused unless ``allow_private_urls``
+    (default: the KG_ALLOW_PRIVATE_URLS environment variable of this process)."""
     paths = list(paths)
     check_paths(paths)
     n_workers = workers if workers is not None else (os.cpu_count() or 1)
@@ -315,7 +321,11 @@ def ingest(
     log, close_log = _open_log(error_log)
     loader = _Loader(store, log, progress, total)
     try:
-        _run(iter_sources(paths), n_workers, known, validate, loader.settle, online)
+        if allow_private_urls is None:
+            from kg.fetch import private_urls_allowed
+
+            allow_private_urls = private_urls_allowed()
+        _run(iter_sources(paths), n_workers, known, validate, loader.settle, online, allow_private_urls)
         loader.flush()
     except KeyboardInterrupt:
         loader.flush()  # keep the work already done; the store stays whole either way
@@ -394,7 +404,8 @@ class _Loader:
 
 
 def _run(sources: Iterator[Source], n_workers: int, known: frozenset[str], validate: bool,
-         settle: Callable[[Outcome], None], online: bool = False) -> None:
+         settle: Callable[[Outcome], None], online: bool = False,
+         allow_private_urls: bool | None = None) -> None:
     """Feed the workers a bounded number of sources at a time (a huge JSON Lines file is never
     held in memory) and settle each outcome in the parent as it arrives."""
     import multiprocessing
@@ -406,7 +417,7 @@ def _run(sources: Iterator[Source], n_workers: int, known: frozenset[str], valid
     if method == "forkserver":
         ctx.set_forkserver_preload(["kg.ingest", "kg.api", "kg.pipeline", "kg.validate"])
     pool = ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_init_worker,
-                               initargs=(known, validate, online))
+                               initargs=(known, validate, online, allow_private_urls))
     in_flight = n_workers * 4
     pending: set = set()
     exhausted = False

@@ -19,15 +19,18 @@ def read_article(
     published: str | None = None,
     url: str | None = None,
     title: str | None = None,
+    allow_private_urls: bool | None = None,
 ) -> Article:
     """Read one article from a path, ``-`` (standard input) or an http(s) URL.
 
-    Explicit ``published``/``url``/``title`` override what the input carries.
+    Explicit ``published``/``url``/``title`` override what the input carries. A URL on a private,
+    loopback or link-local address is refused unless ``allow_private_urls`` (default: the
+    KG_ALLOW_PRIVATE_URLS environment variable).
     """
     if source.startswith(("http://", "https://")):
         from kg.fetch import fetch_url
 
-        raw, content_type = fetch_url(source)
+        raw, content_type = fetch_url(source, allow_private=allow_private_urls)
         kind = "html" if "html" in content_type else ("json" if "json" in content_type else "text")
         article = _from_bytes(raw, kind, source, url_hint=source)
     elif source == "-":

@@ -243,3 +243,11 @@ def test_the_installed_command_reads_stdin_and_reports_errors_in_one_line(tmp_pa
     assert bad.stdout == ""
     assert bad.stderr.strip().splitlines() == [bad.stderr.strip()]
     assert bad.stderr.startswith("kg: error: ")
+
+
+@pytest.mark.parametrize("command", ["extract", "explain"])
+def test_a_url_on_a_private_address_is_refused_in_one_line(command, monkeypatch):
+    monkeypatch.delenv("KG_ALLOW_PRIVATE_URLS", raising=False)
+    result = runner.invoke(app, [command, "http://169.254.169.254/latest/meta-data/"])
+    assert result.exit_code == 2
+    assert "refused: 169.254.169.254 is a private, loopback or link-local address" in one_error_line(result)

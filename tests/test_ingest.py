@@ -327,7 +327,7 @@ def test_url_list_is_fetched_and_a_dead_link_is_logged(server, tmp_path):
     urls.write_text(f"{server}/story/1\n{server}/story/2\n{server}/missing\n")
     log = tmp_path / "errors.jsonl"
     with EmbeddedStore(tmp_path / "db") as store:
-        summary = ingest([urls], store, workers=2, error_log=log)
+        summary = ingest([urls], store, workers=2, error_log=log, allow_private_urls=True)
     assert (summary.loaded, summary.failed) == (2, 1)
     row = json.loads(log.read_text())
     assert row == {"article": f"{server}/missing", "stage": "read",
@@ -491,3 +491,16 @@ def virtuoso(tmp_path):
 @pytest.mark.parametrize("protocol", ["gsp", "update"])
 def test_virtuoso_ingest_matches_the_embedded_store(corpus, tmp_path, virtuoso, protocol):
     assert_remote_ingest_matches_the_embedded_store(corpus, tmp_path, virtuoso, protocol)
+
+
+def test_urls_on_loopback_are_refused_unless_allowed(server, tmp_path, monkeypatch, run):
+    monkeypatch.delenv("KG_ALLOW_PRIVATE_URLS", raising=False)
+    urls = tmp_path / "intranet.urls"
+    urls.write_text(f"{server}/story/1\n")
+    log = tmp_path / "errors.jsonl"
+    result = run(urls, "--store", tmp_path / "db", "--workers", "1", "--errors", log)
+    assert result.exit_code == 1
+    assert "refused: 127.0.0.1 is a private, loopback or link-local address" in log.read_text()
+    result = run(urls, "--store", tmp_path / "db", "--workers", "1", "--allow-private-urls")
+    assert result.exit_code == 0, result.output
+    assert "loaded 1" in result.output
