@@ -120,6 +120,7 @@ def process_article(article: Article, validate: bool = True, base: str | None = 
             n = len(report.violations)
             raise ValidationFailed(f"the graph of {article.source} has {n} SHACL violation(s); nothing written",
                                    report)
+    article = extraction.article  # as the pipeline checked it
     return ProcessedArticle(article, extraction, graph, article_iri(article.sha256), report)
 
 

@@ -211,14 +211,10 @@ def _worker_task(source: Source) -> Outcome:
 
 
 def _read(source: Source, allow_private_urls: bool | None = None):
-    from kg.read import article_from_record, read_article
+    from kg.read import article_from_record, load_json, read_article
 
     if source.kind == "record":
-        try:
-            record = json.loads(source.record or "")
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{source.name}: malformed JSON ({exc.msg})") from None
-        return article_from_record(record, source.name)
+        return article_from_record(load_json(source.record or "", source.name), source.name)
     return read_article(source.location, allow_private_urls=allow_private_urls)
 
 
