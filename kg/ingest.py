@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator
 
 from kg.errors import InputError, KgError, StoreError, ValidationFailed, one_line
+from kg.read import scrub
 
 if TYPE_CHECKING:
     from kg.store import Store
@@ -54,17 +55,31 @@ class Source:
     problem: str | None = None  # set when the source could not even be listed
 
 
-def iter_sources(paths: Iterable[str | Path]) -> Iterator[Source]:
-    """Every article the paths hold, lazily, in a stable order. Missing paths raise InputError."""
+def iter_sources(paths: Iterable[str | Path], follow_symlinks: bool = False) -> Iterator[Source]:
+    """Every article the paths hold, lazily, in a stable order. Missing paths raise InputError.
+    A symbolic link inside a folder that leads out of it is not read unless ``follow_symlinks``
+    (a folder of articles from elsewhere must not make ingest read /etc/...)."""
     for p in paths:
         path = Path(p)
         if not path.exists():
             raise InputError(f"{p}: no such file or folder")
         if path.is_dir():
+            root = path.resolve()
             for file in _walk(path):
+                if not follow_symlinks and file.is_symlink() and not file.resolve().is_relative_to(root):
+                    name = _shown(file)
+                    yield Source(name, "file", str(file),
+                                 problem=f"{name}: a symbolic link out of {_shown(path)}; not read "
+                                         "(--follow-symlinks reads it)")
+                    continue
                 yield from _sources_of_file(file)
         else:
             yield from _sources_of_file(path, explicit=True)
+
+
+def _shown(path: Path | str) -> str:
+    """A path as messages show it: bytes that are not UTF-8 in its name become U+FFFD."""
+    return scrub(str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
 
 
 def check_paths(paths: Iterable[str | Path]) -> None:
@@ -85,14 +100,14 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 def _sources_of_file(path: Path, explicit: bool = False) -> Iterator[Source]:
     suffix = path.suffix.lower()
-    name = str(path)
+    name = _shown(path)
     try:
         if suffix == ".jsonl":
             yield from _records(path)
         elif suffix == ".urls" or (suffix == ".txt" and _is_url_list(path)):
             yield from _urls(path)
         else:
-            yield Source(name, "file", name)
+            yield Source(name, "file", str(path))
     except OSError as exc:
         yield Source(name, "file", name, problem=f"{name}: cannot read ({exc.strerror})")
     except UnicodeDecodeError:
@@ -103,7 +118,7 @@ def _records(path: Path) -> Iterator[Source]:
     with path.open(encoding="utf-8-sig") as fh:
         for lineno, line in enumerate(fh, 1):
             if line.strip():
-                yield Source(f"{path}:{lineno}", "record", str(path), record=line)
+                yield Source(f"{_shown(path)}:{lineno}", "record", str(path), record=line)
 
 
 def _urls(path: Path) -> Iterator[Source]:
@@ -132,9 +147,9 @@ def _is_url_list(path: Path) -> bool:
     return seen
 
 
-def count_sources(paths: Iterable[str | Path]) -> int:
+def count_sources(paths: Iterable[str | Path], follow_symlinks: bool = False) -> int:
     """How many articles the paths hold (a cheap first pass, for a progress bar's total)."""
-    return sum(1 for _ in iter_sources(paths))
+    return sum(1 for _ in iter_sources(paths, follow_symlinks))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -295,6 +310,7 @@ def ingest(
     progress: Callable[[Tick], None] | None = None,
     online: bool = False,
     allow_private_urls: bool | None = None,
+    follow_symlinks: bool = False,
 ) -> IngestSummary:
     """Extract, validate and load every article under ``paths`` into ``store``, one named graph
     each. ``store`` is any kg.store.Store (EmbeddedStore, RemoteStore).
@@ -312,7 +328,9 @@ def ingest(
     n_workers = workers if workers is not None else (os.cpu_count() or 1)
     if n_workers < 1:
         raise InputError(f"--workers must be at least 1, not {n_workers}")
-    total = count_sources(paths) if progress else None
+    if error_log is not None and not hasattr(error_log, "write"):
+        check_error_log(error_log, paths)
+    total = count_sources(paths, follow_symlinks) if progress else None
     known = stored_hashes(store)
     log, close_log = _open_log(error_log)
     loader = _Loader(store, log, progress, total)
@@ -321,7 +339,7 @@ def ingest(
             from kg.fetch import private_urls_allowed
 
             allow_private_urls = private_urls_allowed()
-        _run(iter_sources(paths), n_workers, known, validate, loader.settle, online, allow_private_urls)
+        _run(iter_sources(paths, follow_symlinks), n_workers, known, validate, loader.settle, online, allow_private_urls)
         loader.flush()
     except KeyboardInterrupt:
         loader.flush()  # keep the work already done; the store stays whole either way
@@ -439,6 +457,20 @@ def _run(sources: Iterator[Source], n_workers: int, known: frozenset[str], valid
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def check_error_log(error_log: str | Path, paths: Iterable[str | Path]) -> None:
+    """The error log is written from scratch, so it must not be one of the inputs (or a file an
+    input folder holds), nor a folder, FIFO or device."""
+    log = Path(error_log)
+    if log.exists() and not log.is_file():
+        raise InputError(f"{error_log}: the error log must be a regular file")
+    target = log.resolve()
+    for p in paths:
+        source = Path(p).resolve()
+        if target == source or (source.is_dir() and target.is_relative_to(source)
+                                and target.suffix.lower() in ARTICLE_SUFFIXES | LIST_SUFFIXES):
+            raise InputError(f"{error_log}: the error log would overwrite an input ({p}); choose another file")
+
+
 def _open_log(error_log: str | Path | IO[str] | None) -> tuple[IO[str] | None, Callable[[], None]]:
     if error_log is None:
         return None, lambda: None
@@ -454,8 +486,8 @@ def _open_log(error_log: str | Path | IO[str] | None) -> tuple[IO[str] | None, C
 def _log_failure(log: IO[str] | None, outcome: Outcome) -> None:
     if log is None:
         return
-    log.write(json.dumps({"article": outcome.source, "stage": outcome.stage, "message": outcome.message},
-                         ensure_ascii=False) + "\n")
+    log.write(json.dumps({"article": scrub(outcome.source), "stage": outcome.stage,
+                          "message": scrub(outcome.message or "")}, ensure_ascii=False) + "\n")
     log.flush()  # an interrupted batch still leaves its log
 
 
