@@ -10,6 +10,7 @@ from kg.extract.events import mentions_in_sentence
 from kg.extract.membership import find_memberships
 from kg.extract.merge import build_events, cluster_mentions
 from kg.extract.names import find_person_names, find_surnames
+from kg.extract.spans import by_sentence, sentence_index
 from kg.extract.timeline import date_undated
 from kg.model import Article, DateValue, Entity, Extraction, Mention, Span, Trace
 from kg.rules import Rules, default_rules
@@ -42,10 +43,9 @@ def extract(article: Article, gazetteer=None, rules: Rules | None = None) -> Ext
                            for d in cleaned.dropped]
     all_mentions = []
     claimants: dict[int, object] = {}
-    for sent in cleaned.sentences:
-        in_sent = [m for m in matches if sent.start <= m.start and m.end <= sent.end]
-        people = [p for p in persons if sent.start <= p.start and p.end <= sent.end]
-        when = [d for d in dates if sent.start <= d.start and d.end <= sent.end]
+    sentences = cleaned.sentences
+    for sent, in_sent, people, when in zip(sentences, by_sentence(matches, sentences),
+                                           by_sentence(persons, sentences), by_sentence(dates, sentences)):
         claim = find_claimant_span(sent.text, sent.start, in_sent, people, rules)
         found, why = mentions_in_sentence(sent, in_sent, people, when, published, claim, rules)
         traces.extend(why)
@@ -66,7 +66,7 @@ def extract(article: Article, gazetteer=None, rules: Rules | None = None) -> Ext
 
 
 def _inside(m, sentences: tuple[Span, ...]) -> bool:
-    return any(s.start <= m.start and m.end <= s.end for s in sentences)
+    return sentence_index(sentences, m.start, m.end) is not None
 
 
 def _dateline_countries(gaz, dateline: Span | None) -> list[tuple[Entity, Span]]:

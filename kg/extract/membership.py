@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from kg.extract.mentions import negated
+from kg.extract.spans import by_sentence
 from kg.model import Membership, Span
 from kg.rules import Rules, default_rules
 
@@ -13,9 +14,8 @@ def find_memberships(sentences: list[Span], matches: list, claimants: dict[int, 
     rules = rules or default_rules()
     out: dict[tuple[str, str], Membership] = {}
     last_org = None  # "the organization" / "the alliance" stands for the one named last
-    for sent in sentences:
+    for sent, inside in zip(sentences, by_sentence(matches, sentences)):
         s = sent.text
-        inside = [m for m in matches if sent.start <= m.start and m.end <= sent.end]
         orgs = [m for m in inside if m.entity.type == "Organization" and m.kind != "demonym"]
         for cue in rules.pattern("member_cue").finditer(s):
             if negated(s, cue.start(), rules) or rules.pattern("member_wants").search(s[max(0, cue.start() - 50):cue.end() + 20]):

@@ -24,38 +24,56 @@ class Cluster:
     def first(self) -> int:
         return self.mentions[0].trigger.start
 
-    def countries(self) -> set[str]:
-        out = set()
-        for m in self.mentions:
+    # What merging asks of a cluster for every new mention, kept up to date as mentions are
+    # appended (recomputing it over all mentions each time made long articles quadratic). Only
+    # cluster_mentions uses it, while no mention's roles or dates change; later stages add dates,
+    # so the methods below always read the mentions afresh.
+    _summary: tuple[int, set, set, list, set, set] | None = field(default=None, repr=False, compare=False)
+
+    def _summarized(self) -> tuple[int, set, set, list, set, set]:
+        seen, countries, years, periods, targets, persons = self._summary or (0, set(), set(), [], set(), set())
+        for m in self.mentions[seen:]:
             for r in m.roles:
                 if r.prop == "location":
                     c = r.country if r.entity.type != "Country" else r.entity
                     if c is not None:
-                        out.add(c.key)
-        return out
-
-    def years(self) -> set[int]:
-        return {d.year for m in self.mentions for d in m.dates}
-
-    def periods(self) -> list[tuple[date, date]]:
-        """When its mentions say it began or happened (a year, a month or a day each); an end
-        date says how long it ran, not which episode it is."""
-        out = []
-        for m in self.mentions:
+                        countries.add(c.key)
+                if r.rule == "named-person":
+                    persons.add(r.entity.key)
             for d in m.dates:
-                if d.prop == "end":
-                    continue
-                v = d.value
-                out.append((iso_bounds(v.first)[0], iso_bounds(v.last)[1]) if isinstance(v, DateWindow)
-                           else iso_bounds(v.iso))
-        return out
+                years.add(d.year)
+                if d.prop != "end":  # an end date says how long it ran, not which episode it is
+                    v = d.value
+                    periods.append((iso_bounds(v.first)[0], iso_bounds(v.last)[1])
+                                   if isinstance(v, DateWindow) else iso_bounds(v.iso))
+            if m.target:
+                targets.add(m.target)
+        self._summary = (len(self.mentions), countries, years, periods, targets, persons)
+        return self._summary
 
-    def targets(self) -> set[str]:
-        return {m.target for m in self.mentions if m.target}
+    def countries(self, cached: bool = False) -> set[str]:
+        return self._read(cached)[1]
 
-    def persons(self) -> set[str]:
-        return {r.entity.key for m in self.mentions for r in m.roles
-                if r.rule == "named-person"}
+    def years(self, cached: bool = False) -> set[int]:
+        return self._read(cached)[2]
+
+    def periods(self, cached: bool = False) -> list[tuple[date, date]]:
+        """When its mentions say it began or happened (a year, a month or a day each)."""
+        return self._read(cached)[3]
+
+    def targets(self, cached: bool = False) -> set[str]:
+        return self._read(cached)[4]
+
+    def persons(self, cached: bool = False) -> set[str]:
+        return self._read(cached)[5]
+
+    def _read(self, cached: bool) -> tuple[int, set, set, list, set, set]:
+        if cached:
+            return self._summarized()
+        self._summary = None
+        summary = self._summarized()
+        self._summary = None
+        return summary
 
 
 HISTORICAL_YEARS = 3  # a dated mention this far from publication is another, older event
@@ -77,24 +95,24 @@ def _historical(years: set[int], pub_year: int | None) -> bool:
 
 def _compatible(c: Cluster, m: EventMention, pub_year: int | None) -> bool:
     tmp = Cluster(m.type, [m])
-    ca, cb = c.countries(), tmp.countries()
+    ca, cb = c.countries(True), tmp.countries()
     # A border clash is told from both sides: its places may lie in either state.
     if ca and cb and not ca & cb and not CLASSES[m.type].sides:
         return False
-    ea, eb = c.years(), tmp.years()
+    ea, eb = c.years(True), tmp.years()
     if ea and eb:
         if not any(abs(a - b) <= 1 for a in ea for b in eb):
             return False
         # The same person held is one arrest however its dates are told, unless told as again.
-        same_person = bool(c.persons() & tmp.persons())
-        if (m.repeat or not same_person) and _apart(c.periods(), tmp.periods(),
+        same_person = bool(c.persons(True) & tmp.persons())
+        if (m.repeat or not same_person) and _apart(c.periods(True), tmp.periods(),
                                                     EPISODE_GAP_DAYS[CLASSES[m.type].timing]):
             return False
     elif _historical(ea, pub_year) or _historical(eb, pub_year):
         # An undated mention is about the news of the day, not the war of 2010 the article recalls.
         return False
     distinct_by = CLASSES[m.type].distinct_by
-    if distinct_by == "target" and c.targets() and tmp.targets() and not c.targets() & tmp.targets():
+    if distinct_by == "target" and c.targets(True) and tmp.targets() and not c.targets(True) & tmp.targets():
         return False
     # "a curfew was imposed in X on Saturday" beside the state of emergency: two measures. One
     # told in passing, with no place or day of its own ("later augmented with curfews"), is read
@@ -103,7 +121,7 @@ def _compatible(c: Cluster, m: EventMention, pub_year: int | None) -> bool:
             and (m.dates or any(r.prop == "location" for r in m.roles)):
         return False
     # "X's colleagues were also detained": more people held in the same sweep.
-    if distinct_by == "person" and c.persons() and tmp.persons() and not c.persons() & tmp.persons() \
+    if distinct_by == "person" and c.persons(True) and tmp.persons() and not c.persons(True) & tmp.persons() \
             and not m.also:
         return False
     return True
@@ -132,6 +150,8 @@ def cluster_mentions(mentions: list[EventMention], pub_year: int | None) -> list
                                        rules=["count-in-context"], claimed_by=p.claimed_by)
                 carrier.counts.append(count)
                 target.mentions.append(carrier)
+    for c in clusters:
+        c._summary = None  # later stages add dates to the mentions
     return clusters
 
 

@@ -30,6 +30,7 @@ def find_person_names(text: str, taken: list[tuple[int, int]], rules: Rules | No
     p = (rules or default_rules()).pattern
     function_word, calendar_word, title_word = p("function_word"), p("calendar_word"), p("title_word")
     out: list[NameMention] = []
+    overlaps = _overlap_finder(taken)
     for m in p("person_name").finditer(text):
         start, end, words = m.start(), m.end(), m.group(0).split()
         lead = True
@@ -49,7 +50,7 @@ def find_person_names(text: str, taken: list[tuple[int, int]], rules: Rules | No
         words = words[titles[-1] + 1:] if titles else words
         if len(words) < 2 or p("not_person").search(" ".join(words)):
             continue
-        if any(s < end and start < e for s, e in taken):
+        if overlaps(start, end):
             continue
         label = p("possessive_end").sub("", text[start:end])
         titled = bool(p("title_before").search(text[max(0, start - 40):start]))
@@ -57,17 +58,41 @@ def find_person_names(text: str, taken: list[tuple[int, int]], rules: Rules | No
     return out
 
 
+def _overlap_finder(spans: list[tuple[int, int]]):
+    """A test of whether [start, end) overlaps any of the spans, by bisection over them sorted by
+    start (a scan of every span for every name made long articles quadratic). The spans may
+    overlap each other; the longest end so far bounds every span that starts earlier."""
+    from bisect import bisect_left
+    from itertools import accumulate
+
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))
+
+    def overlaps(start: int, end: int) -> bool:
+        i = bisect_left(starts, end) - 1  # the spans that start before ``end``
+        return i >= 0 and reach[i] > start
+
+    return overlaps
+
+
 def find_surnames(text: str, people: list[NameMention], taken: list[tuple[int, int]]) -> list[NameMention]:
     """Later mentions of a named person by surname alone ("Massimov was detained")."""
     out: list[NameMention] = []
-    spans = [(p.start, p.end) for p in people] + taken
+    # The characters already named, as a set: a check per match costs the same however long the
+    # article (a list of spans made this quadratic).
+    covered = {i for s, e in [(p.start, p.end) for p in people] + taken for i in range(s, e)}
+    seen: set[str] = set()
     for p in people:
+        if p.entity.key in seen:  # a person named again finds the same surnames, already taken
+            continue
+        seen.add(p.entity.key)
         surname = p.entity.label.split()[-1]
         if len(surname) < 3:
             continue
         for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
-            if any(s <= m.start() < e for s, e in spans):
+            if m.start() in covered:
                 continue
-            spans.append((m.start(), m.end()))
+            covered.update(range(m.start(), m.end()))
             out.append(NameMention(m.start(), m.end(), p.entity, False))
     return out

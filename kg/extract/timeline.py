@@ -33,6 +33,7 @@ from kg.extract.dates import DateMention
 from kg.extract.events import date_of, offset_clauses, situation_date
 from kg.extract.mentions import EventMention, When
 from kg.extract.numbers import parse_number_word
+from kg.extract.spans import sentence_of, sentences_before
 from kg.model import DateValue, DateWindow, Span
 from kg.rules import Rules, default_rules, read_inflections
 
@@ -132,7 +133,7 @@ def _situation_ends(clusters, sentences: tuple[Span, ...], dates: list[DateMenti
     crisis told last before it (a lasting event whose deaths are its own: unrest, a clash) that
     has no end yet."""
     for d in dates:
-        sentence = next((x for x in sentences if x.start <= d.start and d.end <= x.end), None)
+        sentence = sentence_of(sentences, d)
         if sentence is None:
             continue
         base, s = sentence.start, sentence.text
@@ -250,10 +251,11 @@ def _in_future(m: EventMention, rules: Rules) -> bool:
 def _narrative(m: EventMention, sentences: tuple[Span, ...], dates: list[DateMention], text: str,
                prop: str, rules: Rules) -> EventMention | None:
     """A mention carrying the date of the paragraph's last dated sentence before ``m``'s."""
-    before = [s for s in sentences if s.end <= m.sentence.start]
-    for s in reversed(before):
-        if "\n" in text[s.end:m.sentence.start].strip(" \t"):
+    reached = m.sentence.start  # text[s.end:m.sentence.start] is checked a piece at a time
+    for s in reversed(sentences_before(sentences, m.sentence.start)):
+        if "\n" in text[s.end:reached]:
             return None  # another paragraph: another episode
+        reached = s.end
         # "the president told parliament on Friday" dates the telling, not the narrative.
         in_s = [d for d in dates if s.start <= d.start and d.end <= s.end and date_of(d) is not None
                 and not rules.pattern("speech_before").search(text[max(s.start, d.start - 30):d.start])]
