@@ -107,7 +107,7 @@ def display(name: str) -> str:
 class Claim:
     """What one side says of one QID."""
 
-    names: set[str] = field(default_factory=set)
+    names: Counter = field(default_factory=Counter)  # name -> rows that give it
     offices: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
     acronyms: set[str] = field(default_factory=set)
@@ -115,7 +115,8 @@ class Claim:
 
 
 def read_ep(paths: list[Path], tag: str, claims: dict[str, dict[str, Claim]],
-            country_qids: dict[str, str]) -> None:
+            country_qids: dict[str, str], states: set[str]) -> None:
+    """``states`` collects the folded names of the states the rows are about."""
     for path in paths:
         with path.open(encoding="utf-8", newline="") as fh:
             for r in csv.DictReader(fh):
@@ -124,12 +125,12 @@ def read_ep(paths: list[Path], tag: str, claims: dict[str, dict[str, Claim]],
                 if not QID.fullmatch(qid) or not name or QID.fullmatch(name):
                     continue
                 c = claims[qid].setdefault(tag, Claim())
-                c.names.add(name.strip())
+                c.names[name.strip()] += 1
                 office = (r.get("positionLabel") or r.get("positionlabel") or "").strip()
-                # Some list rows name the state where the office should be ("Donetsk People's Republic").
-                if office and not QID.fullmatch(office) and office != name.strip() \
-                        and norm(office) != norm(r.get("country", "")):
+                if office and not QID.fullmatch(office) and office != name.strip():
                     c.offices.add(office)
+                if r.get("country"):
+                    states.add(norm(r["country"]))
                 country = (r.get("countryid") or "").strip() or country_qids.get(norm(r.get("country", "")), "")
                 if country:
                     c.countries.add(country)
@@ -146,7 +147,7 @@ def read_oda(paths: list[Path], claims: dict[str, dict[str, Claim]], iso2: dict[
                 if not QID.fullmatch(qid) or not name:
                     continue
                 c = claims[qid].setdefault("oda", Claim())
-                c.names.add(name)
+                c.names[name] += 1
                 if pos.get("title_en"):
                     c.offices.add(f"{pos['title_en']}, {entry['country'].get('name_en', '')}".strip(", "))
                 if country:
@@ -166,7 +167,7 @@ def read_supraverden(path: Path, claims: dict[str, dict[str, Claim]]) -> None:
                 if k == "Name_en":
                     c.primary = v
                 if k == "Name_en" or re.fullmatch(r"Name_other(_\d+)?_en", k):
-                    c.names.add(v)
+                    c.names[v] += 1
                 elif k == "Abbreviation_en":
                     c.acronyms.add(v)
         entry.clear()
@@ -184,7 +185,7 @@ def read_intl_orgs(path: Path, claims: dict[str, dict[str, Claim]]) -> None:
         cells = line.split("\t")
         if line.startswith("#") or len(cells) < 2 or not QID.fullmatch(cells[0].strip()):
             continue
-        claims[cells[0].strip()].setdefault("io", Claim()).names.add(cells[1].strip())
+        claims[cells[0].strip()].setdefault("io", Claim()).names[cells[1].strip()] += 1
 
 
 def held_names(shared: Path | None) -> dict[str, str]:
@@ -220,6 +221,7 @@ class Row:
     flags: set[str] = field(default_factory=set)
     description: str = ""
     sources: tuple[str, ...] = ()
+    source_names: tuple[str, ...] = ()  # every name the sources give, agreed or not
 
 
 def prove(claims: dict[str, dict[str, Claim]], left: tuple[str, ...], right: tuple[str, ...],
@@ -241,8 +243,21 @@ def prove(claims: dict[str, dict[str, Claim]], left: tuple[str, ...], right: tup
     return out
 
 
-def best_name(names: set[str]) -> str:
-    counts = Counter(display(n) for n in names)
+def agreed(claims: list[Claim], others: list[Claim]) -> Counter:
+    """The names of ``claims`` that one of ``others`` also gives (folded alike), with how many
+    rows give each: every surface of a row is then proven by both sides, so a name one table
+    alone carries (a vandalised label, another item's name) never becomes a surface."""
+    sides = ({norm(n) for c in claims for n in c.names}, {norm(n) for c in others for n in c.names})
+    out: Counter = Counter()
+    for group, other in ((claims, sides[1]), (others, sides[0])):
+        for c in group:
+            for n, k in c.names.items():
+                if norm(n) in other:
+                    out[display(n)] += k
+    return out
+
+
+def best_name(counts: Counter) -> str:
     return max(counts, key=lambda n: (counts[n], not n.isascii(), len(n), n))
 
 
@@ -266,8 +281,9 @@ def build(args) -> tuple[list[Row], Counter]:
     last = read_words(args.surnames, args.surname_top)
 
     people: dict[str, dict[str, Claim]] = defaultdict(dict)
-    read_ep(args.ep_wikipedia, "wp", people, country_qids)
-    read_ep(args.ep_wikidata, "wd", people, country_qids)
+    states: set[str] = set()
+    read_ep(args.ep_wikipedia, "wp", people, country_qids, states)
+    read_ep(args.ep_wikidata, "wd", people, country_qids, states)
     read_oda(args.oda_snapshot, people, iso2)
     bodies: dict[str, dict[str, Claim]] = defaultdict(dict)
     if args.supraverden:
@@ -278,20 +294,23 @@ def build(args) -> tuple[list[Row], Counter]:
     rows: list[Row] = []
     for qid, (ls, rs) in sorted(prove(people, ("wp",), WIKIDATA_SIDE, stats, "person").items()):
         by = people[qid]
-        names = {n for t in ls + rs for n in by[t].names}
+        names = agreed([by[t] for t in ls], [by[t] for t in rs])
         # Only a state the gazetteer holds: "Donetsk People's Republic" leaves the column empty.
         countries = Counter(c for t in ls + rs for c in by[t].countries if c in known_countries)
-        offices = sorted({o for t in ls + rs for o in by[t].offices})
+        # Some list rows give the state where the office should be ("Donetsk People's Republic").
+        offices = sorted({o for t in ls + rs for o in by[t].offices if norm(o) not in states})
         label = best_name(names)
-        aliases = sorted({display(n) for n in names} - {label})
+        aliases = sorted(set(names) - {label})
         rows.append(Row(qid, label, "person", countries.most_common(1)[0][0] if countries else "", aliases,
                         description="person (" + "; ".join(offices[:2]) + ")" if offices else "person",
-                        sources=tuple(TAGS[t] for t in ls + rs)))
+                        sources=tuple(TAGS[t] for t in ls + rs),
+                        source_names=tuple(display(n) for c in by.values() for n in c.names)))
     for qid, (ls, rs) in sorted(prove(bodies, ("sv",), ("io",), stats, "organization").items()):
         by = bodies[qid]
-        label = display(by["sv"].primary or best_name(by["sv"].names))
-        names = {display(n) for t in ("sv", "io") for n in by[t].names}
-        rows.append(Row(qid, label, "organization", aliases=sorted(names - {label}),
+        names = agreed([by["sv"]], [by["io"]])
+        primary = display(by["sv"].primary)
+        label = primary if primary in names else best_name(names)
+        rows.append(Row(qid, label, "organization", aliases=sorted(set(names) - {label}),
                         acronyms=sorted(by["sv"].acronyms), description="organization (international)",
                         sources=(TAGS["sv"], TAGS["io"])))
 
@@ -304,33 +323,42 @@ def build(args) -> tuple[list[Row], Counter]:
             stats[f"{row.type}: research table verdict {verdicts[row.qid]} stands"] += 1
             print(f"  held {row.qid} {row.label}: {verdicts[row.qid]}", file=sys.stderr)
             continue
-        names = [n for n in (row.label, *row.aliases) if len(n.split()) > 1]
+        # every name any source gives the QID: the verdict may be written in another spelling
+        names = [n for n in (row.label, *row.aliases, *row.source_names) if len(n.split()) > 1]
         if hit := next((held[norm(n)] for n in names if norm(n) in held), None):
             stats[f"{row.type}: project verdict unlinkable stands"] += 1
             print(f"  held {row.qid} {row.label}: {hit}", file=sys.stderr)
             continue
         out.append(row)
-    return settle(out, owners, words, first, last, stats), stats
+    return settle(out, owners, words, first, last, stats, people), stats
+
+
+def fold(word: str) -> str:
+    s = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in s if not unicodedata.combining(c)).lower()
 
 
 def settle(rows: list[Row], owners: dict[tuple[str, ...], str], words: set[str], first: set[str],
-           last: set[str], stats: Counter) -> list[Row]:
-    """Drop surfaces another entry owns or two rows share; add guarded surnames and acronyms."""
+           last: set[str], stats: Counter, people: dict[str, dict[str, Claim]] | None = None) -> list[Row]:
+    """Drop surfaces another entry owns or two rows share; add guarded surnames and acronyms.
+    ``people``: every person the sources name, proven or not, so that a surname two of them
+    bear, or one bears as a given name, is no one's alone."""
     seen: Counter = Counter()
     for r in rows:
         for s in {r.label, *r.aliases}:
             seen[key_of(s)] += 1
-    surnames: Counter = Counter()
-    for r in rows:
-        if r.type == "person":
-            for s in {r.label, *r.aliases}:
-                if len(s.split()) > 1:
-                    surnames[s.split()[-1]] += 1
-    for k, v in owners.items():
+    bearers: dict[str, set[str]] = defaultdict(set)
+    given: set[str] = set()  # a word some leader bears as a given name ("Hamid") is no one's surname
+    named = [(r.qid, n) for r in rows if r.type == "person" for n in (r.label, *r.aliases)]
+    named += [(q, display(n)) for q, by in (people or {}).items() for c in by.values() for n in c.names]
+    for qid, n in named:
+        toks = [fold(t) for t in n.split()]
+        if len(toks) > 1:
+            bearers[toks[-1]].add(qid)
+            given.update(toks[:-1])
+    for k in owners:
         if len(k) == 1:
-            surnames[k[0]] += 1  # a surname another entry owns is not a person's alone
-    # A word some leader bears as a given name ("Hamid", "Mohamed") is no one's surname alone.
-    given = {w for r in rows if r.type == "person" for s in {r.label, *r.aliases} for w in s.split()[:-1]}
+            bearers[fold(k[0])].add("owned")  # a surname another entry owns is not a person's alone
     out = []
     for r in rows:
         if not clean(r.label) or key_of(r.label) in owners or seen[key_of(r.label)] > 1:
@@ -342,14 +370,15 @@ def settle(rows: list[Row], owners: dict[tuple[str, ...], str], words: set[str],
             if len(r.label.split()) == 1:
                 r.flags.add("given_name")
             sur = r.label.split()[-1]
-            low = sur.lower()
+            low = fold(sur)
             before = r.label.split()[-2] if len(r.label.split()) > 1 else ""
             # "Abdullah of Pahang" is no surname; "De Croo", "Van der Bellen" need their particle.
             # "Abdul Hamid": after Abd-/Abu the next word completes the given name, it is no surname.
             compound = len(r.label.split()) == 2 and before.lower() in ("abdul", "abdel", "abd", "abu")
             if before and before[0].isupper() and before.lower() not in PARTICLES and not compound \
-                    and len(sur) >= 4 and sur.isalpha() and sur[0].isupper() and sur not in given \
-                    and surnames[sur] == 1 and low not in words and low not in first and low not in last:
+                    and " of " not in r.label and len(sur) >= 4 and sur.isalpha() and sur[0].isupper() \
+                    and low not in given and bearers[low] == {r.qid} \
+                    and low not in words and low not in first and low not in last:
                 r.aliases.append(sur)
                 stats["person: bare surname kept"] += 1
         else:
