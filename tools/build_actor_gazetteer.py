@@ -17,13 +17,16 @@ repeated, e.g. once per historical version of a file):
     Bodies, Wikidata side: a TSV (qid, name) of the INTL_ORGS registry of OpenSanctions'
         Wikidata position workbench (code index file find_string#57946607384, transcribed from
         read_file output: 104 rows, sport bodies left out)                   --intl-orgs FILE
+    Bodies, Wikidata side too: a TSV (qid, name, page) of the `member of` (P463) links of
+        SpocWiki/_Standards country pages (a vault generated from Wikidata; transcribed from
+        read_file output: Nigeria.md @0629ad79efa6d849f6a889061327b071ac9eb2f6)  --spocwiki FILE
     optional word lists (one word per line) that keep a bare surname from becoming a name:
         --words, --first-names, --surnames (the `web2` list of the PyPI package english-words,
         the census name lists of the PyPI package names), as tools/build_world_gazetteer.py
 
     .venv/bin/python tools/build_actor_gazetteer.py --ep-wikipedia wp.csv --ep-wikidata wd.csv \
         --oda-snapshot 2026-08-22.json --supraverden general_list.yaml --intl-orgs intl_orgs.tsv \
-        [--words web2.txt --first-names first.txt --surnames last.txt]
+        --spocwiki spocwiki_member_of.tsv [--words web2.txt --first-names first.txt --surnames last.txt]
 
 The committed kg/data/gazetteer-actors.tsv was built from:
     every-politician-scrapers/world-leaders-2021: every version of data/wikipedia.csv (80) and
@@ -33,6 +36,8 @@ The committed kg/data/gazetteer-actors.tsv was built from:
     confirmordeny/supraverden @59ab4fa0f92f3c75bb45e230908e612f15e8dbdf data/general_list.yaml
         (CC BY-SA 4.0)
     INTL_ORGS: find_string#57946607384 (OpenSanctions, stored 2026)
+    SpocWiki: SpocWiki/_Standards Earth/Continent/Africa/Africa~Central/Nigeria.md
+        @0629ad79efa6d849f6a889061327b071ac9eb2f6, its `member of` list (30 links)
     word lists: PyPI english-words 2.0.2 (web2, lower-case entries), PyPI names 0.3.0
         (dist.male.first, dist.female.first, the 1,000 commonest of dist.all.last)
 
@@ -40,7 +45,8 @@ Independence: the Wikipedia list and the Wikidata holders of an office are edite
 by Wikipedia editors, the claims on Wikidata), so a person the list names for an office and the
 Wikidata query gives for it, with one QID and one name, is proven by two sources; the two
 Wikidata-side tables (EP's query and open-data-archive's) are one source. For bodies the curated
-supraverden list is one source and the Wikidata-derived registry the other.
+supraverden list is one source and the Wikidata-derived INTL_ORGS registry or SpocWiki pages
+(one source between them) the other.
 
 A row is written only when both sides give the same QID with a matching name (folded case and
 accents, a Wikipedia disambiguator such as "(politician)" dropped); a QID only one side gives, or
@@ -84,6 +90,7 @@ TAGS = {
     "oda": "open-data-archive:world-leaders-current",
     "sv": "supraverden:general_list",
     "io": "opensanctions:INTL_ORGS",
+    "sw": "spocwiki:member_of",
 }
 WIKIDATA_SIDE = ("wd", "oda")
 PARTICLES = frozenset({"de", "van", "der", "von", "da", "do", "dos", "del", "la", "le", "al", "el", "bin", "ibn",
@@ -180,12 +187,13 @@ def read_supraverden(path: Path, claims: dict[str, dict[str, Claim]]) -> None:
     flush()
 
 
-def read_intl_orgs(path: Path, claims: dict[str, dict[str, Claim]]) -> None:
+def read_qid_names(path: Path, claims: dict[str, dict[str, Claim]], tag: str) -> None:
+    """A TSV whose first two columns are a QID and a name (the transcribed extracts)."""
     for line in path.read_text(encoding="utf-8").splitlines():
         cells = line.split("\t")
         if line.startswith("#") or len(cells) < 2 or not QID.fullmatch(cells[0].strip()):
             continue
-        claims[cells[0].strip()].setdefault("io", Claim()).names[cells[1].strip()] += 1
+        claims[cells[0].strip()].setdefault(tag, Claim()).names[cells[1].strip()] += 1
 
 
 def held_names(shared: Path | None) -> dict[str, str]:
@@ -289,7 +297,9 @@ def build(args) -> tuple[list[Row], Counter]:
     if args.supraverden:
         read_supraverden(args.supraverden, bodies)
     if args.intl_orgs:
-        read_intl_orgs(args.intl_orgs, bodies)
+        read_qid_names(args.intl_orgs, bodies, "io")
+    if args.spocwiki:
+        read_qid_names(args.spocwiki, bodies, "sw")
 
     rows: list[Row] = []
     for qid, (ls, rs) in sorted(prove(people, ("wp",), WIKIDATA_SIDE, stats, "person").items()):
@@ -305,14 +315,14 @@ def build(args) -> tuple[list[Row], Counter]:
                         description="person (" + "; ".join(offices[:2]) + ")" if offices else "person",
                         sources=tuple(TAGS[t] for t in ls + rs),
                         source_names=tuple(display(n) for c in by.values() for n in c.names)))
-    for qid, (ls, rs) in sorted(prove(bodies, ("sv",), ("io",), stats, "organization").items()):
+    for qid, (ls, rs) in sorted(prove(bodies, ("sv",), ("io", "sw"), stats, "organization").items()):
         by = bodies[qid]
-        names = agreed([by["sv"]], [by["io"]])
+        names = agreed([by["sv"]], [by[t] for t in rs])
         primary = display(by["sv"].primary)
         label = primary if primary in names else best_name(names)
         rows.append(Row(qid, label, "organization", aliases=sorted(set(names) - {label}),
                         acronyms=sorted(by["sv"].acronyms), description="organization (international)",
-                        sources=(TAGS["sv"], TAGS["io"])))
+                        sources=tuple(TAGS[t] for t in ls + rs)))
 
     out: list[Row] = []
     for row in rows:
@@ -392,8 +402,8 @@ def render(rows: list[Row]) -> str:
     head = ("# Generated by tools/build_actor_gazetteer.py; do not edit by hand. Each row's QID was "
             "given,\n# with a matching name, by both sources in its `source` column (people: the "
             "Wikipedia list of\n# heads of state and government and a Wikidata query of the office "
-            "holders; bodies: the curated\n# supraverden list and the Wikidata-derived INTL_ORGS "
-            "registry).\n")
+            "holders; bodies: the curated\n# supraverden list and a Wikidata-derived table, the INTL_ORGS "
+            "registry or SpocWiki).\n")
     lines = ["\t".join(COLUMNS)]
     for r in sorted(rows, key=lambda r: (r.type, r.label.lower())):
         lines.append("\t".join([r.qid, r.label, r.type, r.country, "|".join(r.aliases), "|".join(r.acronyms),
@@ -409,6 +419,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--oda-snapshot", type=Path, nargs="+", default=[])
     ap.add_argument("--supraverden", type=Path)
     ap.add_argument("--intl-orgs", type=Path)
+    ap.add_argument("--spocwiki", type=Path)
     add_common_options(ap)  # --shared: the annotations' `unlinkable` names stand too (held_names)
     ap.add_argument("--world", type=Path, default=ROOT / "kg" / "data" / "gazetteer-world.tsv")
     ap.add_argument("-o", "--out", type=Path, default=ROOT / "kg" / "data" / "gazetteer-actors.tsv")

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ACTORS = DATA_DIR / "gazetteer-actors.tsv"
 WIKIPEDIA_SIDE = {"everypolitician:world-leaders-2021/wikipedia", "supraverden:general_list"}
 WIKIDATA_SIDE = {"everypolitician:world-leaders-2021/wikidata", "open-data-archive:world-leaders-current",
-                 "opensanctions:INTL_ORGS"}
+                 "opensanctions:INTL_ORGS", "spocwiki:member_of"}
 
 
 def tool():
@@ -91,6 +91,13 @@ def test_an_international_body_links_by_name_and_acronym():
     assert links("The European Court of Human Rights heard the detainees' case.").get(
         "European Court of Human Rights") == q
     assert links("Lawyers for the protesters took the case to the ECHR in March.").get("ECHR") == q
+
+
+def test_a_regional_body_proven_by_a_country_page_links():
+    row = by_label()["Lake Chad Basin Commission"]
+    assert "spocwiki:member_of" in row["source"]
+    assert links("Ministers met at the Lake Chad Basin Commission to plan joint patrols.").get(
+        "Lake Chad Basin Commission") == row["qid"]
 
 
 def test_a_bare_surname_after_another_first_name_is_someone_else():
