@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Regenerate kg/data/gazetteer-actors.tsv: leaders and international bodies proven by two sources.
 
-The third-party tables are not committed; fetch them and give their paths (each option may be
-repeated, e.g. once per historical version of a file):
+The third-party tables are not committed; fetch them and give their paths (the first three
+options take one or more files, e.g. every historical version of a file):
 
     Leaders, Wikipedia side: the `data/wikipedia.csv` of github:every-politician-scrapers/
         world-leaders-2021 (the English Wikipedia list of current heads of state and government,
@@ -29,8 +29,8 @@ repeated, e.g. once per historical version of a file):
         --spocwiki spocwiki_member_of.tsv [--words web2.txt --first-names first.txt --surnames last.txt]
 
 The committed kg/data/gazetteer-actors.tsv was built from:
-    every-politician-scrapers/world-leaders-2021: every version of data/wikipedia.csv (80) and
-        data/wikidata.csv (79) in its history up to be7039cf5952d8121c4f1e24eea64cc5dd465633
+    every-politician-scrapers/world-leaders-2021: every version of data/wikipedia.csv (64) and
+        data/wikidata.csv (95) in its history (`git log -- FILE`) up to be7039cf5952d8121c4f1e24eea64cc5dd465633
     open-data-archive/world-leaders-current @b06a1440a6eda040a90166cb3f84d9634d1779b2: its 99
         daily snapshots (2026-05-16 .. 2026-08-22)
     confirmordeny/supraverden @59ab4fa0f92f3c75bb45e230908e612f15e8dbdf data/general_list.yaml
@@ -44,7 +44,9 @@ The committed kg/data/gazetteer-actors.tsv was built from:
 Independence: the Wikipedia list and the Wikidata holders of an office are edited apart (the list
 by Wikipedia editors, the claims on Wikidata), so a person the list names for an office and the
 Wikidata query gives for it, with one QID and one name, is proven by two sources; the two
-Wikidata-side tables (EP's query and open-data-archive's) are one source. For bodies the curated
+Wikidata-side tables (EP's query and open-data-archive's) are one source. The caveat: the list's
+QID is the Wikidata item its linked article belongs to, so the two sides agree on who holds the
+office independently but share Wikimedia's article-item links. For bodies the curated
 supraverden list is one source and the Wikidata-derived INTL_ORGS registry or SpocWiki pages
 (one source between them) the other.
 
@@ -54,11 +56,12 @@ whose names disagree, is dropped and counted. QIDs already in kg/data/gazetteer.
 gazetteer-world.tsv are left to those files, and QIDs the project's research tables
 (../shared/corpus/qids*.tsv) judged and did not verify, and names they or the annotated articles
 (*.gold.json `unlinkable`) judged unlinkable, keep that verdict until a person revises it (the
-builder prints the rows it holds, with their proven QIDs). A person gets the bare
-surname as an alias only when it is one word of four letters or more that no other person of the
-table shares, that is no ordinary word, first name or common surname, and that no other entry
-owns; the scanner then accepts it only after a title or at a sentence's start ("President X"),
-never after another capitalised word. A one-word label gets the `given_name` flag. A body's
+builder prints the rows it holds, with their proven QIDs). Every surface is a name both
+sides give. A person gets the bare surname as an alias only when it is one word of four letters
+or more that no other person in the sources bears (as a surname or a given name), that is no
+ordinary word, first name or common surname, and that no other entry owns; the scanner then
+rejects it after another capitalised word that is no title ("Peter X", but "President X"). A
+one-word label gets the `given_name` flag. A body's
 acronym is kept only when it has three letters or more, is no word, and no other entry owns it.
 """
 from __future__ import annotations
