@@ -308,13 +308,18 @@ def build(args) -> tuple[list[Row], Counter]:
     for qid, (ls, rs) in sorted(prove(people, ("wp",), WIKIDATA_SIDE, stats, "person").items()):
         by = people[qid]
         names = agreed([by[t] for t in ls], [by[t] for t in rs])
-        # Only a state the gazetteer holds: "Donetsk People's Republic" leaves the column empty.
-        countries = Counter(c for t in ls + rs for c in by[t].countries if c in known_countries)
+        # The one state of the gazetteer both sides give (or the one side that names any): a
+        # monarch of several realms, two items for one state (the Netherlands) or a side's slip
+        # leaves the column empty.
+        left = {c for t in ls for c in by[t].countries} & known_countries
+        right = {c for t in rs for c in by[t].countries} & known_countries
+        both = left & right if left and right else left | right
+        country = next(iter(both)) if len(both) == 1 else ""
         # Some list rows give the state where the office should be ("Donetsk People's Republic").
         offices = sorted({o for t in ls + rs for o in by[t].offices if norm(o) not in states})
         label = best_name(names)
         aliases = sorted(set(names) - {label})
-        rows.append(Row(qid, label, "person", countries.most_common(1)[0][0] if countries else "", aliases,
+        rows.append(Row(qid, label, "person", country, aliases,
                         description="person (" + "; ".join(offices[:2]) + ")" if offices else "person",
                         sources=tuple(TAGS[t] for t in ls + rs),
                         source_names=tuple(display(n) for c in by.values() for n in c.names)))
