@@ -138,21 +138,27 @@ def read_gazetteer(path: Path) -> tuple[dict[str, str], dict[tuple[str, ...], st
     return iso2, owners, qids
 
 
-def shared_verdicts(shared: Path | None) -> dict[str, str]:
-    """QIDs the project's own research tables (../shared/corpus/qids*.tsv) judged and did not
-    verify (single, conflict, notfound): those verdicts stand until a person revises the table
-    with the new evidence, so this builder does not override them."""
-    out: dict[str, str] = {}
+def research_rows(shared: Path | None) -> list[tuple[str, dict[str, str]]]:
+    """(file name, row) of the project's own QID research tables (../shared/corpus/qids*.tsv)."""
+    out: list[tuple[str, dict[str, str]]] = []
     if shared is None or not shared.is_dir():
         return out
     for path in sorted(shared.glob("qids*.tsv")):
         lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
         header = lines[0].split("\t")
-        for ln in lines[1:]:
-            r = dict(zip(header, ln.split("\t")))
-            qid = (r.get("qid") or r.get("qid_or_pid") or "").strip()
-            if QID.fullmatch(qid) and r.get("status", "").strip() != "verified":
-                out.setdefault(qid, r.get("status", "").strip())
+        out += [(path.name, dict(zip(header, ln.split("\t")))) for ln in lines[1:]]
+    return out
+
+
+def shared_verdicts(shared: Path | None) -> dict[str, str]:
+    """QIDs the project's own research tables (../shared/corpus/qids*.tsv) judged and did not
+    verify (single, conflict, notfound): those verdicts stand until a person revises the table
+    with the new evidence, so this builder does not override them."""
+    out: dict[str, str] = {}
+    for _name, r in research_rows(shared):
+        qid = (r.get("qid") or r.get("qid_or_pid") or "").strip()
+        if QID.fullmatch(qid) and r.get("status", "").strip() != "verified":
+            out.setdefault(qid, r.get("status", "").strip())
     return out
 
 
@@ -498,20 +504,26 @@ def write_coords(rows: list[Row], path: Path) -> None:
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
+def add_common_options(ap: argparse.ArgumentParser) -> None:
+    """The word lists, the curated gazetteer and the research tables (tools/build_actor_gazetteer.py too)."""
+    ap.add_argument("--words", type=Path, action="append", default=[])
+    ap.add_argument("--first-names", type=Path, action="append", default=[])
+    ap.add_argument("--surnames", type=Path, action="append", default=[])
+    ap.add_argument("--surname-top", type=int, default=1000, help="most frequent surnames only")
+    ap.add_argument("--gazetteer", type=Path, default=ROOT / "kg" / "data" / "gazetteer.tsv")
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "corpus",
+                    help="the project's QID research tables, whose unverified verdicts stand "
+                         "(from a worktree give /work/shared/corpus)")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ne-places", type=Path, required=True)
     ap.add_argument("--dr5hn-cities", type=Path, required=True)
     ap.add_argument("--dr5hn-states", type=Path)
     ap.add_argument("--dc-states", type=Path)
-    ap.add_argument("--words", type=Path, action="append", default=[])
-    ap.add_argument("--first-names", type=Path, action="append", default=[])
-    ap.add_argument("--surnames", type=Path, action="append", default=[])
-    ap.add_argument("--surname-top", type=int, default=1000, help="most frequent surnames only")
-    ap.add_argument("--gazetteer", type=Path, default=ROOT / "kg" / "data" / "gazetteer.tsv")
+    add_common_options(ap)
     ap.add_argument("--places", type=Path, default=ROOT / "kg" / "data" / "gazetteer-places.tsv")
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "corpus",
-                    help="the project's QID research tables, whose unverified verdicts stand")
     ap.add_argument("-o", "--out", type=Path, default=ROOT / "kg" / "data" / "gazetteer-world.tsv")
     ap.add_argument("--coords", type=Path, default=ROOT / "kg" / "data" / "gazetteer-coords.tsv",
                     help="where the coordinates of gazetteer.tsv's places go")

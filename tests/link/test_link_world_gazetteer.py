@@ -31,13 +31,18 @@ def rows(path: Path) -> list[dict[str, str]]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def tool():
-    spec = importlib.util.spec_from_file_location("build_world_gazetteer", ROOT / "tools" / "build_world_gazetteer.py")
+@functools.lru_cache(maxsize=None)
+def load_tool(name: str):
+    """A module of tools/ (not a package), imported once."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
     mod = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_world_gazetteer", mod)
+    sys.modules.setdefault(name, mod)
     spec.loader.exec_module(mod)
     return mod
+
+
+def tool():
+    return load_tool("build_world_gazetteer")
 
 
 # -- the committed file ------------------------------------------------------------------------
