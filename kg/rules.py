@@ -22,7 +22,7 @@ from typing import Mapping
 from kg.errors import RulePackError
 from kg.resources import DATA_DIR
 
-TRIGGER_NEEDS = ("-", "force", "armed", "target", "person")
+TRIGGER_NEEDS = ("-", "force", "armed", "target", "person", "unarmed")
 TRIGGER_PHASES = ("", "end")
 COUNT_SIDES = ("after", "before")
 DEBRIS_KINDS = ("line", "prefix")
@@ -88,7 +88,7 @@ class Trigger:
     event_type: str
     rule: str
     pattern: re.Pattern[str]
-    needs: str  # "-" | "force" | "armed" | "target" | "person"
+    needs: str  # "-" | "force" | "armed" | "target" | "person" | "unarmed"
     phase: str = ""  # "end" when the trigger itself marks the event's end
 
 

@@ -62,6 +62,10 @@ def mentions_in_sentence(
                                           or _states_named(matches) >= 2):
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: no armed party named"))
             continue
+        if trig.needs == "unarmed" and (cue["force"].search(s, clause_around(s, a, b, rules)[0], a)
+                                        or cue["armed_group"].search(s, clause_around(s, a, b, rules)[0], a)):
+            traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: told of forces, not of a crowd"))
+            continue
         if trig.needs == "target" and _nearest_target(s, a, b, rules) is None:
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: nothing attacked named"))
             continue
@@ -114,6 +118,9 @@ def mentions_in_sentence(
             # "the withdrawal of the peacekeeping troops": the force phrase names who leaves.
             del found[ended]
     events = list(found.values())
+    enders = {t.rule for t in rules.triggers if t.phase == "end"}
+    for ev in events:
+        ev.only_end = set(ev.rules) <= enders
     claimant, claim_at = claim if claim else (None, (0, 0))
     if not events:
         # Counts in a sentence with no event ("Official figures report 225 deaths") wait for
