@@ -78,6 +78,13 @@ POSITIVE = [
     Case("Crowds poured into the streets of Harare on Saturday.", U, at("Harare", SAT)),
     Case("Riots rocked Maputo on Wednesday after the election result.", U, at("Maputo", WED)),
     Case("Thousands of marchers streamed through Warsaw on Sunday.", U, at("Warsaw", SUN)),
+    Case("Hundreds gathered outside parliament in Accra on Monday to demand the minister's resignation.", U,
+         at("Accra", MON)),
+    Case("Crowds chanting slogans against the president marched through Abidjan on Saturday.", U, at("Abidjan", SAT)),
+    Case("Opposition supporters blocked roads and burned tyres in Kinshasa on Monday.", U, at("Kinshasa", MON)),
+    Case("Thousands defied a ban and protested in Minsk on Sunday.", U, at("Minsk", SUN)),
+    Case("Supporters of the banned opposition party rallied in Cairo on Friday.", U, at("Cairo", FRI)),
+    Case("The government postponed the election amid protests in Conakry on Monday.", U, at("Conakry")),
     Case("Stone-pelting youths clashed with police in Srinagar on Friday.", U, at("Srinagar", FRI)),
 ]
 
@@ -130,6 +137,8 @@ NO_EVENT = [
     Case("Markets were in turmoil in London on Monday.", None),
     Case("Thousands of fans crowded the streets of Buenos Aires to celebrate the World Cup.", None),
     Case("The president rallied support in Kano on Tuesday.", None),
+    Case("Ministers gathered in Brussels on Monday to call for calm.", None),
+    Case("Scientists gathered in Geneva to discuss the findings.", None),
     # forces that march or take to the streets parade, they do not protest
     Case("The troops marched in a parade in Moscow on Tuesday.", None),
     Case("The cadets marched past the president in Abuja on Saturday.", None),
