@@ -66,6 +66,9 @@ def mentions_in_sentence(
                                         or cue["armed_group"].search(s, clause_around(s, a, b, rules)[0], a)):
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: told of forces, not of a crowd"))
             continue
+        if trig.needs == "sides" and not _two_sides(s, matches, base, rules):
+            traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: fewer than two armed sides named"))
+            continue
         if trig.needs == "target" and _nearest_target(s, a, b, rules) is None:
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: nothing attacked named"))
             continue
@@ -301,6 +304,18 @@ def _same_clause(s: str, a: int, b: int, rules: Rules) -> bool:
     lo, hi = min(a, b), max(a, b)
     left, right = clause_around(s, lo, lo, rules)
     return left <= lo and hi <= right
+
+
+def _two_sides(s: str, matches: list, base: int, rules: Rules) -> bool:
+    """Two armed parties in the sentence: force nouns, armed groups, and states or bodies named other
+    than as the place ("security forces in Myanmar" is one party); or one, with a word of two sides."""
+    cue = rules.cues
+    parties = len(cue["force"].findall(s)) + len(cue["armed_group"].findall(s))
+    if not parties and _states_named(matches) < 2:
+        return False
+    actors = {m.entity.key for m in matches if m.entity.type in ACTOR_TYPES
+              and not rules.roles["in_place"].search(s[max(0, m.start - base - 30):m.start - base])}
+    return parties + len(actors) >= 2 or (parties >= 1 and bool(cue["two_sides"].search(s)))
 
 
 def _states_named(matches: list) -> int:

@@ -109,6 +109,8 @@ POSITIVE = [
          fact(MON, sides={"India", "Pakistan"}, deaths=2)),
     Case("Four militants were killed in an encounter with security forces in Srinagar on Tuesday.", C,
          fact(TUE, "Srinagar", deaths=4)),
+    Case("Afghan border guards opened fire on Pakistani troops on Sunday.", C,
+         fact(SUN, sides={"Afghanistan", "Pakistan"})),
 ]
 
 NO_EVENT = [
@@ -171,6 +173,9 @@ OTHER_CLASS = [
     "Rioters and police fought in the streets of Dakar on Tuesday.",
     "Russian missiles struck Kyiv on Monday.",
     "Gunmen ambushed a convoy near Gao on Monday.",
+    # one side firing is a crackdown or an attack, not a fight between two
+    "Security forces opened fire with automatic weapons in Yangon on Monday, witnesses said.",
+    "Soldiers opened fire on a crowd in Conakry on Tuesday.",
 ]
 
 
