@@ -111,6 +111,10 @@ POSITIVE = [
          fact(TUE, "Srinagar", deaths=4)),
     Case("Afghan border guards opened fire on Pakistani troops on Sunday.", C,
          fact(SUN, sides={"Afghanistan", "Pakistan"})),
+    Case("Azerbaijani troops violated the ceasefire on the border with Armenia on Monday.", C,
+         fact(MON, sides={"Azerbaijan"})),
+    Case("Ceasefire violations by Indian and Pakistani troops were reported along the Line of Control on "
+         "Tuesday.", C, fact(TUE)),
 ]
 
 NO_EVENT = [
@@ -149,6 +153,7 @@ NO_EVENT = [
     Case("A truce between the army and the rebels has held since Monday.", None),
     Case("The ceasefire between Israel and Hamas was extended on Monday.", None),
     Case("Sudan's warring parties signed a truce in Jeddah on Saturday.", None),
+    Case("A fragile truce took hold in Tigray.", None),
     # feared, threatened, hypothetical, denied or avoided fights
     Case("Fighting could resume between the army and rebels near Goma, the UN warned.", None),
     Case("Both armies said they would avoid any clash on the border.", None),
