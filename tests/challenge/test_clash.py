@@ -111,6 +111,12 @@ POSITIVE = [
          fact(TUE, "Srinagar", deaths=4)),
     Case("Afghan border guards opened fire on Pakistani troops on Sunday.", C,
          fact(SUN, sides={"Afghanistan", "Pakistan"})),
+    Case("An armed confrontation between Kyrgyz and Tajik border guards broke out near Batken on Monday.", C,
+         fact(MON, "Batken", {"Kyrgyzstan", "Tajikistan"})),
+    Case("Confrontations between soldiers and rebels killed six in Bamenda on Friday.", C,
+         fact(FRI, "Bamenda", deaths=6)),
+    Case("Sporadic gunfire echoed across Khartoum on Sunday as the army fought the paramilitaries.", C,
+         fact(SUN, "Khartoum")),
     Case("Azerbaijani troops violated the ceasefire on the border with Armenia on Monday.", C,
          fact(MON, sides={"Azerbaijan"})),
     Case("Ceasefire violations by Indian and Pakistani troops were reported along the Line of Control on "

@@ -78,6 +78,8 @@ POSITIVE = [
     Case("Crowds poured into the streets of Harare on Saturday.", U, at("Harare", SAT)),
     Case("Riots rocked Maputo on Wednesday after the election result.", U, at("Maputo", WED)),
     Case("Thousands of marchers streamed through Warsaw on Sunday.", U, at("Warsaw", SUN)),
+    Case("Residents defied a nationwide curfew and marched on the palace in Bishkek on Monday.", U,
+         at("Bishkek", MON)),
     Case("Hundreds gathered outside parliament in Accra on Monday to demand the minister's resignation.", U,
          at("Accra", MON)),
     Case("Crowds chanting slogans against the president marched through Abidjan on Saturday.", U, at("Abidjan", SAT)),
