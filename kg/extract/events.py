@@ -62,8 +62,7 @@ def mentions_in_sentence(
                                           or _states_named(matches) >= 2):
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: no armed party named"))
             continue
-        if trig.needs == "unarmed" and (cue["force"].search(s, clause_around(s, a, b, rules)[0], a)
-                                        or cue["armed_group"].search(s, clause_around(s, a, b, rules)[0], a)):
+        if trig.needs == "unarmed" and _armed_before(s, a, b, rules):
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: told of forces, not of a crowd"))
             continue
         if trig.needs == "sides" and not _two_sides(s, matches, base, rules):
@@ -304,6 +303,12 @@ def _same_clause(s: str, a: int, b: int, rules: Rules) -> bool:
     lo, hi = min(a, b), max(a, b)
     left, right = clause_around(s, lo, lo, rules)
     return left <= lo and hi <= right
+
+
+def _armed_before(s: str, a: int, b: int, rules: Rules) -> bool:
+    """Forces or an armed group before the trigger in its clause ("soldiers marched through")."""
+    left = clause_around(s, a, b, rules)[0]
+    return bool(rules.cues["force"].search(s, left, a) or rules.cues["armed_group"].search(s, left, a))
 
 
 def _two_sides(s: str, matches: list, base: int, rules: Rules) -> bool:
