@@ -179,6 +179,9 @@ NO_EVENT = [
     Case("The rebels vowed to keep fighting in Tigray.", None),
     Case("Diplomats fear that fighting between the army and rebels may spread to Bamenda.", None),
     Case("Observers said clashes between the two armies were unlikely.", None),
+    # a habit is no event of a day
+    Case("Rival militias often clash over smuggling routes in Libya.", None),
+    Case("Indian and Bangladeshi border guards frequently exchange fire along the frontier.", None),
 ]
 
 OTHER_CLASS = [

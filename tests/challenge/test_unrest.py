@@ -107,6 +107,7 @@ NO_EVENT = [
     Case("Analysts fear unrest could spread to Mombasa.", None),
     Case("The president warned of riots if fuel prices rise.", None),
     Case("Police said the demonstration in Accra would be illegal.", None),
+    Case("Students sometimes protest outside the ministry in Dhaka.", None),
     Case("Organisers hope to hold a rally outside Lusaka next month.", None),
     # banned, called off, cancelled, denied
     Case("The government banned all rallies in Minsk ahead of the vote.", None),
