@@ -126,6 +126,7 @@ NO_EVENT = [
     Case("Japan filed a protest with the Chinese embassy on Monday.", None),
     Case("Lodging a protest with the ambassador, the minister demanded an apology.", None),
     Case("Seoul sent a protest note to Tokyo on Monday.", None),
+    Case("The deal was signed under protest in Geneva.", None),
     Case("The defendant protested his innocence in court in Nairobi.", None),
     Case("Voters cast a protest vote against the ruling party in Warsaw.", None),
     Case("A protest song topped the charts in Seoul.", None),
@@ -156,6 +157,7 @@ NO_EVENT = [
 ]
 
 OTHER_CLASS = [
+    "The health minister resigned in protest at the budget cuts in Lima on Monday.",
     "Soldiers marched into the town of Kidal on Monday.",
     "Rebels marched on Bangui on Sunday.",
     "Troops took to the streets of Bamako after the coup.",
