@@ -131,6 +131,7 @@ NO_EVENT = [
     Case("The two sides often clash over water rights in the valley.", None),
     Case("The ministers had clashing views on the budget.", None),
     Case("The professor warned of a clash of civilisations.", None),
+    Case("The meeting between the army chief and the rebel leader was a clash of wills.", None),
     Case("Colours clash in the new design, critics said.", None),
     Case("The schedule clashes with the summit in Geneva.", None),
     Case("The two candidates clashed in a televised debate on Monday.", None),

@@ -127,6 +127,7 @@ NO_EVENT = [
     Case("Lodging a protest with the ambassador, the minister demanded an apology.", None),
     Case("Seoul sent a protest note to Tokyo on Monday.", None),
     Case("The deal was signed under protest in Geneva.", None),
+    Case("The decision sparked a storm of protest from rights groups in London.", None),
     Case("The defendant protested his innocence in court in Nairobi.", None),
     Case("Voters cast a protest vote against the ruling party in Warsaw.", None),
     Case("A protest song topped the charts in Seoul.", None),
