@@ -28,6 +28,8 @@ def register(app: typer.Typer) -> None:
         validate: opt.Validate = True,
         resolve: bool = typer.Option(False, "--resolve", help="Then resolve the store's articles into one event per real-world event (kg resolve)."),
         online: opt.Online = False,
+        allow_private_urls: opt.AllowPrivateUrls = False,
+        follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Read symbolic links in a folder that lead out of it (not read by default)."),
     ) -> None:
         """Extract, validate and load many articles, each as its own named graph. Articles already
         loaded with the same text are skipped, so rerunning an interrupted ingest finishes it.
@@ -40,7 +42,9 @@ def register(app: typer.Typer) -> None:
                 summary = api.ingest(paths, store=store_dir, endpoint=endpoint,
                                      update_endpoint=update_endpoint, query_endpoint=query_endpoint,
                                      workers=workers, validate=validate, errors=errors, progress=tick,
-                                     resolve=resolve, online=online)
+                                     resolve=resolve, online=online,
+                                     allow_private_urls=allow_private_urls or None,
+                                     follow_symlinks=follow_symlinks)
         except IngestAborted as exc:
             _print_summary(exc.summary)
             raise
