@@ -22,14 +22,14 @@ from typing import Mapping
 from kg.errors import RulePackError
 from kg.resources import DATA_DIR
 
-TRIGGER_NEEDS = ("-", "force", "armed", "target", "person")
+TRIGGER_NEEDS = ("-", "force", "armed", "target", "person", "unarmed", "sides")
 TRIGGER_PHASES = ("", "end")
 COUNT_SIDES = ("after", "before")
 DEBRIS_KINDS = ("line", "prefix")
 # The cue and role kinds the extractor reads: a pack must give each, and nothing else.
 CUE_KINDS = ("negation", "irrealis", "irrealis_after", "start", "end", "force", "armed_group", "request",
              "present_start", "present_end", "withdrawal_done", "person_pronoun", "continuation", "ongoing", "domestic",
-             "unrest_side", "repeat")
+             "unrest_side", "repeat", "two_sides")
 ROLE_KINDS = ("in_place", "to_place", "from_place", "between", "by_agent", "actor_noun", "place_noun",
               "led")
 NUMBER_WORD_KINDS = ("unit", "teen", "tens", "scale", "dozen", "couple", "vague", "few", "approx", "min",
@@ -89,7 +89,7 @@ class Trigger:
     event_type: str
     rule: str
     pattern: re.Pattern[str]
-    needs: str  # "-" | "force" | "armed" | "target" | "person"
+    needs: str  # "-" | "force" | "armed" | "target" | "person" | "unarmed" | "sides"
     phase: str = ""  # "end" when the trigger itself marks the event's end
 
 

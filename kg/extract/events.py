@@ -62,6 +62,12 @@ def mentions_in_sentence(
                                           or _states_named(matches) >= 2):
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: no armed party named"))
             continue
+        if trig.needs == "unarmed" and _armed_before(s, a, b, rules):
+            traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: told of forces, not of a crowd"))
+            continue
+        if trig.needs == "sides" and not _two_sides(s, matches, base, rules):
+            traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: fewer than two armed sides named"))
+            continue
         if trig.needs == "target" and _nearest_target(s, a, b, rules) is None:
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: nothing attacked named"))
             continue
@@ -114,6 +120,9 @@ def mentions_in_sentence(
             # "the withdrawal of the peacekeeping troops": the force phrase names who leaves.
             del found[ended]
     events = list(found.values())
+    enders = {t.rule for t in rules.triggers if t.phase == "end"}
+    for ev in events:
+        ev.only_end = set(ev.rules) <= enders
     claimant, claim_at = claim if claim else (None, (0, 0))
     if not events:
         # Counts in a sentence with no event ("Official figures report 225 deaths") wait for
@@ -294,6 +303,24 @@ def _same_clause(s: str, a: int, b: int, rules: Rules) -> bool:
     lo, hi = min(a, b), max(a, b)
     left, right = clause_around(s, lo, lo, rules)
     return left <= lo and hi <= right
+
+
+def _armed_before(s: str, a: int, b: int, rules: Rules) -> bool:
+    """Forces or an armed group before the trigger in its clause ("soldiers marched through")."""
+    left = clause_around(s, a, b, rules)[0]
+    return bool(rules.cues["force"].search(s, left, a) or rules.cues["armed_group"].search(s, left, a))
+
+
+def _two_sides(s: str, matches: list, base: int, rules: Rules) -> bool:
+    """Two armed parties in the sentence: force nouns, armed groups, and states or bodies named other
+    than as the place ("security forces in Myanmar" is one party); or one, with a word of two sides."""
+    cue = rules.cues
+    parties = len(cue["force"].findall(s)) + len(cue["armed_group"].findall(s))
+    if not parties and _states_named(matches) < 2:
+        return False
+    actors = {m.entity.key for m in matches if m.entity.type in ACTOR_TYPES
+              and not rules.roles["in_place"].search(s[max(0, m.start - base - 30):m.start - base])}
+    return parties + len(actors) >= 2 or (parties >= 1 and bool(cue["two_sides"].search(s)))
 
 
 def _states_named(matches: list) -> int:

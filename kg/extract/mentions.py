@@ -49,6 +49,7 @@ class EventMention:
     target: str | None = None  # what an attack struck, to tell attacks apart
     phase: str = ""  # start | end, from cue words near the trigger
     ends: bool = False  # the trigger itself marks the end (a ceasefire)
+    only_end: bool = False  # told only by end words ("a truce took hold"): an end of nothing told
     also: bool = False  # "were also detained": told as more of an event already told
     repeat: bool = False  # "arrested again", "fresh riots": told as happening once more
     ongoing: bool = False  # "during ongoing protests", "detained journalist X": told as under way or done before

@@ -139,6 +139,8 @@ def cluster_mentions(mentions: list[EventMention], pub_year: int | None) -> list
             clusters.append(Cluster(m.type, [m]))
         else:
             home.mentions.append(m)
+    # "A ceasefire took hold": the end of a fight the article never tells of is no event of its own.
+    clusters = [c for c in clusters if not all(m.only_end for m in c.mentions)]
     # Where a count read outside any fitting event's sentence goes, tier by tier: the nearest
     # earlier event of the first tier that has one.
     for p in pending:

@@ -37,7 +37,7 @@ def entity_qids(event, prop: str) -> set[str | None]:
 def test_every_event_class_has_triggers_and_every_pattern_compiles():
     by_class = {t.event_type for t in default_rules().triggers}
     assert by_class == set(event_classes().names)
-    assert all(t.needs in {"-", "force", "armed", "person", "target"} for t in default_rules().triggers)
+    assert all(t.needs in {"-", "force", "armed", "person", "target", "unarmed", "sides"} for t in default_rules().triggers)
     assert all(isinstance(t.pattern, re.Pattern) for t in default_rules().triggers)
 
 
