@@ -111,6 +111,18 @@ POSITIVE = [
     Case("Attack on Kabul hotel leaves 5 dead", A, {"location": {"Kabul"}}),
     Case("Malian troops shelled a village near Gao on Tuesday.", A,
          {"participant": {"Mali"}, "location": {"Gao"}, "date": {"2023-05-09"}}),
+    Case("Five farmers were gunned down by jihadists near Katsina on Monday.", A,
+         {"location": {"Katsina"}, "date": {"2023-05-08"}}),
+    Case("A man detonated an explosive vest inside a mosque in Peshawar on Friday.", A,
+         {"location": {"Peshawar"}, "date": {"2023-05-12"}}),
+    Case("Warplanes bombarded rebel positions near Aleppo on Sunday.", A,
+         {"location": {"Aleppo"}, "date": {"2023-05-07"}}),
+    Case("Villagers were hacked to death by bandits in Zamfara on Saturday.", A,
+         {"location": {"Zamfara"}, "date": {"2023-05-06"}}),
+    Case("Twin blasts rock Damascus suburb, killing 34", A, {"deaths": {34}, "country": {"Syria"}}),
+    Case("Suicide car bomb explodes near Supreme Court in Kabul", A, {"location": {"Kabul"}}),
+    Case("The blast at the market in Kano killed 12 people on Monday.", A,
+         {"location": {"Kano"}, "deaths": {12}, "date": {"2023-05-08"}}),
 ]
 
 NO_EVENT = [
@@ -159,6 +171,13 @@ NO_EVENT = [
     "Opposition leaders attacked the decision in posts on social media.",
     "Shoppers raided the shelves of supermarkets in London on Saturday.",
     "Residents of Kano fear attacks by bandits.",
+    "Journalists bombarded the general with questions in Niamey.",
+    "A police officer shot dead a suspect in Lagos on Monday.",
+    "The bomb squad said the device near the stadium in Lagos was a hoax.",
+    "Rebels had not shelled the town for weeks, residents of Gao said.",
+    "Attacks on aid workers have become common in the Sahel.",
+    "Fans had a blast at the concert in Accra on Saturday.",
+    "A blast of cold air hit Moscow on Monday.",
 ]
 
 # Other classes: no attack.
@@ -167,6 +186,7 @@ OTHER_CLASS = [
     "Protesters marched through Nairobi on Monday.",
     "Police arrested opposition leader Ousmane Diop in Dakar on Monday.",
     "Troops clashed with rebels near Goma on Monday.",
+    "Security forces gunned down protesters in Baghdad on Thursday.",
 ]
 
 # Only the forces that struck take part; the state struck or whose people died does not.

@@ -102,6 +102,8 @@ POSITIVE = [
          {"location": {"Khartoum"}, "date": {"2023-05-08"}, "deaths": {7}}),
     Case("The ousting of the president by soldiers in Libreville on Wednesday was the latest coup.", C,
          {"location": {"Libreville"}, "date": {"2023-05-10"}}),
+    Case("Mutinous soldiers unseated the president in Ouagadougou on Monday.", C,
+         {"location": {"Ouagadougou"}, "date": {"2023-05-08"}}),
 ]
 
 NO_EVENT = [
@@ -149,6 +151,11 @@ NO_EVENT = [
     "Generals denied staging a coup in Naypyidaw.",
     "The army remained loyal and the coup bid failed in Bissau.",
     "Nobody has seized power in Bamako, the spokesman said.",
+    "The opposition unseated the president in the election in Lusaka.",
+    "The junta in Bamako promised to hand power to civilians in 2024.",
+    "Soldiers loyal to the president repelled the putschists in Bissau.",
+    "The army warned it would not allow anyone to seize power in Conakry.",
+    "Coups have become frequent in West Africa, analysts in Dakar say.",
 ]
 
 # Other classes: no coup.
