@@ -121,6 +121,14 @@ POSITIVE = [
          {"location": {"Zamfara"}, "date": {"2023-05-06"}}),
     Case("Twin blasts rock Damascus suburb, killing 34", A, {"deaths": {34}, "country": {"Syria"}}),
     Case("Suicide car bomb explodes near Supreme Court in Kabul", A, {"location": {"Kabul"}}),
+    Case("Al-Shabaab fighters overran a military base near Mogadishu on Monday.", A,
+         {"location": {"Mogadishu"}, "date": {"2023-05-08"}}),
+    Case("A landmine killed four soldiers near Kandahar on Monday.", A,
+         {"location": {"Kandahar"}, "date": {"2023-05-08"}, "deaths": {4}}),
+    Case("The assault on the town of Gao began at dawn on Monday.", A,
+         {"location": {"Gao"}, "date": {"2023-05-08"}}),
+    Case("Russian forces pounded Kharkiv with artillery on Tuesday.", A,
+         {"participant": {"Russia"}, "location": {"Kharkiv"}, "date": {"2023-05-09"}}),
     Case("The blast at the market in Kano killed 12 people on Monday.", A,
          {"location": {"Kano"}, "deaths": {12}, "date": {"2023-05-08"}}),
 ]
@@ -178,6 +186,8 @@ NO_EVENT = [
     "Attacks on aid workers have become common in the Sahel.",
     "Fans had a blast at the concert in Accra on Saturday.",
     "A blast of cold air hit Moscow on Monday.",
+    "Soldiers pounded on the door of the minister in Accra.",
+    "The student's essay was an assault on grammar, her teacher in Leeds said.",
 ]
 
 # Other classes: no attack.
@@ -199,6 +209,10 @@ ROLES = [
      {"participant": {"China", "Pakistan"}}),
     (Case("Ukraine said Russian drones struck Lviv on Sunday.", A, {"participant": {"Russia"}}),
      {"participant": {"Ukraine"}}),
+    (Case("Russian forces pounded Kharkiv with artillery on Tuesday.", A, {"participant": {"Russia"}}),
+     {"participant": {"Ukraine"}}),
+    (Case("A drone struck a residential building in Kyiv overnight, killing two people.", A,
+          {"location": {"Kyiv"}, "deaths": {2}}), {"participant": {"Ukraine"}}),
     (Case("The group denied any role in the attack on the hotel in Mogadishu on Monday.", A,
           {"location": {"Mogadishu"}}), {"participant": {"Somalia"}}),
     (Case("Nigeria condemned the attack on its embassy in Kabul on Monday.", A, {"location": {"Kabul"}}),
