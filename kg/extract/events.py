@@ -362,8 +362,8 @@ def classify_count(s: str, start: int, end: int, rules: Rules | None = None) -> 
     before = s[left:start]
     if rules.pattern("including_before").search(before) or rules.pattern("part_after").match(after):
         return None  # "including 12 police officers", "40 of them": a part, not the total
-    if rules.pattern("either_casualty").search(after[:80]):
-        return None  # "30 soldiers were killed or wounded": dead and hurt together, neither count
+    if rules.pattern("either_casualty").search(after[:80]) or rules.pattern("either_casualty_before").search(before):
+        return None  # "30 soldiers were killed or wounded", "killed or wounded 30": dead and hurt together, neither count
     if rules.pattern("strong_suffix").search(s[start:end]):
         return "troops"  # "a 2,500-strong force"
     best: tuple[int, int, str] | None = None

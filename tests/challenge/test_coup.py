@@ -13,7 +13,7 @@ the sentence: a parliament or voters that oust a premier make no coup.
 """
 import pytest
 
-from tests.challenge.support import Case, check, check_absent, count_of, events_of
+from tests.challenge.support import Case, check, check_absent, check_lacks, count_of, events_of
 
 C = "Coup"
 
@@ -184,6 +184,22 @@ def test_no_coup_event(text):
 @pytest.mark.parametrize("text", OTHER_CLASS, ids=lambda t: t[:60])
 def test_other_class_not_coup(text):
     check_absent(text, C)
+
+
+# Counts: a coup's dead and wounded; "killed or wounded" is neither.
+COUNTS = [
+    (Case("The coup in Bamako on Tuesday left 4 soldiers dead and 11 wounded.", C,
+          {"deaths": {4}, "injured": {11}, "date": {"2023-05-09"}}), {}),
+    (Case("Fighting during the coup in Khartoum killed or wounded 50 people.", C, {"location": {"Khartoum"}}),
+     {"deaths": {50}, "injured": {50}}),
+    (Case("The army seized power in Conakry on Sunday; 3 guards were killed or wounded.", C,
+          {"location": {"Conakry"}}), {"deaths": {3}, "injured": {3}}),
+]
+
+
+@pytest.mark.parametrize("case,absent", COUNTS, ids=lambda c: str(c) if isinstance(c, Case) else "")
+def test_coup_counts(case, absent):
+    check_lacks(case, absent)
 
 
 def test_a_coup_has_no_participant():
