@@ -223,6 +223,11 @@ ROLES = [
           {"location": {"Mogadishu"}}), {"participant": {"Somalia"}}),
     (Case("Nigeria condemned the attack on its embassy in Kabul on Monday.", A, {"location": {"Kabul"}}),
      {"participant": {"Nigeria"}}),
+    (Case("Civilians were killed by Sudanese troops in Khartoum on Monday.", A, {"participant": {"Sudan"}}), {}),
+    (Case("A Ukrainian drone attack hit Moscow on Tuesday, Russia said.", A,
+          {"participant": {"Ukraine"}, "location": {"Moscow"}}), {"participant": {"Russia"}}),
+    (Case("Russia launched missiles at the airport in Kyiv on Monday.", A, {"location": {"Kyiv"}}),
+     {"participant": {"Ukraine"}}),
 ]
 
 # Counts: the total, not a part; "killed or wounded" is no death toll.
@@ -265,6 +270,17 @@ def test_one_attack_told_twice_is_one_event():
     text = ("Gunmen attacked a hotel in Mogadishu on Monday. "
             "The attack on the hotel lasted several hours, police said.")
     assert count_of(text, A) == 1
+
+
+def test_an_attack_told_again_in_later_sentences_is_one_event():
+    text = ("Militants stormed a hotel in Mogadishu on Monday, killing 9 people. The siege of the hotel "
+            "ended on Tuesday. Police said the attack on the hotel had been prepared for weeks.")
+    assert count_of(text, A) == 1
+
+
+def test_two_targets_in_two_sentences_are_two_attacks():
+    text = "Gunmen attacked a church in Kano on Sunday. Hours later, a bomb exploded at a market in Kano."
+    assert count_of(text, A) == 2
 
 
 def test_two_targets_are_two_attacks():

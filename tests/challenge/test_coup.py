@@ -104,6 +104,8 @@ POSITIVE = [
          {"location": {"Libreville"}, "date": {"2023-05-10"}}),
     Case("Mutinous soldiers unseated the president in Ouagadougou on Monday.", C,
          {"location": {"Ouagadougou"}, "date": {"2023-05-08"}}),
+    Case("Soldiers took over in Niamey on Wednesday.", C, {"location": {"Niamey"}, "date": {"2023-05-10"}}),
+    Case("Military takes over in Sudan", C, {"country": {"Sudan"}}),
 ]
 
 NO_EVENT = [
@@ -163,6 +165,8 @@ OTHER_CLASS = [
     "Militants stormed a hotel in Mogadishu on Monday.",
     "Prime Minister Ivan Petrov resigned on Monday.",
     "Rebels seized the town of Gao on Monday.",
+    "The army took over security in Karachi on Monday.",
+    "Troops took over the airport in Kabul on Monday.",
     "Police arrested coup leader Amadou Sanogo in Bamako on Monday.",
     "Parliament ousted Prime Minister Kevin Marsh in a no-confidence vote in Canberra.",
     "The board ousted chief executive Sam Reid in London.",
