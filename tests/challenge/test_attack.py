@@ -127,6 +127,13 @@ POSITIVE = [
          {"location": {"Kabul"}, "date": {"2023-05-08"}}),
     Case("Nobody was injured when rockets hit the airport in Baghdad on Sunday.", A,
          {"location": {"Baghdad"}, "date": {"2023-05-07"}}),
+    Case("Peacekeepers came under fire near Gao on Monday.", A, {"location": {"Gao"}, "date": {"2023-05-08"}}),
+    Case("A man rammed his car into a crowd in Berlin on Monday, killing 8.", A,
+         {"location": {"Berlin"}, "date": {"2023-05-08"}, "deaths": {8}}),
+    Case("A grenade was thrown at a police post in Kano on Sunday.", A,
+         {"location": {"Kano"}, "date": {"2023-05-07"}}),
+    Case("Militants set off a car bomb outside the ministry in Mogadishu on Monday.", A,
+         {"location": {"Mogadishu"}, "date": {"2023-05-08"}}),
     Case("Al-Shabaab fighters overran a military base near Mogadishu on Monday.", A,
          {"location": {"Mogadishu"}, "date": {"2023-05-08"}}),
     Case("A landmine killed four soldiers near Kandahar on Monday.", A,
@@ -193,6 +200,8 @@ NO_EVENT = [
     "Fans had a blast at the concert in Accra on Saturday.",
     "A blast of cold air hit Moscow on Monday.",
     "Soldiers pounded on the door of the minister in Accra.",
+    "The army came under fire for its handling of the floods in Lagos.",
+    "The minister came under fire over the budget in Nairobi.",
     "The student's essay was an assault on grammar, her teacher in Leeds said.",
 ]
 
