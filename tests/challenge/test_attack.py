@@ -128,6 +128,7 @@ POSITIVE = [
     Case("Nobody was injured when rockets hit the airport in Baghdad on Sunday.", A,
          {"location": {"Baghdad"}, "date": {"2023-05-07"}}),
     Case("Peacekeepers came under fire near Gao on Monday.", A, {"location": {"Gao"}, "date": {"2023-05-08"}}),
+    Case("Troops disarmed the rebels who had attacked the base near Gao.", A, {"location": {"Gao"}}),
     Case("A man rammed his car into a crowd in Berlin on Monday, killing 8.", A,
          {"location": {"Berlin"}, "date": {"2023-05-08"}, "deaths": {8}}),
     Case("A grenade was thrown at a police post in Kano on Sunday.", A,

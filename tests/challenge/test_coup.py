@@ -167,6 +167,7 @@ OTHER_CLASS = [
     "Rebels seized the town of Gao on Monday.",
     "The army took over security in Karachi on Monday.",
     "Troops took over the airport in Kabul on Monday.",
+    "Rebels stormed the government headquarters in Aden on Monday.",
     "Police arrested coup leader Amadou Sanogo in Bamako on Monday.",
     "Parliament ousted Prime Minister Kevin Marsh in a no-confidence vote in Canberra.",
     "The board ousted chief executive Sam Reid in London.",
