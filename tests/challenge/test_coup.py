@@ -105,6 +105,8 @@ POSITIVE = [
     Case("Mutinous soldiers unseated the president in Ouagadougou on Monday.", C,
          {"location": {"Ouagadougou"}, "date": {"2023-05-08"}}),
     Case("Soldiers took over in Niamey on Wednesday.", C, {"location": {"Niamey"}, "date": {"2023-05-10"}}),
+    Case("Soldiers seized the state radio in Niamey and announced the dissolution of the government.", C,
+         {"location": {"Niamey"}}),
     Case("Military takes over in Sudan", C, {"country": {"Sudan"}}),
 ]
 
