@@ -7,7 +7,8 @@ other senses: a heart or panic attack, a cyberattack, words that attack a budget
 attacking midfielder, storms, a gas explosion, a film that bombed.
 
 Decided: "the group denied any role in the attack" still reports the attack (by someone else); the
-denial is of the role, so the group does not take part. A foiled or thwarted attack is no attack.
+denial is of the role, so the group does not take part. A foiled or thwarted attack is no attack; a
+repelled or repulsed one is (it was made). "No one was hurt in the attack" denies the toll, not the attack.
 Only the forces that struck take part: "a Russian missile strike", "civilians killed by government
 troops", never the state struck or whose citizens died.
 """
@@ -128,6 +129,14 @@ POSITIVE = [
     Case("Nobody was injured when rockets hit the airport in Baghdad on Sunday.", A,
          {"location": {"Baghdad"}, "date": {"2023-05-07"}}),
     Case("Peacekeepers came under fire near Gao on Monday.", A, {"location": {"Gao"}, "date": {"2023-05-08"}}),
+    Case("The bombing in Quetta on Friday was the deadliest since 2019.", A,
+         {"location": {"Quetta"}, "date": {"2023-05-12"}}),
+    Case("The government accused rebels of attacking a convoy near Gao on Monday.", A,
+         {"location": {"Gao"}, "date": {"2023-05-08"}}),
+    Case("The army said it had repulsed an attack on its base near Gao on Monday.", A,
+         {"location": {"Gao"}, "date": {"2023-05-08"}}),
+    Case("Security forces repelled an assault on the prison in Kabul on Sunday.", A,
+         {"location": {"Kabul"}, "date": {"2023-05-07"}}),
     Case("Troops disarmed the rebels who had attacked the base near Gao.", A, {"location": {"Gao"}}),
     Case("A man rammed his car into a crowd in Berlin on Monday, killing 8.", A,
          {"location": {"Berlin"}, "date": {"2023-05-08"}, "deaths": {8}}),
@@ -203,6 +212,11 @@ NO_EVENT = [
     "Soldiers pounded on the door of the minister in Accra.",
     "The army came under fire for its handling of the floods in Lagos.",
     "The minister came under fire over the budget in Nairobi.",
+    "If the rebels attack Gao, the army will respond.",
+    "Rebels are believed to be preparing an assault on Gao.",
+    "Police in Kano said the explosion was caused by a gas cylinder.",
+    "Militants threatened to bomb the airport in Kabul.",
+    "The army dropped leaflets warning of air strikes on Gaza.",
     "The student's essay was an assault on grammar, her teacher in Leeds said.",
 ]
 
