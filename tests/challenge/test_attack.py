@@ -216,6 +216,7 @@ NO_EVENT = [
     "The minister came under fire over the budget in Nairobi.",
     "If the rebels attack Gao, the army will respond.",
     "The senator attacked the new law in a speech in Abuja.",
+    "The striker put in a storming performance in Madrid on Sunday.",
     "Rebels are believed to be preparing an assault on Gao.",
     "Police in Kano said the explosion was caused by a gas cylinder.",
     "Militants threatened to bomb the airport in Kabul.",
