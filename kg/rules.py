@@ -43,10 +43,10 @@ PATTERN_NAMES: tuple[str, ...] = (
     "clause_break", "scope_break",
     # kg/extract/events.py
     "attack_target", "speech_before", "including_before", "crowd_before", "list_gap", "forces_from_before",
-    "accordance_before", "with_before", "where_after", "document_after", "passive_before", "subject_lead",
+    "accordance_before", "with_before", "where_after", "document_after", "passive_before", "struck_before", "subject_lead",
     "government_after", "request_of", "strong_suffix", "possessive_after", "future_before", "since_before",
     "span_in", "count_after", "offset", "purpose_between", "backer_before",
-    "part_after", "list_item_after", "list_item_before", "either_casualty", "toll_rise_before", "office_after",
+    "part_after", "list_item_after", "list_item_before", "either_casualty", "either_casualty_before", "toll_rise_before", "office_after",
     "modal_after", "modal_word", "attributive", "attributive_word",
     # kg/extract/timeline.py
     "present_perfect_before", "present_from_trigger", "present_simple_word", "present_simple_subject",

@@ -237,6 +237,8 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
                     role, rule = "participant", "forces-from"
             elif words["in_place"].search(before):
                 role, rule = "location", "in-place"
+            elif CLASSES[ev.type].perpetrator and rules.pattern("struck_before").search(before):
+                role, rule = "location", "struck-place"  # "missiles hit Kharkiv": where, never who
             elif CLASSES[ev.type].sides and etype == "Country" and rules.pattern("with_before").search(before):
                 role, rule = "participant", "fighting-with"  # "border fighting with Tajikistan"
             elif words["to_place"].search(before) and CLASSES[ev.type].arrival and \
@@ -387,8 +389,8 @@ def classify_count(s: str, start: int, end: int, rules: Rules | None = None) -> 
     before = s[left:start]
     if rules.pattern("including_before").search(before) or rules.pattern("part_after").match(after):
         return None  # "including 12 police officers", "40 of them": a part, not the total
-    if rules.pattern("either_casualty").search(after[:80]):
-        return None  # "30 soldiers were killed or wounded": dead and hurt together, neither count
+    if rules.pattern("either_casualty").search(after[:80]) or rules.pattern("either_casualty_before").search(before):
+        return None  # "30 soldiers were killed or wounded", "killed or wounded 30": dead and hurt together, neither count
     if rules.pattern("strong_suffix").search(s[start:end]):
         return "troops"  # "a 2,500-strong force"
     best: tuple[int, int, str] | None = None
@@ -514,6 +516,11 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         else:
             prop = "date"
         ev.dates.append(When(prop, value, Span(d.start, d.end, d.text), d.first.year))
+        # One word that tells two events ("soldiers ousted the president": a coup and his fall;
+        # "seized the state broadcaster": a coup and an attack) dates both.
+        for twin in [e for e in real if e is not ev and e.type not in DURATIVE and ev.type not in DURATIVE
+                     and e.trigger.start < ev.trigger.end and ev.trigger.start < e.trigger.end]:
+            twin.dates.append(When("date", value, Span(d.start, d.end, d.text), d.first.year))
         # "on October 18, the day when protests erupted": the clause after it tells another event of that day.
         when = rules.pattern("day_when_after").match(s, d.end - base)
         for other in [e for e in real if e is not ev and when and e.trigger.start - base >= when.end()]:
