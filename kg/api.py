@@ -230,8 +230,9 @@ def query(sparql: str, store: str | Path | None = None, endpoint: str | None = N
         folder = Path(store) if store is not None else default_store_path()
         if not folder.is_dir():
             raise StoreError(f"no store at {folder} (run `kg load` first, or give --store)")
-    remote = {"timeout": timeout, "retries": retries} if endpoint else {}
-    with open_store(store, query_endpoint=endpoint, **remote) as source:
+    # Embedded: opened read-only, so a query runs while an ingest holds the store.
+    options = {"timeout": timeout, "retries": retries} if endpoint else {"read_only": True}
+    with open_store(store, query_endpoint=endpoint, **options) as source:
         return source.query(text)
 
 
@@ -367,7 +368,7 @@ def _graphs(files: Sequence[str | Path], store: str | Path | None, query_endpoin
             from kg.errors import StoreError
 
             raise StoreError(f"no store at {store} (run `kg load` first)")
-        with open_store(store, query_endpoint=query_endpoint) as st:
+        with open_store(store, query_endpoint=query_endpoint, read_only=not query_endpoint) as st:
             return store_dataset(st, resolved=resolved)
     if files:
         return load_files([Path(f) for f in files])

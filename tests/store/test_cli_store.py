@@ -115,3 +115,23 @@ def test_installed_kg_command_exits_nonzero_on_dead_endpoint(article_file):
     assert done.returncode == 1
     assert done.stderr.startswith("kg: error: ") and done.stderr.count("\n") == 1
     assert done.stdout == ""
+
+
+def test_a_query_reads_the_store_while_a_writer_holds_it(tmp_path):
+    """`kg query` opens the embedded store read-only: it runs during an ingest."""
+    import subprocess
+    import sys
+
+    import pyoxigraph as ox
+
+    folder = tmp_path / "db"
+    writer = ox.Store(str(folder))
+    writer.add(ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"),
+                       ox.Literal("o"), ox.NamedNode("http://example.org/g")))
+    writer.flush()
+    result = subprocess.run([sys.executable, "-m", "kg", "query",
+                             "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", str(folder)],
+                            capture_output=True, text=True, timeout=120)
+    del writer
+    assert result.returncode == 0, result.stderr
+    assert "1" in result.stdout.split()
