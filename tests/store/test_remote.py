@@ -278,3 +278,66 @@ def test_resolve_on_a_remote_store_matches_the_embedded_one_and_replaces_its_gra
     assert len(first.clusters) == len(second.clusters) == len(embedded.clusters) == 1
     with RemoteStore(query_endpoint=oxigraph_server.query, timeout=20) as store:
         assert store.count(str(RESOLVED_GRAPH)) == len(embedded.graph)
+
+
+# -- a client cut off between the batches of one article -------------------------------------
+
+
+class _CuttingProxy(BaseHTTPRequestHandler):
+    """Forwards requests to a real server until ``allow`` have passed, then drops every
+    connection unanswered: a client killed between the batches of one graph."""
+    target = ""
+    allow = 0
+    passed = 0
+
+    def do_POST(self):  # noqa: N802 - the stdlib's name
+        import requests
+
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        cls = type(self)
+        if cls.passed >= cls.allow:
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return
+        cls.passed += 1
+        r = requests.post(cls.target + self.path, data=body,
+                          headers={"Content-Type": self.headers.get("Content-Type", "")}, timeout=30)
+        self.send_response(r.status_code)
+        self.send_header("Content-Length", str(len(r.content)))
+        self.end_headers()
+        self.wfile.write(r.content)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_graph_cut_between_batches_is_not_trusted_and_a_rerun_repairs_it(oxigraph_server, tmp_path):
+    from urllib.parse import urlsplit
+
+    p = tmp_path / "a.ttl"
+    p.write_text(article_turtle("cc01", troops=2030, sha="ef" * 32))
+    graph = ART + "cc01"
+    with RemoteStore(update_endpoint=oxigraph_server.update, query_endpoint=oxigraph_server.query) as direct:
+        direct.drop_graph(graph)
+    target = urlsplit(oxigraph_server.update)
+    _CuttingProxy.target = f"{target.scheme}://{target.netloc}"
+    _CuttingProxy.allow, _CuttingProxy.passed = 2, 0  # the hash is in the second batch as written
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _CuttingProxy)
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        proxied = f"http://127.0.0.1:{httpd.server_address[1]}{target.path}"
+        with RemoteStore(update_endpoint=proxied, query_endpoint=oxigraph_server.query, batch_size=3,
+                         retries=0) as cut:
+            with pytest.raises(EndpointError):
+                cut.load_file(p)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    with RemoteStore(update_endpoint=oxigraph_server.update, query_endpoint=oxigraph_server.query,
+                     batch_size=3) as store:
+        assert 0 < store.count(graph) < ARTICLE_TRIPLES  # two batches got in ...
+        assert store.content_hash(graph) is None  # ... but the graph is not taken as whole
+        assert graph not in dict(store.graph_hashes())
+        store.load_file(p)  # what a rerun of the ingest does for an article not yet whole
+        assert store.count(graph) == ARTICLE_TRIPLES
+        assert store.content_hash(graph) == "ef" * 32
