@@ -62,12 +62,13 @@ class ProcessedArticle:
         write_text(self.serialize(fmt or "turtle"), output)
 
 
-def read(source: str, allow_private_urls: bool | None = None, **metadata: str | None) -> Article:
+def read(source: str, allow_private_urls: bool | None = None, max_bytes: int | None = None,
+         **metadata: str | None) -> Article:
     """An Article from a path, ``-`` or a URL; ``published``/``url``/``title`` override the input's.
     URLs on private, loopback and link-local addresses are refused unless ``allow_private_urls``."""
     from kg.read import read_article
 
-    return read_article(source, allow_private_urls=allow_private_urls, **metadata)
+    return read_article(source, allow_private_urls=allow_private_urls, max_bytes=max_bytes, **metadata)
 
 
 def _article(article: Article | str, **metadata) -> Article:
@@ -241,7 +242,7 @@ def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoin
            workers: int | None = None, validate: bool = True, errors: str | Path | None = None,
            progress: Callable[[Tick], None] | None = None, resolve: bool = False,
            online: bool = False, allow_private_urls: bool | None = None,
-           follow_symlinks: bool = False) -> IngestSummary:
+           follow_symlinks: bool = False, max_bytes: int | None = None) -> IngestSummary:
     """Extract, validate and load many articles, each its own named graph; articles already in
     the store with the same text are skipped. URLs on private, loopback and link-local addresses
     are refused unless ``allow_private_urls``. With ``resolve``, the store's resolved graph is then
@@ -260,7 +261,7 @@ def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoin
                     query_endpoint=query_endpoint) as target:
         summary = _ingest(paths, target, workers=workers, validate=validate, error_log=errors,
                           progress=progress, online=online, allow_private_urls=allow_private_urls,
-                          follow_symlinks=follow_symlinks)
+                          follow_symlinks=follow_symlinks, max_bytes=max_bytes)
         if resolve:
             from kg.resolve import resolve_store
 

@@ -62,6 +62,7 @@ def extract_cmd(
     explain: bool = typer.Option(False, "--explain", help="Also print, on standard error, each fact with its sentence and rule."),
     online: opt.Online = False,
     allow_private_urls: opt.AllowPrivateUrls = False,
+    max_bytes: opt.MaxBytes = None,
 ) -> None:
     """Extract one article into a validated, Wikidata-linked RDF graph."""
     from kg import api
@@ -69,7 +70,7 @@ def extract_cmd(
 
     try:
         done = api.process(source, validate=validate, base=base, published=published, url=url, title=title,
-                           online=online, allow_private_urls=allow_private_urls or None)
+                           online=online, allow_private_urls=allow_private_urls or None, max_bytes=max_bytes)
     except ValidationFailed as exc:
         from kg.validate import render_text
 
@@ -87,11 +88,13 @@ def explain_cmd(
     source: str = typer.Argument(..., metavar="INPUT"),
     published: opt.Published = None,
     allow_private_urls: opt.AllowPrivateUrls = False,
+    max_bytes: opt.MaxBytes = None,
 ) -> None:
     """Show why each fact is there: its sentence and rule; and sentences that gave none, with the reason."""
     from kg import api
 
-    typer.echo(api.explain(source, published=published, allow_private_urls=allow_private_urls or None))
+    typer.echo(api.explain(source, published=published, allow_private_urls=allow_private_urls or None,
+                           max_bytes=max_bytes))
 
 
 @app.command("version")

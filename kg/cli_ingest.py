@@ -29,6 +29,7 @@ def register(app: typer.Typer) -> None:
         resolve: bool = typer.Option(False, "--resolve", help="Then resolve the store's articles into one event per real-world event (kg resolve)."),
         online: opt.Online = False,
         allow_private_urls: opt.AllowPrivateUrls = False,
+        max_bytes: opt.MaxBytes = None,
         follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Read symbolic links in a folder that lead out of it (not read by default)."),
     ) -> None:
         """Extract, validate and load many articles, each as its own named graph. Articles already
@@ -44,7 +45,7 @@ def register(app: typer.Typer) -> None:
                                      workers=workers, validate=validate, errors=errors, progress=tick,
                                      resolve=resolve, online=online,
                                      allow_private_urls=allow_private_urls or None,
-                                     follow_symlinks=follow_symlinks)
+                                     follow_symlinks=follow_symlinks, max_bytes=max_bytes)
         except IngestAborted as exc:
             _print_summary(exc.summary)
             raise

@@ -38,6 +38,9 @@ Online = Annotated[bool, typer.Option(
 AllowPrivateUrls = Annotated[bool, typer.Option(
     "--allow-private-urls", help="Fetch URLs on loopback, private and link-local addresses too (intranet use; "
     "refused by default). Same as KG_ALLOW_PRIVATE_URLS=1.")]
+MaxBytes = Annotated[Optional[int], typer.Option(
+    "--max-bytes", min=1, metavar="N", help="Refuse an input (file, record, standard input or download) over N bytes "
+    "(default 5 MiB: 5242880).")]
 EntityType = Annotated[Optional[str], typer.Option(
     "--type", "-t", help="Only candidates of this kind: place, person or organization.")]
 # Credentials for endpoints are never options (they would show in `ps`): KG_ENDPOINT_USER and

@@ -173,21 +173,30 @@ class Outcome:
 _KNOWN: frozenset[str] = frozenset()
 _VALIDATE = True
 _ONLINE = False
-_ALLOW_PRIVATE: bool | None = None
+_LIMITS: "ReadLimits" = None  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """What a worker may read: URLs on private addresses or not, and how many bytes an input
+    (a file, a record, a download) may hold."""
+
+    allow_private_urls: bool | None = None
+    max_bytes: int | None = None
 
 
 def _init_worker(known: frozenset[str], validate: bool, online: bool = False,
-                 allow_private_urls: bool | None = None) -> None:
+                 limits: ReadLimits | None = None) -> None:
     import signal
 
-    global _KNOWN, _VALIDATE, _ONLINE, _ALLOW_PRIVATE
-    _KNOWN, _VALIDATE, _ONLINE, _ALLOW_PRIVATE = known, validate, online, allow_private_urls
+    global _KNOWN, _VALIDATE, _ONLINE, _LIMITS
+    _KNOWN, _VALIDATE, _ONLINE, _LIMITS = known, validate, online, limits or ReadLimits()
     # Ctrl-C goes to the whole process group: only the parent decides how to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def process_source(source: Source, known: frozenset[str] = frozenset(), validate: bool = True,
-                   online: bool = False, allow_private_urls: bool | None = None) -> Outcome:
+                   online: bool = False, limits: ReadLimits | None = None) -> Outcome:
     """Read, hash, and unless already loaded extract, validate and serialize one article.
 
     Never raises for a bad article: the failure is the Outcome."""
@@ -197,7 +206,7 @@ def process_source(source: Source, known: frozenset[str] = frozenset(), validate
     if source.problem:
         return Outcome(source.name, "failed", "read", source.problem)
     try:
-        article = _read(source, allow_private_urls)
+        article = _read(source, limits or ReadLimits())
     except KgError as exc:
         return Outcome(source.name, "failed", "read", _one_line(str(exc)))
     except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the batch
@@ -222,15 +231,19 @@ def process_source(source: Source, known: frozenset[str] = frozenset(), validate
 
 
 def _worker_task(source: Source) -> Outcome:
-    return process_source(source, _KNOWN, _VALIDATE, _ONLINE, _ALLOW_PRIVATE)
+    return process_source(source, _KNOWN, _VALIDATE, _ONLINE, _LIMITS)
 
 
-def _read(source: Source, allow_private_urls: bool | None = None):
-    from kg.read import article_from_record, load_json, read_article
+def _read(source: Source, limits: ReadLimits):
+    from kg.read import DEFAULT_MAX_BYTES, article_from_record, load_json, read_article
 
     if source.kind == "record":
+        limit = DEFAULT_MAX_BYTES if limits.max_bytes is None else limits.max_bytes
+        if len(source.record or "") > limit:  # characters: at least as many bytes
+            raise InputError(f"{source.name}: a record over the {limit:,}-byte limit (--max-bytes raises it)")
         return article_from_record(load_json(source.record or "", source.name), source.name)
-    return read_article(source.location, allow_private_urls=allow_private_urls)
+    return read_article(source.location, allow_private_urls=limits.allow_private_urls,
+                        max_bytes=limits.max_bytes)
 
 
 def _validation_message(exc: ValidationFailed) -> str:
@@ -311,6 +324,7 @@ def ingest(
     online: bool = False,
     allow_private_urls: bool | None = None,
     follow_symlinks: bool = False,
+    max_bytes: int | None = None,
 ) -> IngestSummary:
     """Extract, validate and load every article under ``paths`` into ``store``, one named graph
     each. ``store`` is any kg.store.Store (EmbeddedStore, RemoteStore).
@@ -322,7 +336,8 @@ def ingest(
     script that calls this must do so under ``if __name__ == "__main__":``.
 
     URLs on private, loopback and link-local addresses are refused unless ``allow_private_urls``
-    (default: the KG_ALLOW_PRIVATE_URLS environment variable of this process)."""
+    (default: the KG_ALLOW_PRIVATE_URLS environment variable of this process). An input (file,
+    record or download) over ``max_bytes`` (default 5 MB) fails on its own."""
     paths = list(paths)
     check_paths(paths)
     n_workers = workers if workers is not None else (os.cpu_count() or 1)
@@ -339,7 +354,8 @@ def ingest(
             from kg.fetch import private_urls_allowed
 
             allow_private_urls = private_urls_allowed()
-        _run(iter_sources(paths, follow_symlinks), n_workers, known, validate, loader.settle, online, allow_private_urls)
+        limits = ReadLimits(allow_private_urls, max_bytes)
+        _run(iter_sources(paths, follow_symlinks), n_workers, known, validate, loader.settle, online, limits)
         loader.flush()
     except KeyboardInterrupt:
         loader.flush()  # keep the work already done; the store stays whole either way
@@ -419,7 +435,7 @@ class _Loader:
 
 def _run(sources: Iterator[Source], n_workers: int, known: frozenset[str], validate: bool,
          settle: Callable[[Outcome], None], online: bool = False,
-         allow_private_urls: bool | None = None) -> None:
+         limits: ReadLimits | None = None) -> None:
     """Feed the workers a bounded number of sources at a time (a huge JSON Lines file is never
     held in memory) and settle each outcome in the parent as it arrives."""
     import multiprocessing
@@ -431,7 +447,7 @@ def _run(sources: Iterator[Source], n_workers: int, known: frozenset[str], valid
     if method == "forkserver":
         ctx.set_forkserver_preload(["kg.ingest", "kg.api", "kg.pipeline", "kg.validate"])
     pool = ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_init_worker,
-                               initargs=(known, validate, online, allow_private_urls))
+                               initargs=(known, validate, online, limits))
     in_flight = n_workers * 4
     pending: set = set()
     exhausted = False

@@ -20,21 +20,25 @@ def read_article(
     url: str | None = None,
     title: str | None = None,
     allow_private_urls: bool | None = None,
+    max_bytes: int | None = None,
 ) -> Article:
     """Read one article from a path, ``-`` (standard input) or an http(s) URL.
 
     Explicit ``published``/``url``/``title`` override what the input carries. A URL on a private,
     loopback or link-local address is refused unless ``allow_private_urls`` (default: the
-    KG_ALLOW_PRIVATE_URLS environment variable).
+    KG_ALLOW_PRIVATE_URLS environment variable). An input over ``max_bytes`` (default
+    DEFAULT_MAX_BYTES, 5 MB) is refused in one line.
     """
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     if source.startswith(("http://", "https://")):
         from kg.fetch import fetch_url
 
-        raw, content_type = fetch_url(source, allow_private=allow_private_urls)
+        raw, content_type = fetch_url(source, allow_private=allow_private_urls, max_bytes=limit)
         kind = "html" if "html" in content_type else ("json" if "json" in content_type else "text")
         article = _from_bytes(raw, kind, source, url_hint=source)
     elif source == "-":
-        raw = sys.stdin.buffer.read()
+        raw = sys.stdin.buffer.read(limit + 1)
+        _check_size(len(raw), limit, "-")
         article = _from_bytes(raw, _sniff(raw), "-")
     else:
         path = Path(source)
@@ -43,13 +47,26 @@ def read_article(
         if path.is_dir():
             raise InputError(f"{source}: is a folder, not an article (use 'kg ingest' for folders)")
         try:
-            raw = path.read_bytes()
+            if path.is_file():
+                _check_size(path.stat().st_size, limit, source)
+            with path.open("rb") as fh:  # a FIFO or device has no size: read at most the limit
+                raw = fh.read(limit + 1)
+            _check_size(len(raw), limit, source)
         except OSError as exc:
             raise InputError(f"{source}: cannot read ({exc.strerror})") from None
         kind = {".json": "json", ".html": "html", ".htm": "html", ".jsonl": "json"}.get(
             path.suffix.lower(), None) or _sniff(raw)
         article = _from_bytes(raw, kind, str(path))
     return checked_article(_override(article, published=published, url=url, title=title))
+
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+def _check_size(size: int, limit: int, source: str) -> None:
+    if size > limit:
+        raise InputError(f"{source}: {size:,} bytes or more is over the {limit:,}-byte limit "
+                         "(--max-bytes raises it)")
 
 
 def load_json(text: str, source: str) -> object:

@@ -138,3 +138,35 @@ def test_an_embedded_json_ld_context_still_loads(tmp_path):
     path.write_text(json.dumps({"@context": {"ex": "http://example.org/"}, "@id": "http://example.org/s",
                                 "ex:p": "x"}))
     assert read_graphs(path).triples == 1
+
+
+# -- size limits --------------------------------------------------------------------------------
+
+def test_a_file_over_the_limit_is_refused_in_one_line(tmp_path):
+    path = write(tmp_path, "a.txt", TEXT * 100)
+    with pytest.raises(InputError, match="over the 1,000-byte limit"):
+        read_article(path, max_bytes=1000)
+    assert read_article(path, max_bytes=10_000).text.startswith("Troops")
+
+
+def test_the_default_limit_is_five_mebibytes(tmp_path):
+    from kg.read import DEFAULT_MAX_BYTES
+
+    assert DEFAULT_MAX_BYTES == 5 * 1024 * 1024
+    path = tmp_path / "big.txt"
+    path.write_text("word " * (DEFAULT_MAX_BYTES // 5 + 1))
+    with pytest.raises(InputError, match="limit"):
+        read_article(str(path))
+
+
+def test_ingest_fails_a_record_over_the_limit_alone(tmp_path):
+    from kg.ingest import ingest
+    from kg.store.embedded import EmbeddedStore
+
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(json.dumps({"text": TEXT}) + "\n" + json.dumps({"text": TEXT * 100}) + "\n")
+    log = tmp_path / "errors.jsonl"
+    with EmbeddedStore(tmp_path / "db") as store:
+        summary = ingest([batch], store, workers=1, error_log=log, max_bytes=1000)
+    assert (summary.loaded, summary.failed) == (1, 1)
+    assert "over the 1,000-byte limit" in log.read_text()
