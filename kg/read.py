@@ -120,12 +120,10 @@ def _from_html(html: str, source: str, url_hint: str | None) -> Article:
             html, url=url_hint, include_comments=False, include_tables=False,
             favor_precision=True, with_metadata=True,
         )
-    except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
-        raise InputError(f"{source}: cannot parse HTML ({type(exc).__name__})") from None
-    if doc is None:
-        raise InputError(f"{source}: no article text found in the HTML")
-    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    text = (data.get("text") or "").strip()
+    except Exception:  # noqa: BLE001 - trafilatura raises assorted lxml errors on broken markup
+        doc = None
+    data = (doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)) if doc is not None else {}
+    text = (data.get("text") or "").strip() or _plain_text(html)
     if not text:
         raise InputError(f"{source}: no article text found in the HTML")
     published = data.get("date")
@@ -136,6 +134,26 @@ def _from_html(html: str, source: str, url_hint: str | None) -> Article:
         published=_clean_published(published, source, strict=False),
         source=source,
     )
+
+
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "td")
+
+
+def _plain_text(html: str) -> str:
+    """The text of a page trafilatura gives up on (markup nested deeper than libxml2's default
+    limit, a page with no article structure): its paragraphs, else all its text; "" if none."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+    except (etree.LxmlError, ValueError):
+        return ""
+    etree.strip_elements(root, "script", "style", "noscript", "template", with_tail=False)
+    blocks = [" ".join(e.text_content().split()) for e in root.iter(*_BLOCKS)]
+    text = "\n".join(b for b in blocks if b)
+    return text or " ".join(root.text_content().split())
 
 
 def _sniff(raw: bytes) -> str:
@@ -199,9 +217,20 @@ def check_url(value: str, what: str) -> str:
     """An absolute http(s) IRI that RDF can hold, or InputError naming ``what``."""
     parts = value.split(":", 1)
     if len(parts) != 2 or parts[0].lower() not in {"http", "https"} or not parts[1].startswith("//") \
-            or len(parts[1]) < 3 or _IRI_FORBIDDEN.search(value):
+            or len(parts[1]) < 3 or _IRI_FORBIDDEN.search(value) or not _is_iri(value):
         raise InputError(f"{what}: {one_line(repr(value), 80)} is not an absolute http(s) URL")
     return value
+
+
+def _is_iri(value: str) -> bool:
+    """Whether RDF stores accept it as an IRI (pyoxigraph checks RFC 3987, as the SHACL engine does)."""
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(value)
+    except ValueError:
+        return False
+    return True
 
 
 def checked_article(article: Article) -> Article:

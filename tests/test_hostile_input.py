@@ -170,3 +170,15 @@ def test_ingest_fails_a_record_over_the_limit_alone(tmp_path):
         summary = ingest([batch], store, workers=1, error_log=log, max_bytes=1000)
     assert (summary.loaded, summary.failed) == (1, 1)
     assert "over the 1,000-byte limit" in log.read_text()
+
+
+def test_two_windows_read_from_one_sentence_give_one_window():
+    """Found by tools/fuzz.py: a sentence with two vague dates gave one event two windows whose
+    halves could not be paired, and the shapes rejected the graph."""
+    from kg.pipeline import extract
+
+    text = "In late 2021 last week gunmen attacked a market in Kano."
+    article = Article(text=text, published="2021-01-01")
+    (event,) = extract(article).events
+    assert len([f for f in event.facts if f.prop == "earliestDate"]) == 1
+    api.process(article)  # validates

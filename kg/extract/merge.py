@@ -307,6 +307,7 @@ def _superseded(c: Cluster) -> set[int]:
 def _facts(c: Cluster) -> list[Fact]:
     facts: list[Fact] = []
     replaced = _superseded(c)
+    windowed: set[tuple[str, int, int]] = set()
     for m in c.mentions:
         for r in m.roles:
             facts.extend(_role_facts(r, m))
@@ -318,7 +319,13 @@ def _facts(c: Cluster) -> list[Fact]:
         for d in m.dates:
             rule = f"date:{d.rule or d.prop}"
             if isinstance(d.value, DateWindow):
-                # "last week": the window's first and last day, never an invented day.
+                # "last week": the window's first and last day, never an invented day. A window's
+                # halves are paired by the words they were read from, so one sentence gives an
+                # event one window of each kind: the first read.
+                key = (d.prop, m.sentence.start, m.sentence.end)
+                if key in windowed:
+                    continue
+                windowed.add(key)
                 earliest, latest = WINDOW_PROPS[d.prop]
                 facts.append(Fact(earliest, DateValue(d.value.first), m.sentence, m.claimed_by, rule))
                 facts.append(Fact(latest, DateValue(d.value.last), m.sentence, m.claimed_by, rule))
