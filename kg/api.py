@@ -55,10 +55,15 @@ class ProcessedArticle:
     def write(self, output: str | None = None, fmt: str | None = None) -> None:
         """Write the graph to ``output`` (standard output for None or ``-``), atomically; the
         format is ``fmt``, else the one ``output``'s suffix names, else Turtle."""
-        if fmt is None and output:
-            from kg.formats import DEFAULT, by_suffix
+        if fmt is None and output and output != "-":
+            from kg.formats import DEFAULT, WRITABLE, by_suffix
 
-            fmt = (by_suffix(output, writable=True) or DEFAULT).name
+            found = by_suffix(output, writable=True)
+            if found is None and Path(output).suffix:
+                names = sorted({s for f in WRITABLE.values() for s in f.suffixes})
+                raise InputError(f"{output}: kg extract does not write {Path(output).suffix!r} files; "
+                                 f"use one of {', '.join(names)} or --format")
+            fmt = (found or DEFAULT).name
         write_text(self.serialize(fmt or "turtle"), output)
 
 

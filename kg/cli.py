@@ -16,8 +16,19 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version as _v
+
+        typer.echo(f"kg-loader {_v('kg-loader')}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
     """News articles in, a validated Wikidata-linked RDF knowledge graph out."""
 
 

@@ -169,6 +169,11 @@ def serialize(graph: Graph, fmt: str = "turtle", graph_name: URIRef | None = Non
     name = found.rdflib
     if name in {"trig", "nquads"}:
         ds = Dataset()
+        # rdflib's own bindings would claim "schema" for https://schema.org/ and rename ours
+        # "schema1": TriG keeps the prefixes Turtle uses.
+        from rdflib.namespace import NamespaceManager
+
+        ds.namespace_manager = NamespaceManager(ds, bind_namespaces="none")
         for prefix, namespace in graph.namespaces():
             ds.bind(prefix, namespace)
         named = ds.graph(graph_name or URIRef(f"{KGR}graph/default"))

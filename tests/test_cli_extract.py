@@ -290,3 +290,19 @@ def test_output_files_follow_the_umask(article, tmp_path):
         assert out.stat().st_mode & 0o777 == 0o644
     finally:
         os.umask(old)
+
+
+def test_an_output_suffix_it_does_not_write_is_one_line(article, tmp_path):
+    result = runner.invoke(app, ["extract", str(article), "-o", str(tmp_path / "x.rdf")])
+    assert result.exit_code == 2 and "does not write '.rdf' files" in one_error_line(result)
+    assert not (tmp_path / "x.rdf").exists()
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.startswith("kg-loader ")
+
+
+def test_trig_uses_the_prefixes_turtle_uses(article):
+    trig = runner.invoke(app, ["extract", str(article), "--format", "trig"]).stdout
+    assert "@prefix schema: <http://schema.org/>" in trig and "schema1" not in trig
