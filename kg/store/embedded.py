@@ -43,7 +43,9 @@ class EmbeddedStore(ArticleQueries):
             if read_only:
                 if not self.path.is_dir():
                     raise StoreError(f"no store at {self.path} (load something into it first)")
-                self._store = ox.Store.read_only(str(self.path))
+                # A folder that holds no store yet reads as an empty one (nothing to lock).
+                fresh = not (self.path / "CURRENT").exists()
+                self._store = ox.Store() if fresh else ox.Store.read_only(str(self.path))
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
