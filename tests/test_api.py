@@ -43,8 +43,10 @@ def test_process_writes_by_suffix_or_format(tmp_path):
     assert (tmp_path / "a.nq").read_text() == done.serialize("nquads")
     done.write(str(tmp_path / "a.out"), "jsonld")
     assert json.loads((tmp_path / "a.out").read_text())
-    done.write(str(tmp_path / "a.unknown"))
-    assert (tmp_path / "a.unknown").read_text() == done.serialize("turtle")
+    done.write(str(tmp_path / "a"))  # no suffix: Turtle
+    assert (tmp_path / "a").read_text() == done.serialize("turtle")
+    with pytest.raises(InputError, match="does not write '.unknown' files"):
+        done.write(str(tmp_path / "a.unknown"))  # a suffix it does not write is no Turtle file
 
 
 def test_validate_load_query(tmp_path):

@@ -106,6 +106,9 @@ POSITIVE = [
 ]
 
 NO_EVENT = [
+    Case("Prosecutors said they would seek the arrest of former minister Daniel Oduya.", None),
+    Case("The court in Nairobi rejected a request to detain businessman Peter Kamau.", None),
+    Case("Journalist Amina Yusuf said she feared being arrested if she returned to Kano.", None),
     Case("Police threatened to arrest anyone who joined the march.", None),
     Case("The court refused to order the arrest of Senator Ana Teixeira.", None),
     Case("An arrest warrant was issued for former president Omar Bashir.", None),

@@ -159,6 +159,16 @@ POSITIVE = [
 ]
 
 NO_EVENT = [
+    "Officials fear that militants could attack polling stations in Maiduguri.",
+    "The army said it was ready to repel any attack on the base near Gao.",
+    pytest.param("Critics called the new tax an attack on the poor, the newspaper in Accra reported.",
+                 marks=pytest.mark.xfail(strict=True, reason="a policy called an attack on a social group is figurative; only named freedoms and institutions are recognised")),
+    pytest.param("The striker scored twice as Lagos United attacked from the first whistle.",
+                 marks=pytest.mark.xfail(strict=True, reason="a sports team attacking is not told from an armed party yet")),
+    "Analysts say drone strikes are becoming more common across the Sahel.",
+    "The minister denied reports that a bomb had exploded at the airport in Kabul.",
+    "Farmers said locusts were attacking their crops near Kano.",
+    "Police defused a bomb found outside a school in Peshawar on Tuesday.",
     "The rebels threatened to attack the capital, Bamako.",
     "Militants are planning to attack government buildings in Kabul, police warned.",
     "Security forces foiled an attack on a church in Lagos on Sunday.",
