@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -218,20 +219,28 @@ def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoin
            update_endpoint: str | None = None, query_endpoint: str | None = None,
            workers: int | None = None, validate: bool = True, errors: str | Path | None = None,
            progress: Callable[[Tick], None] | None = None, resolve: bool = False,
-           online: bool = False) -> IngestSummary:
+           online: bool = False, cluster: str | None = None, chunk_size: int | None = None) -> IngestSummary:
     """Extract, validate and load many articles, each its own named graph; articles already in
     the store with the same text are skipped. With ``resolve``, the store's resolved graph is then
-    rebuilt (kg resolve). Raises IngestAborted / IngestInterrupted (each with its summary) when the
-    store fails or the run is interrupted."""
+    rebuilt (kg resolve). With ``cluster`` (``tcp://HOST:8786``, ``local``, ``local:N``), Dask
+    workers do the work, ``chunk_size`` articles per task. Raises IngestAborted / IngestInterrupted
+    (each with its summary) when the store fails or the run is interrupted."""
     from kg.ingest import check_paths, ingest as _ingest
 
     check_paths(paths)
     if resolve and (endpoint or update_endpoint):
         raise InputError("--resolve works with the embedded store only; run kg resolve on the article files")
-    with open_store(store, endpoint=endpoint, update_endpoint=update_endpoint,
-                    query_endpoint=query_endpoint) as target:
-        summary = _ingest(paths, target, workers=workers, validate=validate, error_log=errors,
-                          progress=progress, online=online)
+    with ExitStack() as stack:
+        client = None
+        if cluster is not None:  # before the store: a bad address leaves no store folder behind
+            from kg.cluster import connect, parse_cluster
+
+            client = stack.enter_context(connect(parse_cluster(cluster, workers)))
+        target = stack.enter_context(open_store(store, endpoint=endpoint, update_endpoint=update_endpoint,
+                                                query_endpoint=query_endpoint))
+        summary = _ingest(paths, target, workers=None if client else workers, validate=validate,
+                          error_log=errors, progress=progress, online=online, cluster=client,
+                          chunk_size=chunk_size)
         if resolve:
             from kg.resolve import resolve_store
 

@@ -28,6 +28,11 @@ def register(app: typer.Typer) -> None:
         validate: opt.Validate = True,
         resolve: bool = typer.Option(False, "--resolve", help="Then resolve the store's articles into one event per real-world event (kg resolve)."),
         online: opt.Online = False,
+        cluster: str = typer.Option(None, "--cluster", metavar="ADDRESS", help=(
+            "Run on Dask: a scheduler's address (tcp://HOST:8786), or local / local:N for a local "
+            "cluster of N worker processes. Needs kg-loader[dask].")),
+        chunk_size: int = typer.Option(None, "--chunk-size", min=1, help=(
+            "Articles per Dask task with --cluster (default 100).")),
     ) -> None:
         """Extract, validate and load many articles, each as its own named graph. Articles already
         loaded with the same text are skipped, so rerunning an interrupted ingest finishes it.
@@ -40,7 +45,7 @@ def register(app: typer.Typer) -> None:
                 summary = api.ingest(paths, store=store_dir, endpoint=endpoint,
                                      update_endpoint=update_endpoint, query_endpoint=query_endpoint,
                                      workers=workers, validate=validate, errors=errors, progress=tick,
-                                     resolve=resolve, online=online)
+                                     resolve=resolve, online=online, cluster=cluster, chunk_size=chunk_size)
         except IngestAborted as exc:
             _print_summary(exc.summary)
             raise

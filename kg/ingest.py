@@ -146,7 +146,7 @@ class Outcome:
     """What happened to one article. ``data`` is its graph as N-Quads text when extracted."""
 
     source: str
-    status: str  # "extracted" | "skipped" | "failed" (then "loaded" once the parent wrote it)
+    status: str  # "extracted" | "skipped" | "failed" | "loaded" (once the parent or a cluster worker wrote it)
     stage: str | None = None  # where it failed: read | extract | validate | load
     message: str | None = None
     graph_iri: str | None = None
@@ -296,6 +296,8 @@ def ingest(
     error_log: str | Path | IO[str] | None = None,
     progress: Callable[[Tick], None] | None = None,
     online: bool = False,
+    cluster: str | object | None = None,
+    chunk_size: int | None = None,
 ) -> IngestSummary:
     """Extract, validate and load every article under ``paths`` into ``store``, one named graph
     each. ``store`` is any kg.store.Store (EmbeddedStore, RemoteStore).
@@ -304,18 +306,26 @@ def ingest(
     counted; a store failure stops the batch with IngestAborted (a StoreError).
 
     Workers are started with multiprocessing's forkserver (spawn where there is none), so a
-    script that calls this must do so under ``if __name__ == "__main__":``."""
+    script that calls this must do so under ``if __name__ == "__main__":``.
+
+    With ``cluster`` (``tcp://HOST:PORT``, ``local``, ``local:N`` or a distributed.Client), Dask
+    workers do the work in chunks of ``chunk_size`` articles instead (kg/cluster.py)."""
     paths = list(paths)
     check_paths(paths)
-    n_workers = workers if workers is not None else (os.cpu_count() or 1)
-    if n_workers < 1:
-        raise InputError(f"--workers must be at least 1, not {n_workers}")
+    if workers is not None and workers < 1:
+        raise InputError(f"--workers must be at least 1, not {workers}")
+    if cluster is not None:
+        from kg.cluster import cluster_runner
+
+        run = cluster_runner(cluster, store, chunk_size, workers)
+    else:
+        run = partial(_run, n_workers=workers or os.cpu_count() or 1)
     total = count_sources(paths) if progress else None
     known = stored_hashes(store)
     log, close_log = _open_log(error_log)
     loader = _Loader(store, log, progress, total)
     try:
-        _run(iter_sources(paths), n_workers, known, validate, loader.settle, online)
+        run(iter_sources(paths), known=known, validate=validate, settle=loader.settle, online=online)
         loader.flush()
     except KeyboardInterrupt:
         loader.flush()  # keep the work already done; the store stays whole either way
@@ -353,7 +363,7 @@ class _Loader:
                              time.monotonic() - self.started)
 
     def settle(self, outcome: Outcome) -> None:
-        if outcome.status == "extracted" and outcome.sha256 in self.seen:
+        if outcome.status in ("extracted", "loaded") and outcome.sha256 in self.seen:
             # The same text twice in one run: one graph; the first to finish wins.
             outcome = Outcome(outcome.source, "skipped", graph_iri=outcome.graph_iri, sha256=outcome.sha256)
         if outcome.status == "extracted":
@@ -365,6 +375,11 @@ class _Loader:
             if outcome.status == "failed":
                 _log_failure(self.log, outcome)
             self.counts[outcome.status] += 1
+            if outcome.status == "loaded":  # written by a cluster worker itself (kg/cluster.py)
+                self.seen.add(outcome.sha256 or "")
+                self.counts["triples"] += outcome.triples
+            elif outcome.stage == "load":
+                raise IngestAborted(f"loading stopped: {outcome.message}", self.summary())
         self.counts["done"] += 1
         if len(self.pending) >= self.batch or (
                 self.pending and time.monotonic() - self.pending_since > self.MAX_WAIT):
@@ -393,8 +408,8 @@ class _Loader:
                                time.monotonic() - self.started, outcome))
 
 
-def _run(sources: Iterator[Source], n_workers: int, known: frozenset[str], validate: bool,
-         settle: Callable[[Outcome], None], online: bool = False) -> None:
+def _run(sources: Iterator[Source], known: frozenset[str], validate: bool,
+         settle: Callable[[Outcome], None], online: bool = False, *, n_workers: int) -> None:
     """Feed the workers a bounded number of sources at a time (a huge JSON Lines file is never
     held in memory) and settle each outcome in the parent as it arrives."""
     import multiprocessing
