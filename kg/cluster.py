@@ -87,8 +87,9 @@ def connect(spec: ClusterSpec) -> Iterator[Any]:
     from distributed import Client, LocalCluster
 
     if spec.address is None:
-        cluster = LocalCluster(n_workers=spec.local_workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+        with _sigint_ignored():
+            cluster = LocalCluster(n_workers=spec.local_workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
         try:
             with Client(cluster) as client:
                 yield client
@@ -105,6 +106,24 @@ def connect(spec: ClusterSpec) -> Iterator[Any]:
         yield client
     finally:
         client.close()
+
+
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Processes started meanwhile ignore SIGINT (inherited through exec, and by the workers a
+    nanny restarts): Ctrl-C goes to the whole process group, and only the client decides how to
+    stop, as with the process pool; else every worker prints its own KeyboardInterrupt traceback."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -216,13 +235,13 @@ def _run_chunks(client: Any, sources: Iterator[Source], known: frozenset[str], v
 
     # The stored hashes go to every worker once, not with every task.
     [known_on_workers] = client.scatter([known], broadcast=True, hash=False)
-    threads = sum(client.nthreads().values()) or 1
-    in_flight = max(2, CHUNKS_PER_THREAD * threads)
     chunks = _chunks(sources, size)
     running = as_completed()
     submitted: set = set()  # ours to cancel: as_completed's own sets change under its thread
 
     def top_up() -> None:
+        # Asked again each time: workers join and leave (adaptive clusters start with none).
+        in_flight = max(2, CHUNKS_PER_THREAD * sum(client.nthreads().values()))
         while len(submitted) < in_flight:
             chunk = next(chunks, None)
             if chunk is None:
@@ -251,17 +270,12 @@ def _result(future: Any) -> list[Outcome]:
 
     try:
         return future.result()
-    except KilledWorker:
-        allowed = _allowed_failures()
-        raise StoreError(f"a chunk of articles stopped {allowed + 1} Dask workers (out of memory?); "
+    except KilledWorker as exc:
+        # The scheduler's limit (distributed.scheduler.allowed-failures), not the client's config.
+        stopped = f"{exc.allowed_failures + 1} Dask workers" if hasattr(exc, "allowed_failures") else "Dask workers"
+        raise StoreError(f"a chunk of articles stopped {stopped} (out of memory?); "
                          "what was loaded is whole: run the same command again to finish") from None
     except KgError:
         raise
     except Exception as exc:  # noqa: BLE001 - a lost scheduler or a bug: one line, no traceback
         raise StoreError(f"the Dask cluster failed: {type(exc).__name__}: {one_line(exc, 300)}") from None
-
-
-def _allowed_failures() -> int:
-    import dask
-
-    return int(dask.config.get("distributed.scheduler.allowed-failures", 3))

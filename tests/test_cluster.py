@@ -238,3 +238,25 @@ def test_store_stopped_under_the_workers_stops_the_ingest_and_a_rerun_completes(
     assert (rest.loaded + rest.skipped, rest.failed) == (36, 1)
     assert rest.skipped == len(partial)
     assert counts(rest)[3] + sum(partial.values()) == expected[3]
+
+
+class Failed:
+    """A finished Dask future whose task raised."""
+
+    def __init__(self, exc: BaseException):
+        self.exc = exc
+
+    def result(self):
+        raise self.exc
+
+
+def test_a_chunk_that_kills_every_worker_stops_with_one_line():
+    from distributed import KilledWorker
+
+    from kg.cluster import _result
+    from kg.errors import StoreError
+
+    with pytest.raises(StoreError, match=r"^a chunk of articles stopped 4 Dask workers .*run the same command again"):
+        _result(Failed(KilledWorker("process_chunk-1", "tcp://127.0.0.1:1", 3)))
+    with pytest.raises(StoreError, match=r"^the Dask cluster failed: CommClosedError: in <TCP"):
+        _result(Failed(distributed.comm.CommClosedError("in <TCP (closed)>: Stream is closed")))
