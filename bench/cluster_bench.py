@@ -28,20 +28,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ingest_bench import run_ingest  # noqa: E402
 from make_articles import write_articles  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-KG = Path(sys.executable).parent / "kg"
-
-
-def run_ingest(source: Path, store: Path, *args: str) -> tuple[float, str]:
-    cmd = [str(KG), "ingest", str(source), "--store", str(store), *args]
-    started = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if proc.returncode not in (0, 1):
-        sys.exit(f"kg ingest {' '.join(args)} failed ({proc.returncode}): {proc.stderr.strip()}")
-    return seconds, proc.stderr.strip().splitlines()[-1]
 
 
 def ingest_rates(source: Path, tmp: Path, n: int, chunk: int, repeat: int) -> None:
@@ -114,8 +104,9 @@ def store_rates(source: Path, tmp: Path) -> None:
     graphs = [(o.graph_iri, o.data) for o in map(process_source, iter_sources([source]))
               if o.status == "extracted"]
     quads = sum(data.count("\n") for _, data in graphs)
+    size = sum(len(data.encode("utf-8")) for _, data in graphs)
     print(f"4. writing the same {len(graphs)} article graphs ({quads} quads, "
-          f"{quads / len(graphs):.0f} per article):")
+          f"{quads / len(graphs):.0f} per article, {size / len(graphs) / 1000:.0f} kB of N-Quads per article):")
 
     started = time.perf_counter()
     with EmbeddedStore(tmp / "embedded") as store:
