@@ -65,7 +65,7 @@ def scheduling_overhead(tasks: int) -> None:
 
     from kg.cluster import CHUNKS_PER_THREAD, process_chunk
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                       silence_logs=40) as cluster, Client(cluster) as client:
         [known] = client.scatter([frozenset()], broadcast=True, hash=False)
         client.submit(process_chunk, [], known, True, False, None, pure=False).result()  # warm

@@ -87,9 +87,10 @@ def connect(spec: ClusterSpec) -> Iterator[Any]:
     from distributed import Client, LocalCluster
 
     if spec.address is None:
+        # dashboard_address ":0": a free port; Dask's 8787 may be another ingest's or cluster's.
         with _sigint_ignored():
             cluster = LocalCluster(n_workers=spec.local_workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+                                   dashboard_address=":0", silence_logs=logging.ERROR)
         try:
             with Client(cluster) as client:
                 yield client

@@ -35,7 +35,7 @@ def client():
     from distributed import Client, LocalCluster
 
     faulthandler.dump_traceback_later(GUARD, exit=True)
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                            silence_logs=40)
     dask_client = Client(cluster)
     try:
