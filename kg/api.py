@@ -63,14 +63,15 @@ class ProcessedArticle:
         write_text(self.serialize(fmt or "turtle"), output)
 
 
-def read(source: str, **metadata: str | None) -> Article:
-    """An Article from a path, ``-`` or a URL; ``published``/``url``/``title`` override the input's."""
+def read(source: str, allow_private_urls: bool | None = None, **metadata: str | None) -> Article:
+    """An Article from a path, ``-`` or a URL; ``published``/``url``/``title`` override the input's.
+    URLs on private, loopback and link-local addresses are refused unless ``allow_private_urls``."""
     from kg.read import read_article
 
-    return read_article(source, **metadata)
+    return read_article(source, allow_private_urls=allow_private_urls, **metadata)
 
 
-def _article(article: Article | str, **metadata: str | None) -> Article:
+def _article(article: Article | str, **metadata) -> Article:
     return article if isinstance(article, Article) else read(article, **metadata)
 
 
@@ -120,6 +121,7 @@ def process_article(article: Article, validate: bool = True, base: str | None = 
             n = len(report.violations)
             raise ValidationFailed(f"the graph of {article.source} has {n} SHACL violation(s); nothing written",
                                    report)
+    article = extraction.article  # as the pipeline checked it
     return ProcessedArticle(article, extraction, graph, article_iri(article.sha256), report)
 
 
@@ -131,16 +133,35 @@ def write_text(text: str, out: str | None) -> None:
         sys.stdout.write(text)
         return
     path = Path(out)
+    if path.is_dir():
+        raise InputError(f"{out}: is a folder; give a file name")
+    if path.is_symlink():
+        path = path.resolve()  # write what the link points to; the link stays a link
+    if path.exists() and not path.is_file():  # a FIFO or a device: stream into it, never replace it
+        try:
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise InputError(f"{out}: cannot write ({exc.strerror})") from None
+        return
     if path.parent and not path.parent.exists():
         raise InputError(f"{out}: folder {path.parent} does not exist")
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        os.chmod(tmp, mode)  # mkstemp makes it 0600; the file gets the mode any other would
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def validate(files: Sequence[str | Path], shapes: str | Path | None = None) -> Report:
@@ -219,15 +240,22 @@ def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoin
            update_endpoint: str | None = None, query_endpoint: str | None = None,
            workers: int | None = None, validate: bool = True, errors: str | Path | None = None,
            progress: Callable[[Tick], None] | None = None, resolve: bool = False,
-           online: bool = False, cluster: str | None = None, chunk_size: int | None = None) -> IngestSummary:
+           online: bool = False, allow_private_urls: bool | None = None,
+           follow_symlinks: bool = False, cluster: str | None = None,
+           chunk_size: int | None = None) -> IngestSummary:
     """Extract, validate and load many articles, each its own named graph; articles already in
-    the store with the same text are skipped. With ``resolve``, the store's resolved graph is then
+    the store with the same text are skipped. URLs on private, loopback and link-local addresses
+    are refused unless ``allow_private_urls``. With ``resolve``, the store's resolved graph is then
     rebuilt (kg resolve). With ``cluster`` (``tcp://HOST:8786``, ``local``, ``local:N``), Dask
     workers do the work, ``chunk_size`` articles per task. Raises IngestAborted / IngestInterrupted
     (each with its summary) when the store fails or the run is interrupted."""
     from kg.ingest import check_paths, ingest as _ingest
 
     check_paths(paths)
+    if errors is not None:
+        from kg.ingest import check_error_log
+
+        check_error_log(errors, paths)  # before a store is opened or created
     if resolve and (endpoint or update_endpoint):
         raise InputError("--resolve works with the embedded store only; run kg resolve on the article files")
     with ExitStack() as stack:
@@ -240,7 +268,8 @@ def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoin
                                                 query_endpoint=query_endpoint))
         summary = _ingest(paths, target, workers=None if client else workers, validate=validate,
                           error_log=errors, progress=progress, online=online, cluster=client,
-                          chunk_size=chunk_size)
+                          chunk_size=chunk_size, allow_private_urls=allow_private_urls,
+                          follow_symlinks=follow_symlinks)
         if resolve:
             from kg.resolve import resolve_store
 

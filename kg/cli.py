@@ -61,6 +61,7 @@ def extract_cmd(
     base: str = typer.Option(None, "--base", help=f"Base IRI for minted nodes (default {KGR})."),
     explain: bool = typer.Option(False, "--explain", help="Also print, on standard error, each fact with its sentence and rule."),
     online: opt.Online = False,
+    allow_private_urls: opt.AllowPrivateUrls = False,
 ) -> None:
     """Extract one article into a validated, Wikidata-linked RDF graph."""
     from kg import api
@@ -68,7 +69,7 @@ def extract_cmd(
 
     try:
         done = api.process(source, validate=validate, base=base, published=published, url=url, title=title,
-                           online=online)
+                           online=online, allow_private_urls=allow_private_urls or None)
     except ValidationFailed as exc:
         from kg.validate import render_text
 
@@ -85,11 +86,12 @@ def extract_cmd(
 def explain_cmd(
     source: str = typer.Argument(..., metavar="INPUT"),
     published: opt.Published = None,
+    allow_private_urls: opt.AllowPrivateUrls = False,
 ) -> None:
     """Show why each fact is there: its sentence and rule; and sentences that gave none, with the reason."""
     from kg import api
 
-    typer.echo(api.explain(source, published=published))
+    typer.echo(api.explain(source, published=published, allow_private_urls=allow_private_urls or None))
 
 
 @app.command("version")

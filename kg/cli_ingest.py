@@ -28,6 +28,8 @@ def register(app: typer.Typer) -> None:
         validate: opt.Validate = True,
         resolve: bool = typer.Option(False, "--resolve", help="Then resolve the store's articles into one event per real-world event (kg resolve)."),
         online: opt.Online = False,
+        allow_private_urls: opt.AllowPrivateUrls = False,
+        follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Read symbolic links in a folder that lead out of it (not read by default)."),
         cluster: str = typer.Option(None, "--cluster", metavar="ADDRESS", help=(
             "Run on Dask: a scheduler's address (tcp://HOST:8786), or local / local:N for a local "
             "cluster of N worker processes. Needs kg-loader[dask].")),
@@ -45,7 +47,9 @@ def register(app: typer.Typer) -> None:
                 summary = api.ingest(paths, store=store_dir, endpoint=endpoint,
                                      update_endpoint=update_endpoint, query_endpoint=query_endpoint,
                                      workers=workers, validate=validate, errors=errors, progress=tick,
-                                     resolve=resolve, online=online, cluster=cluster, chunk_size=chunk_size)
+                                     resolve=resolve, online=online,
+                                     allow_private_urls=allow_private_urls or None,
+                                     follow_symlinks=follow_symlinks, cluster=cluster, chunk_size=chunk_size)
         except IngestAborted as exc:
             _print_summary(exc.summary)
             raise

@@ -35,6 +35,9 @@ Published = Annotated[Optional[str], typer.Option(
     "--published", help="Publication date YYYY-MM-DD (relative dates resolve against it).")]
 Online = Annotated[bool, typer.Option(
     "--online", help="Also link names the gazetteer lacks through the Wikidata API (answers are cached).")]
+AllowPrivateUrls = Annotated[bool, typer.Option(
+    "--allow-private-urls", help="Fetch URLs on loopback, private and link-local addresses too (intranet use; "
+    "refused by default). Same as KG_ALLOW_PRIVATE_URLS=1.")]
 EntityType = Annotated[Optional[str], typer.Option(
     "--type", "-t", help="Only candidates of this kind: place, person or organization.")]
 # Credentials for endpoints are never options (they would show in `ps`): KG_ENDPOINT_USER and

@@ -161,7 +161,7 @@ class RemoteTarget:
 
 
 def process_chunk(sources: list[Source], known: frozenset[str], validate: bool, online: bool,
-                  target: RemoteTarget | None) -> list[Outcome]:
+                  target: RemoteTarget | None, allow_private_urls: bool | None = None) -> list[Outcome]:
     """One task: every article of the chunk, in order. With a target, each extracted article is
     written there (status "loaded", no data back); a store that fails ends the chunk with that
     article's "load" failure, and the client stops the ingest on it, as the local writer would."""
@@ -169,7 +169,7 @@ def process_chunk(sources: list[Source], known: frozenset[str], validate: bool, 
     store = None
     try:
         for source in sources:
-            out = process_source(source, known, validate, online)
+            out = process_source(source, known, validate, online, allow_private_urls)
             if target is not None and out.status == "extracted":
                 store = store or target.open()
                 try:
@@ -192,7 +192,7 @@ def process_chunk(sources: list[Source], known: frozenset[str], validate: bool, 
 
 def cluster_runner(cluster: str | ClusterSpec | Any, store: Store, chunk_size: int | None = None,
                    workers: int | None = None) -> Callable:
-    """A runner for kg.ingest.ingest: ``run(sources, known, validate, settle, online)``.
+    """A runner for kg.ingest.ingest: ``run(sources, known, validate, settle, online, allow_private_urls)``.
 
     ``cluster`` is a spec (``tcp://...``, ``local``, ``local:N``) or an open distributed.Client
     (then it is used as it is and left open). Checks the spec and that Dask is installed now,
@@ -207,12 +207,15 @@ def cluster_runner(cluster: str | ClusterSpec | Any, store: Store, chunk_size: i
     target = RemoteTarget.of(store)
 
     def run(sources: Iterator[Source], known: frozenset[str], validate: bool,
-            settle: Callable[[Outcome], None], online: bool = False) -> None:
+            settle: Callable[[Outcome], None], online: bool = False,
+            allow_private_urls: bool | None = None) -> None:
+        # The client's decision on private URLs travels with each task, not the workers' environment.
+        task = (validate, online, target, allow_private_urls)
         if isinstance(cluster, ClusterSpec):
             with connect(cluster) as client:
-                _run_chunks(client, sources, known, validate, settle, online, target, size)
+                _run_chunks(client, sources, known, settle, task, size)
         else:
-            _run_chunks(cluster, sources, known, validate, settle, online, target, size)
+            _run_chunks(cluster, sources, known, settle, task, size)
 
     return run
 
@@ -229,9 +232,9 @@ def _absolute(source: Source) -> Source:
     return replace(source, location=os.path.abspath(source.location))
 
 
-def _run_chunks(client: Any, sources: Iterator[Source], known: frozenset[str], validate: bool,
-                settle: Callable[[Outcome], None], online: bool, target: RemoteTarget | None,
-                size: int) -> None:
+def _run_chunks(client: Any, sources: Iterator[Source], known: frozenset[str],
+                settle: Callable[[Outcome], None], task: tuple, size: int) -> None:
+    """``task``: process_chunk's arguments after the chunk and the known hashes."""
     from distributed import as_completed
 
     # The stored hashes go to every worker once, not with every task.
@@ -247,7 +250,7 @@ def _run_chunks(client: Any, sources: Iterator[Source], known: frozenset[str], v
             chunk = next(chunks, None)
             if chunk is None:
                 return
-            future = client.submit(process_chunk, chunk, known_on_workers, validate, online, target, pure=False)
+            future = client.submit(process_chunk, chunk, known_on_workers, *task, pure=False)
             submitted.add(future)
             running.add(future)
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator
 
 from kg.errors import InputError, KgError, StoreError, ValidationFailed, one_line
+from kg.read import scrub
 
 if TYPE_CHECKING:
     from kg.store import Store
@@ -54,17 +55,31 @@ class Source:
     problem: str | None = None  # set when the source could not even be listed
 
 
-def iter_sources(paths: Iterable[str | Path]) -> Iterator[Source]:
-    """Every article the paths hold, lazily, in a stable order. Missing paths raise InputError."""
+def iter_sources(paths: Iterable[str | Path], follow_symlinks: bool = False) -> Iterator[Source]:
+    """Every article the paths hold, lazily, in a stable order. Missing paths raise InputError.
+    A symbolic link inside a folder that leads out of it is not read unless ``follow_symlinks``
+    (a folder of articles from elsewhere must not make ingest read /etc/...)."""
     for p in paths:
         path = Path(p)
         if not path.exists():
             raise InputError(f"{p}: no such file or folder")
         if path.is_dir():
+            root = path.resolve()
             for file in _walk(path):
+                if not follow_symlinks and file.is_symlink() and not file.resolve().is_relative_to(root):
+                    name = _shown(file)
+                    yield Source(name, "file", str(file),
+                                 problem=f"{name}: a symbolic link out of {_shown(path)}; not read "
+                                         "(--follow-symlinks reads it)")
+                    continue
                 yield from _sources_of_file(file)
         else:
             yield from _sources_of_file(path, explicit=True)
+
+
+def _shown(path: Path | str) -> str:
+    """A path as messages show it: bytes that are not UTF-8 in its name become U+FFFD."""
+    return scrub(str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
 
 
 def check_paths(paths: Iterable[str | Path]) -> None:
@@ -85,14 +100,14 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 def _sources_of_file(path: Path, explicit: bool = False) -> Iterator[Source]:
     suffix = path.suffix.lower()
-    name = str(path)
+    name = _shown(path)
     try:
         if suffix == ".jsonl":
             yield from _records(path)
         elif suffix == ".urls" or (suffix == ".txt" and _is_url_list(path)):
             yield from _urls(path)
         else:
-            yield Source(name, "file", name)
+            yield Source(name, "file", str(path))
     except OSError as exc:
         yield Source(name, "file", name, problem=f"{name}: cannot read ({exc.strerror})")
     except UnicodeDecodeError:
@@ -103,7 +118,7 @@ def _records(path: Path) -> Iterator[Source]:
     with path.open(encoding="utf-8-sig") as fh:
         for lineno, line in enumerate(fh, 1):
             if line.strip():
-                yield Source(f"{path}:{lineno}", "record", str(path), record=line)
+                yield Source(f"{_shown(path)}:{lineno}", "record", str(path), record=line)
 
 
 def _urls(path: Path) -> Iterator[Source]:
@@ -132,9 +147,9 @@ def _is_url_list(path: Path) -> bool:
     return seen
 
 
-def count_sources(paths: Iterable[str | Path]) -> int:
+def count_sources(paths: Iterable[str | Path], follow_symlinks: bool = False) -> int:
     """How many articles the paths hold (a cheap first pass, for a progress bar's total)."""
-    return sum(1 for _ in iter_sources(paths))
+    return sum(1 for _ in iter_sources(paths, follow_symlinks))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -158,19 +173,21 @@ class Outcome:
 _KNOWN: frozenset[str] = frozenset()
 _VALIDATE = True
 _ONLINE = False
+_ALLOW_PRIVATE: bool | None = None
 
 
-def _init_worker(known: frozenset[str], validate: bool, online: bool = False) -> None:
+def _init_worker(known: frozenset[str], validate: bool, online: bool = False,
+                 allow_private_urls: bool | None = None) -> None:
     import signal
 
-    global _KNOWN, _VALIDATE, _ONLINE
-    _KNOWN, _VALIDATE, _ONLINE = known, validate, online
+    global _KNOWN, _VALIDATE, _ONLINE, _ALLOW_PRIVATE
+    _KNOWN, _VALIDATE, _ONLINE, _ALLOW_PRIVATE = known, validate, online, allow_private_urls
     # Ctrl-C goes to the whole process group: only the parent decides how to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def process_source(source: Source, known: frozenset[str] = frozenset(), validate: bool = True,
-                   online: bool = False) -> Outcome:
+                   online: bool = False, allow_private_urls: bool | None = None) -> Outcome:
     """Read, hash, and unless already loaded extract, validate and serialize one article.
 
     Never raises for a bad article: the failure is the Outcome."""
@@ -180,7 +197,7 @@ def process_source(source: Source, known: frozenset[str] = frozenset(), validate
     if source.problem:
         return Outcome(source.name, "failed", "read", source.problem)
     try:
-        article = _read(source)
+        article = _read(source, allow_private_urls)
     except KgError as exc:
         return Outcome(source.name, "failed", "read", _one_line(str(exc)))
     except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the batch
@@ -205,19 +222,15 @@ def process_source(source: Source, known: frozenset[str] = frozenset(), validate
 
 
 def _worker_task(source: Source) -> Outcome:
-    return process_source(source, _KNOWN, _VALIDATE, _ONLINE)
+    return process_source(source, _KNOWN, _VALIDATE, _ONLINE, _ALLOW_PRIVATE)
 
 
-def _read(source: Source):
-    from kg.read import article_from_record, read_article
+def _read(source: Source, allow_private_urls: bool | None = None):
+    from kg.read import article_from_record, load_json, read_article
 
     if source.kind == "record":
-        try:
-            record = json.loads(source.record or "")
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{source.name}: malformed JSON ({exc.msg})") from None
-        return article_from_record(record, source.name)
-    return read_article(source.location)
+        return article_from_record(load_json(source.record or "", source.name), source.name)
+    return read_article(source.location, allow_private_urls=allow_private_urls)
 
 
 def _validation_message(exc: ValidationFailed) -> str:
@@ -296,6 +309,8 @@ def ingest(
     error_log: str | Path | IO[str] | None = None,
     progress: Callable[[Tick], None] | None = None,
     online: bool = False,
+    allow_private_urls: bool | None = None,
+    follow_symlinks: bool = False,
     cluster: str | object | None = None,
     chunk_size: int | None = None,
 ) -> IngestSummary:
@@ -308,24 +323,34 @@ def ingest(
     Workers are started with multiprocessing's forkserver (spawn where there is none), so a
     script that calls this must do so under ``if __name__ == "__main__":``.
 
+    URLs on private, loopback and link-local addresses are refused unless ``allow_private_urls``
+    (default: the KG_ALLOW_PRIVATE_URLS environment variable of this process).
+
     With ``cluster`` (``tcp://HOST:PORT``, ``local``, ``local:N`` or a distributed.Client), Dask
     workers do the work in chunks of ``chunk_size`` articles instead (kg/cluster.py)."""
     paths = list(paths)
     check_paths(paths)
     if workers is not None and workers < 1:
         raise InputError(f"--workers must be at least 1, not {workers}")
+    if error_log is not None and not hasattr(error_log, "write"):
+        check_error_log(error_log, paths)
     if cluster is not None:
         from kg.cluster import cluster_runner
 
         run = cluster_runner(cluster, store, chunk_size, workers)
     else:
         run = partial(_run, n_workers=workers or os.cpu_count() or 1)
-    total = count_sources(paths) if progress else None
+    total = count_sources(paths, follow_symlinks) if progress else None
     known = stored_hashes(store)
     log, close_log = _open_log(error_log)
     loader = _Loader(store, log, progress, total)
     try:
-        run(iter_sources(paths), known=known, validate=validate, settle=loader.settle, online=online)
+        if allow_private_urls is None:
+            from kg.fetch import private_urls_allowed
+
+            allow_private_urls = private_urls_allowed()
+        run(iter_sources(paths, follow_symlinks), known=known, validate=validate, settle=loader.settle,
+            online=online, allow_private_urls=allow_private_urls)
         loader.flush()
     except KeyboardInterrupt:
         loader.flush()  # keep the work already done; the store stays whole either way
@@ -409,7 +434,8 @@ class _Loader:
 
 
 def _run(sources: Iterator[Source], known: frozenset[str], validate: bool,
-         settle: Callable[[Outcome], None], online: bool = False, *, n_workers: int) -> None:
+         settle: Callable[[Outcome], None], online: bool = False,
+         allow_private_urls: bool | None = None, *, n_workers: int) -> None:
     """Feed the workers a bounded number of sources at a time (a huge JSON Lines file is never
     held in memory) and settle each outcome in the parent as it arrives."""
     import multiprocessing
@@ -421,7 +447,7 @@ def _run(sources: Iterator[Source], known: frozenset[str], validate: bool,
     if method == "forkserver":
         ctx.set_forkserver_preload(["kg.ingest", "kg.api", "kg.pipeline", "kg.validate"])
     pool = ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_init_worker,
-                               initargs=(known, validate, online))
+                               initargs=(known, validate, online, allow_private_urls))
     in_flight = n_workers * 4
     pending: set = set()
     exhausted = False
@@ -447,6 +473,20 @@ def _run(sources: Iterator[Source], known: frozenset[str], validate: bool,
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def check_error_log(error_log: str | Path, paths: Iterable[str | Path]) -> None:
+    """The error log is written from scratch, so it must not be one of the inputs (or a file an
+    input folder holds), nor a folder, FIFO or device."""
+    log = Path(error_log)
+    if log.exists() and not log.is_file():
+        raise InputError(f"{error_log}: the error log must be a regular file")
+    target = log.resolve()
+    for p in paths:
+        source = Path(p).resolve()
+        if target == source or (source.is_dir() and target.is_relative_to(source)
+                                and target.suffix.lower() in ARTICLE_SUFFIXES | LIST_SUFFIXES):
+            raise InputError(f"{error_log}: the error log would overwrite an input ({p}); choose another file")
+
+
 def _open_log(error_log: str | Path | IO[str] | None) -> tuple[IO[str] | None, Callable[[], None]]:
     if error_log is None:
         return None, lambda: None
@@ -462,8 +502,8 @@ def _open_log(error_log: str | Path | IO[str] | None) -> tuple[IO[str] | None, C
 def _log_failure(log: IO[str] | None, outcome: Outcome) -> None:
     if log is None:
         return
-    log.write(json.dumps({"article": outcome.source, "stage": outcome.stage, "message": outcome.message},
-                         ensure_ascii=False) + "\n")
+    log.write(json.dumps({"article": scrub(outcome.source), "stage": outcome.stage,
+                          "message": scrub(outcome.message or "")}, ensure_ascii=False) + "\n")
     log.flush()  # an interrupted batch still leaves its log
 
 

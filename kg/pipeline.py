@@ -22,7 +22,9 @@ def extract(article: Article, gazetteer=None, rules: Rules | None = None) -> Ext
     ``rules`` is the language's rule pack (kg.rules), default the packaged English one.
     """
     from kg.link.gazetteer import Gazetteer
+    from kg.read import checked_article
 
+    article = checked_article(article)
     gaz = gazetteer or Gazetteer.default()
     rules = rules or default_rules()
     text = article.text

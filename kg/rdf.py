@@ -19,9 +19,21 @@ def entity_iri(entity: Entity, base: Namespace = KGR) -> URIRef:
     return WD[entity.qid] if entity.qid else URIRef(f"{base}entity/{entity.key}")
 
 
+def check_base(base: str) -> str:
+    """A base for minted IRIs: an absolute http(s) IRI ending in "/" or "#" (else the local
+    names would be glued onto its last segment); InputError otherwise."""
+    from kg.errors import InputError
+    from kg.read import check_url
+
+    check_url(base, "--base")
+    if not base.endswith(("/", "#")):
+        raise InputError(f"--base: {base!r} must end with '/' or '#' (minted IRIs are appended to it)")
+    return base
+
+
 def to_graph(extraction: Extraction, base: str | None = None) -> Graph:
     """The RDF graph of one article, as MODEL.md describes it."""
-    ns = Namespace(base) if base else KGR
+    ns = Namespace(check_base(base)) if base else KGR
     g = Graph(bind_namespaces="none")
     for prefix, namespace in GRAPH_PREFIXES.items():
         g.bind(prefix, namespace)
@@ -163,15 +175,19 @@ def serialize(graph: Graph, fmt: str = "turtle", graph_name: URIRef | None = Non
         for t in graph:
             named.add(t)
         out = ds.serialize(format=name)
-        if name == "nquads":
-            out = "".join(sorted(out.splitlines(keepends=True)))
-        return out
+        return _sorted_lines(out) if name == "nquads" else out
     out = graph.serialize(format=name)
     if name == "nt":
-        out = "".join(sorted(out.splitlines(keepends=True)))
+        out = _sorted_lines(out)
     elif name == "json-ld":
         out = _stable_json(out)
     return out
+
+
+def _sorted_lines(out: str) -> str:
+    """N-Triples/N-Quads lines in a stable order. Split on "\n" only: a literal may hold U+2028,
+    U+0085 or a form feed, which str.splitlines() would cut a statement at."""
+    return "".join(sorted(line + "\n" for line in out.split("\n") if line.strip()))
 
 
 def _stable_json(text: str) -> str:

@@ -6,7 +6,7 @@ import re
 import sys
 from pathlib import Path
 
-from kg.errors import InputError
+from kg.errors import InputError, one_line
 from kg.model import Article
 
 _PUBLISHED = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -19,15 +19,18 @@ def read_article(
     published: str | None = None,
     url: str | None = None,
     title: str | None = None,
+    allow_private_urls: bool | None = None,
 ) -> Article:
     """Read one article from a path, ``-`` (standard input) or an http(s) URL.
 
-    Explicit ``published``/``url``/``title`` override what the input carries.
+    Explicit ``published``/``url``/``title`` override what the input carries. A URL on a private,
+    loopback or link-local address is refused unless ``allow_private_urls`` (default: the
+    KG_ALLOW_PRIVATE_URLS environment variable).
     """
     if source.startswith(("http://", "https://")):
         from kg.fetch import fetch_url
 
-        raw, content_type = fetch_url(source)
+        raw, content_type = fetch_url(source, allow_private=allow_private_urls)
         kind = "html" if "html" in content_type else ("json" if "json" in content_type else "text")
         article = _from_bytes(raw, kind, source, url_hint=source)
     elif source == "-":
@@ -46,7 +49,17 @@ def read_article(
         kind = {".json": "json", ".html": "html", ".htm": "html", ".jsonl": "json"}.get(
             path.suffix.lower(), None) or _sniff(raw)
         article = _from_bytes(raw, kind, str(path))
-    return _override(article, published=published, url=url, title=title)
+    return checked_article(_override(article, published=published, url=url, title=title))
+
+
+def load_json(text: str, source: str) -> object:
+    """A JSON document, or InputError: malformed, or nested too deep to be an article."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{source}: malformed JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:
+        raise InputError(f"{source}: JSON nested too deeply to be an article") from None
 
 
 def article_from_record(record: dict, source: str = "-") -> Article:
@@ -57,13 +70,13 @@ def article_from_record(record: dict, source: str = "-") -> Article:
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"{source}: the JSON record has no 'text'")
     published = record.get("published") or record.get("date") or None
-    return Article(
+    return checked_article(Article(
         text=text,
         url=_str_or_none(record.get("url")),
         title=_str_or_none(record.get("title")),
         published=_clean_published(published, source),
         source=source,
-    )
+    ))
 
 
 def _from_bytes(raw: bytes, kind: str, source: str, url_hint: str | None = None) -> Article:
@@ -76,11 +89,7 @@ def _from_bytes(raw: bytes, kind: str, source: str, url_hint: str | None = None)
     except UnicodeDecodeError:
         raise InputError(f"{source}: not UTF-8 text") from None
     if kind == "json":
-        try:
-            record = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{source}: malformed JSON (line {exc.lineno}: {exc.msg})") from None
-        return article_from_record(record, source)
+        return article_from_record(load_json(text, source), source)
     if kind == "html":
         return _from_html(text, source, url_hint)
     return Article(text=text, source=source, url=url_hint)
@@ -134,12 +143,71 @@ def _clean_published(value: object, source: str, strict: bool = True) -> str | N
     if value in (None, "", "None"):
         return None
     s = str(value).strip()[:10]
-    if _PUBLISHED.match(s):
+    if _PUBLISHED.match(s) and _real_date(s):
         return s
     if strict:
-        raise InputError(f"{source}: publication date {value!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+        raise InputError(f"{source}: publication date {one_line(repr(value), 40)} is not a date "
+                         f"(YYYY-MM-DD, YYYY-MM or YYYY, years {MIN_YEAR} to {MAX_YEAR})")
     return None
 
 
+# Relative dates are resolved by date arithmetic, which must stay far from datetime's year 9999.
+MIN_YEAR, MAX_YEAR = 1000, 2999
+
+
+def _real_date(s: str) -> bool:
+    import datetime as dt
+
+    parts = [int(p) for p in s.split("-")]
+    if not MIN_YEAR <= parts[0] <= MAX_YEAR:
+        return False
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# What an IRI may not hold (RFC 3987): spaces, controls, <>"{}|\^` and the line separators.
+_IRI_FORBIDDEN = re.compile("[\x00-\x20<>\"{}|\\^`\x7f-\x9f\u2028\u2029]")
+
+
+def scrub(text: str) -> str:
+    """Text that encodes as UTF-8: a lone surrogate (from a JSON escape) becomes U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def check_url(value: str, what: str) -> str:
+    """An absolute http(s) IRI that RDF can hold, or InputError naming ``what``."""
+    parts = value.split(":", 1)
+    if len(parts) != 2 or parts[0].lower() not in {"http", "https"} or not parts[1].startswith("//") \
+            or len(parts[1]) < 3 or _IRI_FORBIDDEN.search(value):
+        raise InputError(f"{what}: {one_line(repr(value), 80)} is not an absolute http(s) URL")
+    return value
+
+
+def checked_article(article: Article) -> Article:
+    """The article with text a graph can hold: lone surrogates replaced, its URL an IRI and its
+    publication date a real one; InputError (one line) otherwise."""
+    from dataclasses import replace
+
+    fields: dict[str, str | None] = {}
+    for name in ("text", "title", "url"):
+        value = getattr(article, name)
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"{article.source}: the article's {name} is not text")
+        if value and _LONE_SURROGATE.search(value):
+            fields[name] = scrub(value)
+    url = fields.get("url", article.url)
+    if url:
+        check_url(url, f"{article.source}: url")
+    if article.published:
+        _clean_published(article.published, article.source)
+    return replace(article, **fields) if fields else article
+
+
 def _str_or_none(value: object) -> str | None:
+    if isinstance(value, (dict, list)):
+        return None
     return str(value).strip() or None if value not in (None, "") else None

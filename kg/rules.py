@@ -56,6 +56,7 @@ PATTERN_NAMES: tuple[str, ...] = (
     "claim_pronoun", "claim_leading", "claim_trailing", "claim_title",
     # kg/extract/membership.py
     "member_cue", "member_relative_break", "member_wants", "member_list_gap", "member_anaphor",
+    "member_apposition_gap", "member_apposition_role",
     # kg/extract/names.py
     "person_name", "title_before", "not_person", "title_word", "calendar_word", "function_word",
     "possessive_end",

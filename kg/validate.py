@@ -164,12 +164,32 @@ def read_rdf(path: Path) -> Graph:
     if found is None:
         raise InputError(f"{path}: unknown RDF format (expected one of {', '.join(sorted(BY_SUFFIX))})")
     _check_readable(path)
+    _check_bounded(path, found.name)
     fmt = found.rdflib
     if found.dataset:  # may hold named graphs: validated as their union
         ds = rdflib.Dataset()
         _parse_into(ds, path, fmt)
         return _union(ds)
     return _parse_into(Graph(), path, fmt)
+
+
+def _check_bounded(path: Path, fmt_name: str) -> None:
+    """What rdflib would expand, fetch or choke on is refused first (kg.rdfguard); pyoxigraph,
+    whose buffers are bounded, reads the literals' sizes before rdflib sees the file."""
+    import pyoxigraph as ox
+
+    from kg.formats import by_name
+    from kg.rdfguard import check_literals, check_rdf_bytes
+
+    data = path.read_bytes()
+    check_rdf_bytes(data, fmt_name, str(path))
+    try:
+        quads = ox.parse(input=data, format=by_name(fmt_name).ox(), base_iri=path.resolve().as_uri())
+        check_literals((q.object for q in quads if isinstance(q.object, ox.Literal)), str(path))
+    except MemoryError as exc:
+        raise InputError(f"{path}: a token is too large to parse ({one_line(exc)})") from None
+    except (SyntaxError, ValueError, UnicodeDecodeError):
+        pass  # rdflib's parse below reports it with its line
 
 
 def _check_readable(path: Path) -> None:

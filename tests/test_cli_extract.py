@@ -243,3 +243,50 @@ def test_the_installed_command_reads_stdin_and_reports_errors_in_one_line(tmp_pa
     assert bad.stdout == ""
     assert bad.stderr.strip().splitlines() == [bad.stderr.strip()]
     assert bad.stderr.startswith("kg: error: ")
+
+
+@pytest.mark.parametrize("command", ["extract", "explain"])
+def test_a_url_on_a_private_address_is_refused_in_one_line(command, monkeypatch):
+    monkeypatch.delenv("KG_ALLOW_PRIVATE_URLS", raising=False)
+    result = runner.invoke(app, [command, "http://169.254.169.254/latest/meta-data/"])
+    assert result.exit_code == 2
+    assert "refused: 169.254.169.254 is a private, loopback or link-local address" in one_error_line(result)
+
+
+def test_output_onto_a_folder_is_one_line(article, tmp_path):
+    result = runner.invoke(app, ["extract", str(article), "-o", str(tmp_path)])
+    assert result.exit_code == 2 and "is a folder" in one_error_line(result)
+
+
+def test_output_through_a_symlink_writes_its_target_and_keeps_the_link(article, tmp_path):
+    target, link = tmp_path / "target.ttl", tmp_path / "link.ttl"
+    link.symlink_to(target)
+    assert runner.invoke(app, ["extract", str(article), "-o", str(link)]).exit_code == 0
+    assert link.is_symlink() and target.read_text().startswith("@prefix")
+
+
+def test_output_into_a_fifo_streams_without_replacing_it(article, tmp_path):
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()))
+    reader.start()
+    assert runner.invoke(app, ["extract", str(article), "-o", str(fifo)]).exit_code == 0
+    reader.join(10)
+    assert got and got[0].startswith("@prefix")
+    assert fifo.is_fifo()
+
+
+def test_output_files_follow_the_umask(article, tmp_path):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "a.ttl"
+        assert runner.invoke(app, ["extract", str(article), "-o", str(out)]).exit_code == 0
+        assert out.stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(old)

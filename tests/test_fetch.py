@@ -25,6 +25,8 @@ ARTICLE_TEXT = "Poland sent 120 police officers to Lithuania on Friday after pro
 
 class Handler(BaseHTTPRequestHandler):
     seen_agents: list[str] = []
+    seen_auth: list[str | None] = []
+    private_target = ""  # set by the fixture that serves on 127.0.0.2
 
     def log_message(self, *args):  # keep test output quiet
         pass
@@ -52,6 +54,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):  # noqa: N802 - the stdlib's name
         Handler.seen_agents.append(self.headers.get("User-Agent", ""))
+        Handler.seen_auth.append(self.headers.get("Authorization"))
         path = self.path
         if path == "/article.html":
             self._send(200, ARTICLE_HTML.encode(), "text/html; charset=utf-8")
@@ -78,6 +81,10 @@ class Handler(BaseHTTPRequestHandler):
             n = int(path.rsplit("/", 1)[1])
             target = "/article.txt" if n == 0 else f"/hop/{n - 1}"
             self._send(302, b"", "text/plain", {"Location": target})
+        elif path == "/to-private":
+            self._send(302, b"", "text/plain", {"Location": Handler.private_target})
+        elif path == "/to-metadata":
+            self._send(302, b"", "text/plain", {"Location": "http://169.254.169.254/latest/meta-data/"})
         elif path == "/to-file":
             self._send(302, b"", "text/plain", {"Location": "file:///etc/passwd"})
         elif path == "/slow":
@@ -105,6 +112,12 @@ def server():
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(autouse=True)
+def private_urls_allowed(monkeypatch):
+    """The scripted server is on loopback: these tests opt in, as an intranet user would."""
+    monkeypatch.setenv("KG_ALLOW_PRIVATE_URLS", "1")
 
 
 def test_fetches_html_with_media_type(server):
@@ -200,3 +213,90 @@ def test_refused_connection():
     s.close()  # nothing listens there now
     with pytest.raises(InputError, match="cannot connect"):
         fetch_url(f"http://127.0.0.1:{port}/x", timeout=(1.0, 1.0))
+
+
+# -- SSRF: article URLs never reach this machine or its network unless asked --
+
+@pytest.fixture
+def private_server(monkeypatch):
+    """A second server on 127.0.0.2, the private address a redirect points to."""
+    try:
+        httpd = QuietServer(("127.0.0.2", 0), Handler)
+    except OSError:
+        pytest.skip("cannot bind 127.0.0.2 here")
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    monkeypatch.setattr(Handler, "private_target", f"http://127.0.0.2:{httpd.server_address[1]}/article.txt")
+    yield
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1:9/x", "http://localhost:9/x", "http://169.254.169.254/latest/meta-data/",
+    "http://0.0.0.0:9/", "http://2130706433:9/", "http://0x7f.1:9/", "http://[::1]:9/",
+    "http://[::ffff:127.0.0.1]:9/", "http://10.0.0.1:9/", "http://192.168.1.1:9/",
+])
+def test_private_loopback_and_link_local_targets_are_refused_by_default(monkeypatch, url):
+    monkeypatch.delenv("KG_ALLOW_PRIVATE_URLS")
+    with pytest.raises(InputError, match="refused: .*private, loopback or link-local") as info:
+        fetch_url(url, timeout=(1.0, 1.0))
+    assert "--allow-private-urls" in str(info.value)
+
+
+@pytest.mark.parametrize("address, public", [
+    ("8.8.8.8", True), ("2606:4700:4700::1111", True), ("127.0.0.2", False), ("100.64.0.1", False),
+    ("224.0.0.1", False), ("fe80::1", False), ("fc00::1", False), ("::", False), ("not an ip", False),
+])
+def test_public_addresses(address, public):
+    from kg.fetch import is_public_address
+
+    assert is_public_address(address) is public
+
+
+def test_a_redirect_to_a_private_address_is_refused(monkeypatch, server, private_server):
+    import kg.fetch
+
+    monkeypatch.delenv("KG_ALLOW_PRIVATE_URLS")
+    # Let the first hop (the test server on 127.0.0.1) through, so the refusal is the redirect's.
+    monkeypatch.setattr(kg.fetch, "is_public_address", lambda address: address == "127.0.0.1")
+    assert fetch_url(f"{server}/article.txt")[0].decode() == ARTICLE_TEXT
+    with pytest.raises(InputError, match="refused: 127.0.0.2 is a private"):
+        fetch_url(f"{server}/to-private")
+    with pytest.raises(InputError, match="refused: 169.254.169.254"):
+        fetch_url(f"{server}/to-metadata", timeout=(1.0, 1.0))
+
+
+def test_a_name_that_resolves_elsewhere_the_second_time_is_refused(monkeypatch, private_server):
+    """DNS rebinding: the check before connecting sees a public address, the connection reaches
+    127.0.0.2; the address actually reached is what counts."""
+    import socket
+
+    monkeypatch.delenv("KG_ALLOW_PRIVATE_URLS")
+    real = socket.getaddrinfo
+    answers = iter(["1.1.1.1"])
+
+    def rebinding(host, port, *args, **kwargs):
+        if host == "rebind.invalid":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers, "127.0.0.2"), port))]
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    port = Handler.private_target.split(":")[2].split("/")[0]
+    with pytest.raises(InputError, match="refused: rebind.invalid is at 127.0.0.2"):
+        fetch_url(f"http://rebind.invalid:{port}/article.txt", timeout=(1.0, 1.0))
+
+
+def test_allow_private_lets_an_intranet_url_through(monkeypatch, server):
+    monkeypatch.delenv("KG_ALLOW_PRIVATE_URLS")
+    assert fetch_url(f"{server}/article.txt", allow_private=True)[0].decode() == ARTICLE_TEXT
+
+
+def test_netrc_credentials_are_never_sent_to_article_servers(monkeypatch, tmp_path, server):
+    netrc = tmp_path / ".netrc"
+    netrc.write_text("machine 127.0.0.1 login alice password s3cret\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("NETRC", str(netrc))
+    fetch_url(f"{server}/hop/1")  # a redirect too: requests looks the netrc up again on each hop
+    assert Handler.seen_auth[-2:] == [None, None]

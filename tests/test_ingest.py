@@ -327,7 +327,7 @@ def test_url_list_is_fetched_and_a_dead_link_is_logged(server, tmp_path):
     urls.write_text(f"{server}/story/1\n{server}/story/2\n{server}/missing\n")
     log = tmp_path / "errors.jsonl"
     with EmbeddedStore(tmp_path / "db") as store:
-        summary = ingest([urls], store, workers=2, error_log=log)
+        summary = ingest([urls], store, workers=2, error_log=log, allow_private_urls=True)
     assert (summary.loaded, summary.failed) == (2, 1)
     row = json.loads(log.read_text())
     assert row == {"article": f"{server}/missing", "stage": "read",
@@ -491,3 +491,63 @@ def virtuoso(tmp_path):
 @pytest.mark.parametrize("protocol", ["gsp", "update"])
 def test_virtuoso_ingest_matches_the_embedded_store(corpus, tmp_path, virtuoso, protocol):
     assert_remote_ingest_matches_the_embedded_store(corpus, tmp_path, virtuoso, protocol)
+
+
+def test_urls_on_loopback_are_refused_unless_allowed(server, tmp_path, monkeypatch, run):
+    monkeypatch.delenv("KG_ALLOW_PRIVATE_URLS", raising=False)
+    urls = tmp_path / "intranet.urls"
+    urls.write_text(f"{server}/story/1\n")
+    log = tmp_path / "errors.jsonl"
+    result = run(urls, "--store", tmp_path / "db", "--workers", "1", "--errors", log)
+    assert result.exit_code == 1
+    assert "refused: 127.0.0.1 is a private, loopback or link-local address" in log.read_text()
+    result = run(urls, "--store", tmp_path / "db", "--workers", "1", "--allow-private-urls")
+    assert result.exit_code == 0, result.output
+    assert "loaded 1" in result.output
+
+
+def test_a_symlink_out_of_the_folder_is_not_read_unless_asked(tmp_path):
+    outside = tmp_path / "private.txt"
+    outside.write_text("Troops were sent to Chad on Friday.")
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Troops were sent to Mali on Monday.")
+    (folder / "b.txt").symlink_to(outside)
+    (folder / "c.txt").symlink_to(folder / "a.txt")  # inside the folder: read
+    log = tmp_path / "errors.jsonl"
+    with EmbeddedStore(tmp_path / "db") as store:
+        summary = ingest([folder], store, workers=1, error_log=log)
+    assert (summary.loaded, summary.skipped, summary.failed) == (1, 1, 1)
+    assert "a symbolic link out of" in log.read_text()
+    with EmbeddedStore(tmp_path / "db") as store:
+        summary = ingest([folder], store, workers=1, follow_symlinks=True)
+    assert (summary.loaded, summary.skipped, summary.failed) == (1, 2, 0)
+
+
+@pytest.mark.parametrize("log_name", ["batch.jsonl", "news/errors.txt"])
+def test_an_error_log_that_is_an_input_is_refused_before_any_work(tmp_path, run, log_name):
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(json.dumps({"text": "Troops were sent to Mali on Monday."}) + "\n")
+    (tmp_path / "news").mkdir()
+    before = batch.read_text()
+    result = run(batch, tmp_path / "news", "--store", tmp_path / "db", "--errors", tmp_path / log_name)
+    assert result.exit_code == 2
+    assert "would overwrite an input" in result.output
+    assert batch.read_text() == before
+    assert not (tmp_path / "db").exists()
+
+
+def test_a_file_name_that_is_not_utf8_is_logged_readably(tmp_path):
+    import os
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    bad = os.path.join(os.fsencode(folder), b"bad\xff.txt")
+    with open(bad, "wb") as fh:
+        fh.write(b"\x00\x01 binary")
+    log = tmp_path / "errors.jsonl"
+    with EmbeddedStore(tmp_path / "db") as store:
+        summary = ingest([folder], store, workers=1, error_log=log)
+    assert summary.failed == 1
+    row = json.loads(log.read_text())
+    assert row["article"].endswith("bad\ufffd.txt") and row["stage"] == "read"

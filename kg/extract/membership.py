@@ -31,9 +31,24 @@ def find_memberships(sentences: list[Span], matches: list, claimants: dict[int, 
                 key = (member.entity.key, org.entity.key)
                 if member.entity.linked and org.entity.linked and key not in out:
                     out[key] = Membership(member.entity, org.entity, sent, claimants.get(sent.start))
+        for member, org in _appositions(inside, s, sent.start, rules):
+            key = (member.entity.key, org.entity.key)
+            if member.entity.linked and org.entity.linked and key not in out:
+                out[key] = Membership(member.entity, org.entity, sent, claimants.get(sent.start))
         if orgs:
             last_org = orgs[-1]
     return list(out.values())
+
+
+def _appositions(inside: list, s: str, base: int, rules: Rules) -> list[tuple]:
+    """A state followed by its place in an organisation: "Chile, Mercosur's biggest exporter"."""
+    gap, role = rules.pattern("member_apposition_gap"), rules.pattern("member_apposition_role")
+    ordered = sorted(inside, key=lambda m: m.start)
+    return [(m, o) for m, o in zip(ordered, ordered[1:])
+            if m.entity.type == "Country" and m.kind != "demonym"
+            and o.entity.type == "Organization" and o.kind != "demonym"
+            and gap.fullmatch(s[m.end - base:o.start - base])
+            and role.match(s[o.end - base:])]
 
 
 def _listed_near(inside: list, pos: int, s: str, base: int, rules: Rules) -> list:

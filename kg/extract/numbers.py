@@ -203,14 +203,21 @@ def _parse_words(tokens: list[str], g: NumberGrammar) -> int | None:
     return total + current if seen_any else None
 
 
+# No count in the news runs to 16 digits; longer runs are identifiers, hashes or noise.
+_MAX_DIGITS = 15
+
+
 def _parse_digits(s: str, g: NumberGrammar) -> float | None:
     m = g.digits_scaled.fullmatch(s.strip())
     if not m:
         return None
-    value = float(re.sub(r"[,\s\u00a0\u202f]", "", m.group(1)))
+    digits = re.sub(r"[,\s\u00a0\u202f]", "", m.group(1))
+    if len(digits) > _MAX_DIGITS:
+        return None
+    value = float(digits)
     if m.group(2):
         value *= g.scale[m.group(2).lower()]
-    return value
+    return value if value < 10 ** _MAX_DIGITS else None
 
 
 def parse_number_word(s: str, rules: Rules | None = None) -> int | None:

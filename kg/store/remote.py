@@ -49,15 +49,43 @@ class _Retryable(Exception):
     """A failure worth another try: dropped connection, timeout, 5xx."""
 
 
+_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@")
+_AUTH_HEADER = re.compile(r"(?i)\b((?:proxy-)?authorization|cookie|x-api-key)(\W{1,3})[^\r\n,;}\]]{0,200}")
+
+
 def mask_url(url: str) -> str:
-    """The URL with any user:password replaced, for messages."""
-    parts = urlsplit(url)
-    if parts.username or parts.password:
-        host = parts.hostname or ""
-        if parts.port:
-            host += f":{parts.port}"
-        return urlunsplit((parts.scheme, f"***@{host}", parts.path, parts.query, parts.fragment))
-    return url
+    """The URL with any user:password replaced, for messages (never parsed: a URL whose port is
+    not a number must be masked too)."""
+    return _USERINFO.sub(r"\1***@", url)
+
+
+def secrets_of(url: str | None, auth: object) -> tuple[str, ...]:
+    """The strings a message must never show: the URL's password and user:password, the
+    environment's credentials, and their Basic token."""
+    import base64
+    from urllib.parse import unquote
+
+    pairs = []
+    m = _USERINFO.match(url or "")
+    if m:
+        userinfo = (url or "")[len(m.group(1)):m.end() - 1]
+        user, _, password = userinfo.partition(":")
+        pairs.append((unquote(user), unquote(password)))
+    if auth is not None and getattr(auth, "password", None):
+        pairs.append((str(getattr(auth, "username", "")), str(auth.password)))
+    out: list[str] = []
+    for user, password in pairs:
+        if password:
+            token = base64.b64encode(f"{user}:{password}".encode()).decode()
+            out += [f"{user}:{password}", token, password]
+    return tuple(s for s in out if len(s) >= 3)
+
+
+def redact(text: str, secrets: tuple[str, ...] = ()) -> str:
+    """A message with credentials masked: the given secrets and any echoed auth header."""
+    for secret in sorted(secrets, key=len, reverse=True):
+        text = text.replace(secret, "***")
+    return _AUTH_HEADER.sub(lambda m: f"{m.group(1)}{m.group(2)}***", text)
 
 
 def auth_from_env() -> requests.auth.AuthBase | None:
@@ -87,7 +115,11 @@ def guess_query_endpoint(url: str | None) -> str | None:
 
 
 def _check_url(url: str) -> str:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
+    except ValueError:
+        raise InputError(f"not a valid endpoint URL (bad host or port): {mask_url(url)}") from None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise InputError(f"not an http(s) endpoint URL: {mask_url(url)}")
     return url
@@ -142,11 +174,15 @@ class RemoteStore(ArticleQueries):
         except requests.RequestException as exc:
             raise EndpointError(f"{mask_url(url)}: {one_line(exc, 160)}") from None
         if r.status_code in _RETRY_STATUS:
-            raise _Retryable(f"HTTP {r.status_code} {r.reason}: {_snippet(r.content)}")
+            raise _Retryable(f"HTTP {r.status_code} {r.reason}: {self._snippet(r.content, url)}")
         if r.status_code >= 400:
             raise EndpointError(f"{mask_url(url)} refused the request: HTTP {r.status_code} "
-                                f"{r.reason}: {_snippet(r.content)}".rstrip(": "))
+                                f"{r.reason}: {self._snippet(r.content, url)}".rstrip(": "))
         return _Answer(r.status_code, r.headers.get("Content-Type", ""), r.content)
+
+    def _snippet(self, body: bytes, url: str) -> str:
+        """The start of an error body, with credentials masked: a server may echo the request."""
+        return redact(_snippet(body), secrets_of(url, self.session.auth))
 
     def _retrying(self, url: str, attempt) -> object:
         """Run ``attempt()`` up to 1 + retries times, backing off between tries."""

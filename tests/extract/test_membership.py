@@ -73,3 +73,21 @@ def test_the_organisation_named_before_is_meant_by_the_organisation():
     text = "Serbia asked NATO for help. Montenegro joined the alliance in 2017."
     assert [(m.member.label, m.organization.label) for m in extract(Article(text=text)).memberships] == \
         [("Montenegro", "NATO")]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Oil output fell in Nigeria, OPEC's biggest African producer, after the pipeline fire.", ("Q1033", "Q7795")),
+    ("Estonia, a NATO member, asked for more air patrols.", ("Q191", "Q7184")),
+    ("Talks with Norway, a fellow NATO member state, went on for hours.", ("Q20", "Q7184")),
+])
+def test_a_state_described_by_its_place_in_an_organisation_is_a_member(text, pair):
+    assert pair in members(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia, NATO's main adversary, moved ships to the coast.",
+    "Turkey, NATO's second-largest army, kept its border closed.",
+    "Ukraine, a NATO partner, asked for more shells.",
+])
+def test_a_state_described_otherwise_beside_an_organisation_is_not_a_member(text):
+    assert members(text) == set()

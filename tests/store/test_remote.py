@@ -121,6 +121,9 @@ class _Stub(BaseHTTPRequestHandler):
             return
         self.send_response(status)
         payload = b"bad request: no such thing" if status == 400 else b""
+        if status in (418, 599):  # a server that echoes the request's headers into its error page
+            echoed = sorted(self.headers.items(), key=lambda kv: kv[0] != "Authorization")
+            payload = "".join(f"{k}: {v}\n" for k, v in echoed).encode()
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
         self.wfile.write(payload)
@@ -207,6 +210,41 @@ def test_credentials_are_sent_and_never_printed(stub, monkeypatch):
     assert "s3cret" not in str(info.value) and "analyst" not in str(info.value)
     url = base.replace("http://", "http://analyst:s3cret-pw@") + "/store"
     assert "s3cret" not in mask_url(url) and "analyst" not in mask_url(url)
+
+
+@pytest.mark.parametrize("status", [418, 599])
+def test_an_error_page_that_echoes_the_credentials_is_masked(stub, monkeypatch, status):
+    base, handler = stub
+    monkeypatch.setenv("KG_ENDPOINT_USER", "analyst")
+    monkeypatch.setenv("KG_ENDPOINT_PASSWORD", "s3cret-pw")
+    handler.script = [status]
+    with RemoteStore(gsp_endpoint=base + "/store", retries=0) as store:
+        with pytest.raises(EndpointError) as info:
+            store.replace_graph(ART + "x", _triple())
+    import base64
+
+    token = base64.b64encode(b"analyst:s3cret-pw").decode()
+    assert handler.seen[0]["auth"] == f"Basic {token}"
+    message = str(info.value)
+    assert "Authorization: ***" in message
+    assert token not in message and "s3cret" not in message
+
+
+def test_credentials_in_the_url_are_masked_in_echoed_bodies(stub):
+    base, handler = stub
+    handler.script = [418]
+    url = base.replace("http://", "http://analyst:pw-in-url@") + "/store"
+    with RemoteStore(gsp_endpoint=url, retries=0) as store:
+        with pytest.raises(EndpointError) as info:
+            store.replace_graph(ART + "x", _triple())
+    assert "pw-in-url" not in str(info.value) and "analyst:" not in str(info.value)
+
+
+@pytest.mark.parametrize("url", ["http://analyst:s3cret@localhost:99999/store", "http://analyst:s3cret@[::1/store"])
+def test_an_endpoint_url_that_does_not_parse_is_masked(url):
+    with pytest.raises(InputError) as info:
+        RemoteStore(gsp_endpoint=url)
+    assert "s3cret" not in str(info.value) and "***@" in str(info.value)
 
 
 def test_endpoint_urls_are_checked_and_query_endpoints_guessed():

@@ -1,0 +1,69 @@
+"""Bounds on RDF input: a file someone hands to `kg load` or `kg validate` may be hostile.
+
+No parser here ever touches the network or expands a document into more than it holds: RDF/XML
+with a DTD (entity declarations: "billion laughs", external entities) and JSON-LD with a remote
+@context are refused before parsing, and a literal longer than MAX_LITERAL_CHARS is refused (no
+fact of a news graph is that long; it is a sign of a bomb or of a broken file).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from kg.errors import InputError
+
+MAX_LITERAL_CHARS = 1_000_000
+
+_DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def check_rdf_bytes(data: bytes, fmt_name: str, name: str) -> None:
+    """Refuse, in one line, what a parser would expand or fetch. ``fmt_name`` is kg's format name
+    (kg.formats: "xml", "jsonld", ...)."""
+    if fmt_name == "xml" and _DTD.search(data):
+        raise InputError(f"{name}: RDF/XML with a DTD (entity declarations) is refused: "
+                         "entities can expand without bound or read local files")
+    if fmt_name == "jsonld":
+        remote = _remote_context(data, name)
+        if remote:
+            raise InputError(f"{name}: a remote JSON-LD @context ({remote[:80]}) is not fetched; "
+                             "embed the context in the file")
+
+
+def check_literals(values: Iterable[object], name: str) -> None:
+    """Refuse a literal over MAX_LITERAL_CHARS (pyoxigraph or rdflib terms)."""
+    for term in values:
+        value = getattr(term, "value", term)
+        if isinstance(value, str) and len(value) > MAX_LITERAL_CHARS:
+            raise InputError(f"{name}: a literal of {len(value):,} characters is over the "
+                             f"{MAX_LITERAL_CHARS:,}-character limit")
+
+
+def _remote_context(data: bytes, name: str) -> str | None:
+    from kg.read import load_json
+
+    try:
+        doc = load_json(data.decode("utf-8-sig"), name)
+    except UnicodeDecodeError:
+        return None  # the parser reports it
+    except InputError as exc:
+        if "nested too deeply" in str(exc):
+            raise
+        return None
+    stack = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "@context":
+                    for ctx in value if isinstance(value, list) else [value]:
+                        if isinstance(ctx, str):
+                            return ctx
+                        stack.append(ctx)
+                elif key == "@import" and isinstance(value, str):
+                    return value
+                else:
+                    stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(node)
+    return None
