@@ -1,8 +1,9 @@
 """`kg ingest --cluster`: the ingest on Dask workers (kg/cluster.py) against the plain one.
 
-One real LocalCluster of two worker processes serves the module. A worker is killed by its pid
-mid-ingest; the store must then hold exactly what a plain `kg ingest` of the same articles gives,
-with the embedded store (the client writes) and with `oxigraph serve` (the workers write).
+Real LocalClusters of two worker processes: one serves the module, and each test that kills a
+worker (by its pid, mid-ingest) has its own. The store must then hold exactly what a plain
+`kg ingest` of the same articles gives, with the embedded store (the client writes) and with
+`oxigraph serve` (the workers write).
 The module is bounded in time: a hung cluster ends the run with a traceback after GUARD seconds.
 """
 from __future__ import annotations
@@ -30,26 +31,35 @@ distributed = pytest.importorskip("distributed", reason="Dask distributed not in
 GUARD = 600.0
 
 
-@pytest.fixture(scope="module")
-def client():
+def local_cluster():
     from distributed import Client, LocalCluster
 
-    faulthandler.dump_traceback_later(GUARD, exit=True)
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                            silence_logs=40)
-    dask_client = Client(cluster)
+    return cluster, Client(cluster)
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    faulthandler.dump_traceback_later(GUARD, exit=True)
+    local, client = local_cluster()
     try:
-        yield dask_client
+        yield client
     finally:
-        dask_client.close()
-        cluster.close()
+        client.close()
+        local.close()
         faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture
-def cluster(client):
-    client.wait_for_workers(2, timeout=120)  # the nanny restarts a killed worker
-    return client
+def doomed():
+    """A cluster of its own for a test that kills a worker: no other test waits on the restart."""
+    local, client = local_cluster()
+    try:
+        yield client
+    finally:
+        client.close()
+        local.close()
 
 
 @pytest.fixture
@@ -158,11 +168,11 @@ def test_cluster_ingest_equals_the_plain_ingest_with_the_same_log(cluster, corpu
     assert counts(again) == (0, 9, 1, 0)
 
 
-def test_worker_killed_mid_ingest_loses_nothing(cluster, many, tmp_path):
+def test_worker_killed_mid_ingest_loses_nothing(doomed, many, tmp_path):
     expected, graphs = plain([many], tmp_path / "plain")
-    kill = KillOnce(cluster)
+    kill = KillOnce(doomed)
     with EmbeddedStore(tmp_path / "db") as store:
-        summary = ingest([many], store, cluster=cluster, chunk_size=3, progress=kill)
+        summary = ingest([many], store, cluster=doomed, chunk_size=3, progress=kill)
         assert per_graph_counts(store) == graphs
     assert kill.killed is not None
     assert counts(summary) == expected == (36, 0, 1, sum(graphs.values()))
@@ -198,16 +208,16 @@ def test_cli_cluster_local(corpus, tmp_path):
 # `oxigraph serve`: the workers write, one graph per request
 
 
-def test_workers_write_the_remote_store_and_a_killed_worker_loses_nothing(cluster, many, tmp_path, oxigraph):
+def test_workers_write_the_remote_store_and_a_killed_worker_loses_nothing(doomed, many, tmp_path, oxigraph):
     from kg.store import open_store
 
     server, _ = oxigraph
     expected, graphs = plain([many], tmp_path / "plain")
-    kill = KillOnce(cluster)
+    kill = KillOnce(doomed)
     with open_store(endpoint=server.gsp) as remote:
-        summary = ingest([many], remote, cluster=cluster, chunk_size=3, progress=kill)
+        summary = ingest([many], remote, cluster=doomed, chunk_size=3, progress=kill)
         assert per_graph_counts(remote) == graphs
-        again = ingest([many], remote, cluster=cluster, chunk_size=3)
+        again = ingest([many], remote, cluster=doomed, chunk_size=3)
     assert kill.killed is not None
     assert counts(summary) == expected
     assert counts(again) == (0, 36, 1, 0)
@@ -260,3 +270,14 @@ def test_a_chunk_that_kills_every_worker_stops_with_one_line():
         _result(Failed(KilledWorker("process_chunk-1", "tcp://127.0.0.1:1", 3)))
     with pytest.raises(StoreError, match=r"^the Dask cluster failed: CommClosedError: in <TCP"):
         _result(Failed(distributed.comm.CommClosedError("in <TCP (closed)>: Stream is closed")))
+
+
+def test_workers_get_absolute_paths_and_logs_keep_the_given_name(tmp_path, monkeypatch):
+    from kg.cluster import _absolute
+    from kg.ingest import Source
+
+    monkeypatch.chdir(tmp_path)
+    moved = _absolute(Source("news/a.txt", "file", "news/a.txt"))
+    assert (moved.name, moved.location) == ("news/a.txt", str(tmp_path / "news" / "a.txt"))
+    url = Source("http://127.0.0.1:1/a", "url", "http://127.0.0.1:1/a")
+    assert _absolute(url) is url
