@@ -13,6 +13,7 @@ import json
 import os
 import signal
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,35 +32,34 @@ distributed = pytest.importorskip("distributed", reason="Dask distributed not in
 GUARD = 600.0
 
 
+@contextmanager
 def local_cluster():
     from distributed import Client, LocalCluster
 
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                            silence_logs=40)
-    return cluster, Client(cluster)
+    try:
+        with Client(cluster) as client:
+            yield client
+    finally:
+        cluster.close()
 
 
 @pytest.fixture(scope="module")
 def cluster():
     faulthandler.dump_traceback_later(GUARD, exit=True)
-    local, client = local_cluster()
     try:
-        yield client
+        with local_cluster() as client:
+            yield client
     finally:
-        client.close()
-        local.close()
         faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture
 def doomed():
     """A cluster of its own for a test that kills a worker: no other test waits on the restart."""
-    local, client = local_cluster()
-    try:
+    with local_cluster() as client:
         yield client
-    finally:
-        client.close()
-        local.close()
 
 
 @pytest.fixture
