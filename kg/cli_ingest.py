@@ -30,9 +30,10 @@ def register(app: typer.Typer) -> None:
         online: opt.Online = False,
         allow_private_urls: opt.AllowPrivateUrls = False,
         follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Read symbolic links in a folder that lead out of it (not read by default)."),
+        # "\\[": rich, which prints the help, would take "[dask]" for markup and drop it.
         cluster: str = typer.Option(None, "--cluster", metavar="ADDRESS", help=(
             "Run on Dask: a scheduler's address (tcp://HOST:8786), or local / local:N for a local "
-            "cluster of N worker processes. Needs kg-loader[dask].")),
+            "cluster of N worker processes. Needs pip install 'kg-loader\\[dask]'.")),
         chunk_size: int = typer.Option(None, "--chunk-size", min=1, help=(
             "Articles per Dask task with --cluster (default 100).")),
     ) -> None:
