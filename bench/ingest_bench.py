@@ -29,18 +29,19 @@ ROOT = Path(__file__).resolve().parent.parent
 KG = Path(sys.executable).parent / "kg"
 
 
-def run_ingest(source: Path, store: Path, workers: int | None, validate: bool) -> tuple[float, str]:
-    cmd = [str(KG), "ingest", str(source), "--store", str(store)]
-    if workers:
-        cmd += ["--workers", str(workers)]
-    if not validate:
-        cmd.append("--no-validate")
+def run_ingest(source: Path, store: Path, *args: str) -> tuple[float, str]:
+    """`kg ingest SOURCE --store STORE ARGS...`: its wall clock and its summary line."""
+    cmd = [str(KG), "ingest", str(source), "--store", str(store), *args]
     started = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if proc.returncode not in (0, 1):
-        sys.exit(f"kg ingest failed ({proc.returncode}): {proc.stderr.strip()}")
+        sys.exit(f"kg ingest {' '.join(args)} failed ({proc.returncode}): {proc.stderr.strip()}")
     return seconds, proc.stderr.strip().splitlines()[-1]
+
+
+def ingest_args(workers: int | None, validate: bool) -> list[str]:
+    return (["--workers", str(workers)] if workers else []) + ([] if validate else ["--no-validate"])
 
 
 def profile(n: int, validate: bool) -> None:
@@ -100,13 +101,13 @@ def main() -> None:
         target = Path(tmp) / ("articles.jsonl" if args.format == "jsonl" else "articles")
         source = write_articles(target, args.n, args.format)
         store = Path(tmp) / "store"
-        seconds, summary = run_ingest(source, store, args.workers, validate)
+        seconds, summary = run_ingest(source, store, *ingest_args(args.workers, validate))
         print(f"kg ingest: {args.n} articles ({args.format}), {args.workers or os.cpu_count()} workers, "
               f"validate={'on' if validate else 'off'}")
         print(f"  {summary}")
         print(f"  wall clock including start-up: {seconds:.1f} s = {args.n / seconds:.1f} articles/s "
               f"(target 100 articles/s)")
-        rerun, summary = run_ingest(source, store, args.workers, validate)
+        rerun, summary = run_ingest(source, store, *ingest_args(args.workers, validate))
         print(f"  rerun (all skipped): {rerun:.1f} s; {summary}")
     if args.profile:
         profile(args.profile, validate)

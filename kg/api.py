@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -247,12 +248,14 @@ def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoin
            workers: int | None = None, validate: bool = True, errors: str | Path | None = None,
            progress: Callable[[Tick], None] | None = None, resolve: bool = False,
            online: bool = False, allow_private_urls: bool | None = None,
-           follow_symlinks: bool = False, max_bytes: int | None = None) -> IngestSummary:
+           follow_symlinks: bool = False, max_bytes: int | None = None, cluster: str | None = None,
+           chunk_size: int | None = None) -> IngestSummary:
     """Extract, validate and load many articles, each its own named graph; articles already in
     the store with the same text are skipped. URLs on private, loopback and link-local addresses
     are refused unless ``allow_private_urls``. With ``resolve``, the store's resolved graph is then
-    rebuilt (kg resolve). Raises IngestAborted / IngestInterrupted (each with its summary) when the
-    store fails or the run is interrupted."""
+    rebuilt (kg resolve). With ``cluster`` (``tcp://HOST:8786``, ``local``, ``local:N``), Dask
+    workers do the work, ``chunk_size`` articles per task. Raises IngestAborted / IngestInterrupted
+    (each with its summary) when the store fails or the run is interrupted."""
     from kg.ingest import check_paths, ingest as _ingest
 
     check_paths(paths)
@@ -262,10 +265,17 @@ def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoin
         check_error_log(errors, paths)  # before a store is opened or created
     if resolve and (endpoint or update_endpoint):
         raise InputError("--resolve works with the embedded store only; run kg resolve on the article files")
-    with open_store(store, endpoint=endpoint, update_endpoint=update_endpoint,
-                    query_endpoint=query_endpoint) as target:
-        summary = _ingest(paths, target, workers=workers, validate=validate, error_log=errors,
-                          progress=progress, online=online, allow_private_urls=allow_private_urls,
+    with ExitStack() as stack:
+        client = None
+        if cluster is not None:  # before the store: a bad address leaves no store folder behind
+            from kg.cluster import connect, parse_cluster
+
+            client = stack.enter_context(connect(parse_cluster(cluster, workers)))
+        target = stack.enter_context(open_store(store, endpoint=endpoint, update_endpoint=update_endpoint,
+                                                query_endpoint=query_endpoint))
+        summary = _ingest(paths, target, workers=None if client else workers, validate=validate,
+                          error_log=errors, progress=progress, online=online, cluster=client,
+                          chunk_size=chunk_size, allow_private_urls=allow_private_urls,
                           follow_symlinks=follow_symlinks, max_bytes=max_bytes)
         if resolve:
             from kg.resolve import resolve_store

@@ -31,6 +31,12 @@ def register(app: typer.Typer) -> None:
         allow_private_urls: opt.AllowPrivateUrls = False,
         max_bytes: opt.MaxBytes = None,
         follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Read symbolic links in a folder that lead out of it (not read by default)."),
+        # "\\[": rich, which prints the help, would take "[dask]" for markup and drop it.
+        cluster: str = typer.Option(None, "--cluster", metavar="ADDRESS", help=(
+            "Run on Dask: a scheduler's address (tcp://HOST:8786), or local / local:N for a local "
+            "cluster of N worker processes. Needs pip install 'kg-loader\\[dask]'.")),
+        chunk_size: int = typer.Option(None, "--chunk-size", min=1, help=(
+            "Articles per Dask task with --cluster (default 100).")),
     ) -> None:
         """Extract, validate and load many articles, each as its own named graph. Articles already
         loaded with the same text are skipped, so rerunning an interrupted ingest finishes it.
@@ -45,7 +51,8 @@ def register(app: typer.Typer) -> None:
                                      workers=workers, validate=validate, errors=errors, progress=tick,
                                      resolve=resolve, online=online,
                                      allow_private_urls=allow_private_urls or None,
-                                     follow_symlinks=follow_symlinks, max_bytes=max_bytes)
+                                     follow_symlinks=follow_symlinks, max_bytes=max_bytes,
+                                     cluster=cluster, chunk_size=chunk_size)
         except IngestAborted as exc:
             _print_summary(exc.summary)
             raise

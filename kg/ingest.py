@@ -161,7 +161,7 @@ class Outcome:
     """What happened to one article. ``data`` is its graph as N-Quads text when extracted."""
 
     source: str
-    status: str  # "extracted" | "skipped" | "failed" (then "loaded" once the parent wrote it)
+    status: str  # "extracted" | "skipped" | "failed" | "loaded" (once the parent or a cluster worker wrote it)
     stage: str | None = None  # where it failed: read | extract | validate | load
     message: str | None = None
     graph_iri: str | None = None
@@ -325,6 +325,8 @@ def ingest(
     allow_private_urls: bool | None = None,
     follow_symlinks: bool = False,
     max_bytes: int | None = None,
+    cluster: str | object | None = None,
+    chunk_size: int | None = None,
 ) -> IngestSummary:
     """Extract, validate and load every article under ``paths`` into ``store``, one named graph
     each. ``store`` is any kg.store.Store (EmbeddedStore, RemoteStore).
@@ -337,14 +339,22 @@ def ingest(
 
     URLs on private, loopback and link-local addresses are refused unless ``allow_private_urls``
     (default: the KG_ALLOW_PRIVATE_URLS environment variable of this process). An input (file,
-    record or download) over ``max_bytes`` (default 5 MB) fails on its own."""
+    record or download) over ``max_bytes`` (default 5 MB) fails on its own.
+
+    With ``cluster`` (``tcp://HOST:PORT``, ``local``, ``local:N`` or a distributed.Client), Dask
+    workers do the work in chunks of ``chunk_size`` articles instead (kg/cluster.py)."""
     paths = list(paths)
     check_paths(paths)
-    n_workers = workers if workers is not None else (os.cpu_count() or 1)
-    if n_workers < 1:
-        raise InputError(f"--workers must be at least 1, not {n_workers}")
+    if workers is not None and workers < 1:
+        raise InputError(f"--workers must be at least 1, not {workers}")
     if error_log is not None and not hasattr(error_log, "write"):
         check_error_log(error_log, paths)
+    if cluster is not None:
+        from kg.cluster import cluster_runner
+
+        run = cluster_runner(cluster, store, chunk_size, workers)
+    else:
+        run = partial(_run, n_workers=workers or os.cpu_count() or 1)
     total = count_sources(paths, follow_symlinks) if progress else None
     known = stored_hashes(store)
     log, close_log = _open_log(error_log)
@@ -355,7 +365,8 @@ def ingest(
 
             allow_private_urls = private_urls_allowed()
         limits = ReadLimits(allow_private_urls, max_bytes)
-        _run(iter_sources(paths, follow_symlinks), n_workers, known, validate, loader.settle, online, limits)
+        run(iter_sources(paths, follow_symlinks), known=known, validate=validate, settle=loader.settle,
+            online=online, limits=limits)
         loader.flush()
     except KeyboardInterrupt:
         loader.flush()  # keep the work already done; the store stays whole either way
@@ -393,7 +404,7 @@ class _Loader:
                              time.monotonic() - self.started)
 
     def settle(self, outcome: Outcome) -> None:
-        if outcome.status == "extracted" and outcome.sha256 in self.seen:
+        if outcome.status in ("extracted", "loaded") and outcome.sha256 in self.seen:
             # The same text twice in one run: one graph; the first to finish wins.
             outcome = Outcome(outcome.source, "skipped", graph_iri=outcome.graph_iri, sha256=outcome.sha256)
         if outcome.status == "extracted":
@@ -405,6 +416,11 @@ class _Loader:
             if outcome.status == "failed":
                 _log_failure(self.log, outcome)
             self.counts[outcome.status] += 1
+            if outcome.status == "loaded":  # written by a cluster worker itself (kg/cluster.py)
+                self.seen.add(outcome.sha256 or "")
+                self.counts["triples"] += outcome.triples
+            elif outcome.stage == "load":
+                raise IngestAborted(f"loading stopped: {outcome.message}", self.summary())
         self.counts["done"] += 1
         if len(self.pending) >= self.batch or (
                 self.pending and time.monotonic() - self.pending_since > self.MAX_WAIT):
@@ -433,9 +449,9 @@ class _Loader:
                                time.monotonic() - self.started, outcome))
 
 
-def _run(sources: Iterator[Source], n_workers: int, known: frozenset[str], validate: bool,
+def _run(sources: Iterator[Source], known: frozenset[str], validate: bool,
          settle: Callable[[Outcome], None], online: bool = False,
-         limits: ReadLimits | None = None) -> None:
+         limits: ReadLimits | None = None, *, n_workers: int) -> None:
     """Feed the workers a bounded number of sources at a time (a huge JSON Lines file is never
     held in memory) and settle each outcome in the parent as it arrives."""
     import multiprocessing
