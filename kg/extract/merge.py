@@ -1,6 +1,7 @@
 """One event per real-world event: mentions of one deployment merge, distinct attacks stay apart."""
 from __future__ import annotations
 
+from bisect import bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -28,11 +29,13 @@ class Cluster:
     # appended (recomputing it over all mentions each time made long articles quadratic). Only
     # cluster_mentions uses it, while no mention's roles or dates change; later stages add dates,
     # so the methods below always read the mentions afresh.
-    _summary: tuple[int, set, set, list, set, set] | None = field(default=None, repr=False, compare=False)
+    _summary: tuple[int, set, set, list, set, set, set] | None = field(default=None, repr=False, compare=False)
 
-    def _summarized(self) -> tuple[int, set, set, list, set, set]:
-        seen, countries, years, periods, targets, persons = self._summary or (0, set(), set(), [], set(), set())
+    def _summarized(self) -> tuple[int, set, set, list, set, set, set]:
+        seen, countries, years, periods, targets, persons, rules = \
+            self._summary or (0, set(), set(), [], set(), set(), set())
         for m in self.mentions[seen:]:
+            rules.update(m.rules)
             for r in m.roles:
                 if r.prop == "location":
                     c = r.country if r.entity.type != "Country" else r.entity
@@ -48,7 +51,7 @@ class Cluster:
                                    if isinstance(v, DateWindow) else iso_bounds(v.iso))
             if m.target:
                 targets.add(m.target)
-        self._summary = (len(self.mentions), countries, years, periods, targets, persons)
+        self._summary = (len(self.mentions), countries, years, periods, targets, persons, rules)
         return self._summary
 
     def countries(self, cached: bool = False) -> set[str]:
@@ -67,7 +70,10 @@ class Cluster:
     def persons(self, cached: bool = False) -> set[str]:
         return self._read(cached)[5]
 
-    def _read(self, cached: bool) -> tuple[int, set, set, list, set, set]:
+    def trigger_rules(self, cached: bool = False) -> set[str]:
+        return self._read(cached)[6]
+
+    def _read(self, cached: bool) -> tuple[int, set, set, list, set, set, set]:
         if cached:
             return self._summarized()
         self._summary = None
@@ -117,7 +123,7 @@ def _compatible(c: Cluster, m: EventMention, pub_year: int | None) -> bool:
     # "a curfew was imposed in X on Saturday" beside the state of emergency: two measures. One
     # told in passing, with no place or day of its own ("later augmented with curfews"), is read
     # as part of the measure it came with.
-    if distinct_by == "trigger" and not {r for x in c.mentions for r in x.rules} & set(m.rules) \
+    if distinct_by == "trigger" and not c.trigger_rules(True) & set(m.rules) \
             and (m.dates or any(r.prop == "location" for r in m.roles)):
         return False
     # "X's colleagues were also detained": more people held in the same sweep.
@@ -143,28 +149,36 @@ def cluster_mentions(mentions: list[EventMention], pub_year: int | None) -> list
     clusters = [c for c in clusters if not all(m.only_end for m in c.mentions)]
     # Where a count read outside any fitting event's sentence goes, tier by tier: the nearest
     # earlier event of the first tier that has one.
+    starts_of: dict[int, list[int]] = {}  # each cluster's trigger starts, sorted, kept up to date
     for p in pending:
         for count in p.counts:
             target = next((c for tier in CLASSES.count_tiers(count.kind, count.of_people)
-                           if (c := _nearest_before(clusters, tier, p.trigger.start)) is not None), None)
+                           if (c := _nearest_before(clusters, tier, p.trigger.start, starts_of)) is not None),
+                          None)
             if target is not None:
                 carrier = EventMention(type=target.type, sentence=p.sentence, trigger=p.trigger,
                                        rules=["count-in-context"], claimed_by=p.claimed_by)
                 carrier.counts.append(count)
                 target.mentions.append(carrier)
+                if id(target) in starts_of:
+                    insort(starts_of[id(target)], p.trigger.start)
     for c in clusters:
         c._summary = None  # later stages add dates to the mentions
     return clusters
 
 
-def _nearest_before(clusters: list[Cluster], classes: tuple[str, ...], pos: int) -> Cluster | None:
+def _nearest_before(clusters: list[Cluster], classes: tuple[str, ...], pos: int,
+                    starts_of: dict[int, list[int]]) -> Cluster | None:
     best: tuple[int, Cluster] | None = None
     for c in clusters:
         if c.type not in classes:
             continue
-        starts = [m.trigger.start for m in c.mentions if m.trigger.start <= pos]
-        if starts:
-            d = pos - max(starts)
+        starts = starts_of.get(id(c))
+        if starts is None:
+            starts = starts_of[id(c)] = sorted(m.trigger.start for m in c.mentions)
+        i = bisect_right(starts, pos) - 1
+        if i >= 0:
+            d = pos - starts[i]
             if best is None or d < best[0]:
                 best = (d, c)
     if best:
