@@ -37,6 +37,9 @@ class EventClass:
     # "a Russian missile strike", "shelled by Malian troops": only the forces that did it take part,
     # never a state merely named in the sentence (the one struck, the victims' nationality).
     perpetrator: bool = False
+    # The model class it is a finer kind of (MODEL.md: every event is typed with one of the model's
+    # classes directly; a finer class stands beside it, never instead): a coup is an Attack.
+    within: str | None = None
 
     @property
     def movement(self) -> bool:
@@ -80,6 +83,21 @@ class EventClasses:
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.classes)
+
+    @property
+    def model_names(self) -> tuple[str, ...]:
+        """The classes an event is typed with exactly one of (those that are no finer kind of another)."""
+        return tuple(c.name for c in self.classes if c.within is None)
+
+    def types_of(self, name: str) -> tuple[str, ...]:
+        """The classes an event of class ``name`` is typed with: its model class, then itself."""
+        within = self[name].within
+        return (within, name) if within else (name,)
+
+    def most_specific(self, names) -> str | None:
+        """Of the class names an event is typed with, the finest (a Coup rather than its Attack)."""
+        known = [n for n in names if n in self]
+        return next((n for n in known if self[n].within), known[0] if known else None)
 
     def index(self, name: str) -> int:
         return self.names.index(name)
@@ -138,6 +156,8 @@ def parse_event_classes(text: str, source: str = "event_classes.tsv") -> EventCl
     for r in rows:
         if r.ends is not None and r.ends not in names:
             raise RulePackError(f"{source}: class {r.name} ends an unknown class {r.ends}")
+        if r.within is not None and (r.within not in names or next(x for x in rows if x.name == r.within).within):
+            raise RulePackError(f"{source}: class {r.name} is within {r.within}, which is no class of the model")
     if not rows:
         raise RulePackError(f"{source}: no event classes")
     return EventClasses(tuple(rows))
@@ -169,20 +189,23 @@ def _counts(cell: str, where: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
-def _role(cell: str, where: str) -> tuple[bool, bool, str | None, bool, bool, bool]:
+def _role(cell: str, where: str) -> tuple[bool, bool, str | None, bool, bool, bool, str | None]:
     flags = {"arrival": False, "departure": False, "sides": False, "agent": False, "perpetrator": False}
-    ends = None
+    ends = within = None
     for item in ([] if cell == "-" else cell.split(",")):
         item = item.strip()
         if item in flags:
             flags[item] = True
         elif item.startswith("ends:") and item[5:]:
             ends = item[5:]
+        elif item.startswith("within:") and item[7:]:
+            within = item[7:]
         else:
-            raise RulePackError(f"{where}: unknown role {item!r} (known: arrival, departure, ends:CLASS, sides, agent, perpetrator)")
+            raise RulePackError(f"{where}: unknown role {item!r} (known: arrival, departure, ends:CLASS, sides, agent, "
+                                "perpetrator, within:CLASS)")
     if flags["arrival"] and flags["departure"]:
         raise RulePackError(f"{where}: a class is an arrival or a departure, not both")
-    return flags["arrival"], flags["departure"], ends, flags["sides"], flags["agent"], flags["perpetrator"]
+    return flags["arrival"], flags["departure"], ends, flags["sides"], flags["agent"], flags["perpetrator"], within
 
 
 def load_event_classes(path: Path | None = None) -> EventClasses:

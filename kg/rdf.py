@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 
+from kg.event_classes import event_classes as _event_classes
 from kg.model import DateValue, Duration, Entity, EventRef, Extraction, Fact, Quantity, Span
 from kg.vocab import (ARTICLE, ENTITY_CLASS, GRAPH_PREFIXES, KG, KGR, MEMBER_OF, OA, PROPERTY, PROV,
                       SCHEMA, TEXT_SHA256, UNLINKED, WD, event_class)
@@ -17,6 +18,9 @@ def article_iri(extraction_or_sha: Extraction | str, base: Namespace = KGR) -> U
 
 def entity_iri(entity: Entity, base: Namespace = KGR) -> URIRef:
     return WD[entity.qid] if entity.qid else URIRef(f"{base}entity/{entity.key}")
+
+
+CLASS_TABLE = _event_classes()
 
 
 def check_base(base: str) -> str:
@@ -61,7 +65,8 @@ def to_graph(extraction: Extraction, base: str | None = None) -> Graph:
     event_iri = {e.key: URIRef(f"{ns}event/{sha[:16]}/{e.key}") for e in extraction.events}
     for ev in extraction.events:
         s = event_iri[ev.key]
-        g.add((s, RDF.type, event_class(ev.type)))
+        for name in CLASS_TABLE.types_of(ev.type):  # a finer class stands beside its model class
+            g.add((s, RDF.type, event_class(name)))
         g.add((s, RDFS.label, Literal(ev.label, lang="en")))
         g.add((s, PROV.wasDerivedFrom, a))
         for fact in ev.facts:

@@ -68,7 +68,8 @@ def read_accounts(data: Dataset) -> list[Account]:
     classes = event_classes()
     accounts = []
     seen: set[URIRef] = set()
-    for name in classes.names:
+    # Finer classes first: a coup, typed Attack and Coup, is read as the Coup it is.
+    for name in sorted(classes.names, key=lambda n: classes[n].within is None):
         for e in data.subjects(RDF.type, KG[name]):
             if e in seen or (e, RDF.type, RESOLVED_EVENT) in data:
                 continue
@@ -214,7 +215,8 @@ def build_graph(data: Dataset, clusters: list[tuple[Account, ...]]) -> Graph:
     for c in clusters:
         r = node_of[c[0].iri]
         g.add((r, RDF.type, RESOLVED_EVENT))
-        g.add((r, RDF.type, KG[c[0].type]))
+        for name in classes.types_of(c[0].type):
+            g.add((r, RDF.type, KG[name]))
         for a in c:
             g.add((r, KG.account, a.iri))
             g.add((r, PROV.wasDerivedFrom, a.article))

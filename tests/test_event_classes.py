@@ -27,18 +27,32 @@ def test_the_event_shape_targets_every_class_and_only_those():
         assert set(shapes.objects(shape, SH.targetClass)) - {KG.Event} == TABLE, shape
 
 
-def test_the_event_shape_demands_exactly_one_class_of_the_table():
+MODEL = {KG[n] for n in event_classes().model_names}  # MODEL.md's classes: no finer kind of another
+
+
+def test_the_event_shape_demands_exactly_one_model_class():
     shapes = _graph(ROOT / "shapes" / "event.ttl")
     (in_list,) = [o for s in shapes.objects(KGSH.EventShape, SH.property)
                   for q in shapes.objects(s, SH.qualifiedValueShape) for o in shapes.objects(q, SH["in"])]
-    assert set(Collection(shapes, in_list)) == TABLE
+    assert set(Collection(shapes, in_list)) == MODEL
 
 
-def test_the_ontology_has_a_subclass_of_event_for_every_class_and_they_are_disjoint():
+def test_the_ontology_has_every_class_under_event_or_its_model_class_and_the_model_classes_are_disjoint():
     onto = _graph(ROOT / "ontology" / "kg.ttl")
-    assert set(onto.subjects(RDFS.subClassOf, KG.Event)) == TABLE
+    assert set(onto.subjects(RDFS.subClassOf, KG.Event)) == MODEL
+    for c in event_classes():
+        if c.within:
+            assert (KG[c.name], RDFS.subClassOf, KG[c.within]) in onto
     (disjoint,) = onto.subjects(RDF.type, OWL.AllDisjointClasses)
-    assert set(Collection(onto, onto.value(disjoint, OWL.members))) == TABLE
+    assert set(Collection(onto, onto.value(disjoint, OWL.members))) == MODEL
+
+
+def test_the_model_classes_are_the_eight_of_model_md_and_a_coup_is_an_attack():
+    classes = event_classes()
+    assert set(classes.model_names) == {"MilitaryDeployment", "TroopWithdrawal", "CivilUnrest", "Attack",
+                                        "ArmedClash", "Resignation", "Arrest", "StateOfEmergency"}
+    assert classes.types_of("Coup") == ("Attack", "Coup") and classes.types_of("Arrest") == ("Arrest",)
+    assert classes.most_specific(["Attack", "Coup"]) == "Coup" and classes.most_specific(["Attack"]) == "Attack"
 
 
 def test_the_table_answers_what_the_extractor_asks():

@@ -115,8 +115,13 @@ def report_rows(data: Graph, coords: Callable[[str], tuple[float, float] | None]
     coords = coords if coords is not None else gazetteer_coords()
     resolved = set(data.subjects(RDF.type, RESOLVED_EVENT))
     classes = event_classes()
-    nodes = sorted({(e, name) for name in classes.names for e in data.subjects(RDF.type, KG[name])
-                    if (e in resolved) == bool(resolved)}, key=lambda x: str(x[0]))
+    typed: dict[URIRef, list[str]] = {}
+    for name in classes.names:
+        for e in data.subjects(RDF.type, KG[name]):
+            if (e in resolved) == bool(resolved):
+                typed.setdefault(e, []).append(name)
+    # A coup is typed Attack and Coup: it is drawn once, as the finer class.
+    nodes = sorted(((e, classes.most_specific(names)) for e, names in typed.items()), key=lambda x: str(x[0]))
     statements = _statements_by_subject(data)
     conflicts = {d.event: d.disputes for d in disputes_in(data, data)} if resolved else {}
     places: dict[URIRef, Place] = {}
