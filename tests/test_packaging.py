@@ -1,0 +1,45 @@
+"""The wheel, installed somewhere other than the running interpreter's prefix (pip install
+--prefix, as --user does for the user base), finds its shapes and ontology: extract and validate
+work from it."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(ROOT)],
+                           capture_output=True, text=True, timeout=300)
+    if built.returncode != 0:
+        pytest.skip(f"cannot build the wheel here: {built.stderr.strip().splitlines()[-1:]}")
+    (found,) = out.glob("kg_loader-*.whl")
+    return found
+
+
+def test_a_wheel_installed_under_another_prefix_extracts_and_validates(wheel, tmp_path):
+    prefix = tmp_path / "prefix"
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--prefix", str(prefix), str(wheel)],
+                   check=True, capture_output=True, timeout=300)
+    (site,) = prefix.glob("lib/python*/site-packages")
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    env.pop("KG_SHAPES", None)
+    article = tmp_path / "a.txt"
+    article.write_text("Soldiers were sent to Chad on Monday.")
+    out = tmp_path / "a.ttl"
+    run = lambda *args: subprocess.run([sys.executable, "-m", "kg", *args], cwd=tmp_path, env=env,  # noqa: E731
+                                       capture_output=True, text=True, timeout=300)
+    where = subprocess.run([sys.executable, "-c", "import kg; print(kg.__file__)"], cwd=tmp_path, env=env,
+                           capture_output=True, text=True, timeout=60).stdout
+    assert where.startswith(str(site)), where  # the installed copy, not the clone
+    extracted = run("extract", str(article), "--published", "2023-05-12", "-o", str(out))
+    assert extracted.returncode == 0, extracted.stderr
+    validated = run("validate", str(out))
+    assert validated.returncode == 0 and "conforms" in validated.stdout, validated.stderr
