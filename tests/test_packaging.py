@@ -26,7 +26,8 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_a_wheel_installed_under_another_prefix_extracts_and_validates(wheel, tmp_path):
     prefix = tmp_path / "prefix"
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--prefix", str(prefix), str(wheel)],
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--ignore-installed", "--prefix",
+                    str(prefix), str(wheel)],
                    check=True, capture_output=True, timeout=300)
     (site,) = prefix.glob("lib/python*/site-packages")
     env = {**os.environ, "PYTHONPATH": str(site)}
