@@ -158,7 +158,21 @@ def _fast(shapes: Graph) -> Graph:
 
 
 def read_rdf(path: Path) -> Graph:
-    """Parse one RDF file (format from its extension); named graphs are merged into one graph."""
+    """Parse one RDF file (format from its extension; ``-``: standard input, TriG or JSON-LD);
+    named graphs are merged into one graph."""
+    if str(path) == "-":
+        import tempfile
+
+        from kg.store.rdfio import read_stdin_rdf, stdin_format
+
+        data = read_stdin_rdf()
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / f"stdin{stdin_format(data).suffixes[0]}"
+            copy.write_bytes(data)
+            try:
+                return read_rdf(copy)
+            except InputError as exc:
+                raise type(exc)(str(exc).replace(str(copy), "-")) from None
     path = Path(path)
     found = by_suffix(path)
     if found is None:

@@ -68,6 +68,25 @@ def rdf_format(path: Path, fmt: str | None = None) -> ox.RdfFormat:
     return found.ox()
 
 
+STDIN_GRAPH = "https://w3id.org/kg-loader/id/graph/stdin"  # default-graph content naming no article
+
+
+def read_stdin_rdf() -> bytes:
+    import sys
+
+    data = sys.stdin.buffer.read()
+    if not data.strip():
+        raise InputError("-: standard input is empty")
+    return data
+
+
+def stdin_format(data: bytes):
+    """kg.formats' format of RDF read from standard input, by its first character."""
+    from kg.formats import BY_NAME
+
+    return BY_NAME["jsonld"] if data.lstrip()[:1] in (b"{", b"[") else BY_NAME["trig"]
+
+
 def file_graph_iri(path: Path) -> str:
     """The graph for default-graph content that names no single article."""
     return path.resolve().as_uri()
@@ -133,7 +152,13 @@ def parse_bytes(data: bytes, fmt: ox.RdfFormat, fallback_graph: str, name: str =
 
 
 def read_graphs(path: Path, fmt: str | None = None) -> ParsedFile:
-    """Parse a whole RDF file into per-article graphs (nothing is written anywhere)."""
+    """Parse a whole RDF file into per-article graphs (nothing is written anywhere); ``-`` reads
+    standard input (TriG, which holds Turtle and N-Triples too, JSON-LD when it starts with "{"
+    or "[", unless ``fmt`` says)."""
+    if str(path) == "-":
+        data = read_stdin_rdf()
+        rdf_fmt = rdf_format(Path("stdin"), fmt) if fmt else stdin_format(data).ox()
+        return ParsedFile(path=Path("-"), graphs=parse_bytes(data, rdf_fmt, STDIN_GRAPH, name="-"))
     path = Path(path)
     rdf_fmt = rdf_format(path, fmt)
     _check_readable(path)

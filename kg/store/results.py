@@ -236,8 +236,12 @@ def query_form(sparql: str) -> str:
 
 
 def query_text(arg: str) -> str:
-    """A query given inline or as ``@file.rq``."""
-    if arg.startswith("@"):
+    """A query given inline, as ``@file.rq``, or ``-`` (standard input)."""
+    if arg == "-":
+        import sys
+
+        text = sys.stdin.read()
+    elif arg.startswith("@"):
         path = Path(arg[1:])
         try:
             text = path.read_text(encoding="utf-8")
