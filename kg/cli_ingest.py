@@ -54,26 +54,33 @@ def register(app: typer.Typer) -> None:
                                      follow_symlinks=follow_symlinks, max_bytes=max_bytes,
                                      cluster=cluster, chunk_size=chunk_size)
         except IngestAborted as exc:
-            _print_summary(exc.summary)
+            _print_summary(exc.summary, named=not errors)
             raise
         except IngestInterrupted as exc:
-            _print_summary(exc.summary)
+            _print_summary(exc.summary, named=not errors)
             typer.echo("kg: interrupted; run the same command again to finish (loaded articles are skipped)",
                        err=True)
             raise typer.Exit(130) from None
-        _print_summary(summary)
+        _print_summary(summary, named=not errors)
         if summary.failed and errors:
             typer.echo(f"failures are listed in {errors}", err=True)
         if not summary.ok:
             raise typer.Exit(1)
 
 
-def _print_summary(summary) -> None:
+def _print_summary(summary, named: bool = True) -> None:
     typer.echo(
         f"loaded {summary.loaded}, skipped {summary.skipped}, failed {summary.failed}; "
         f"{summary.triples} triples in {summary.seconds:.1f} s ({summary.rate:.1f} articles/s)",
         err=True,
     )
+    if named:  # without an error log, say which articles failed and why
+        for article, stage, message in summary.failures:
+            typer.echo(f"  failed ({stage}): {message if message.startswith(article) else article + ': ' + message}",
+                       err=True)
+        if summary.failed > len(summary.failures):
+            typer.echo(f"  … and {summary.failed - len(summary.failures)} more (--errors FILE lists them all)",
+                       err=True)
 
 
 @contextmanager

@@ -263,6 +263,9 @@ _one_line = partial(one_line, limit=500)  # an error-log message
 # The batch, in the parent process
 
 
+FAILURES_KEPT = 20
+
+
 @dataclass(frozen=True)
 class IngestSummary:
     loaded: int
@@ -270,6 +273,9 @@ class IngestSummary:
     failed: int
     triples: int  # triples written by this run
     seconds: float
+    # The first failures (article, stage, message), so a summary can name them without an error
+    # log; at most FAILURES_KEPT, however many failed.
+    failures: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def articles(self) -> int:
@@ -396,12 +402,18 @@ class _Loader:
         self.pending_since = 0.0
         self.seen: set[str] = set()  # texts extracted this run
         self.counts = {"loaded": 0, "skipped": 0, "failed": 0, "triples": 0, "done": 0}
+        self.failures: list[tuple[str, str, str]] = []
         self.started = time.monotonic()
 
     def summary(self) -> IngestSummary:
         c = self.counts
         return IngestSummary(c["loaded"], c["skipped"], c["failed"], c["triples"],
-                             time.monotonic() - self.started)
+                             time.monotonic() - self.started, tuple(self.failures))
+
+    def _failed(self, outcome: Outcome) -> None:
+        _log_failure(self.log, outcome)
+        if len(self.failures) < FAILURES_KEPT:
+            self.failures.append((scrub(outcome.source), outcome.stage or "", scrub(outcome.message or "")))
 
     def settle(self, outcome: Outcome) -> None:
         if outcome.status in ("extracted", "loaded") and outcome.sha256 in self.seen:
@@ -414,7 +426,7 @@ class _Loader:
             self.pending.append(outcome)
         else:
             if outcome.status == "failed":
-                _log_failure(self.log, outcome)
+                self._failed(outcome)
             self.counts[outcome.status] += 1
             if outcome.status == "loaded":  # written by a cluster worker itself (kg/cluster.py)
                 self.seen.add(outcome.sha256 or "")
@@ -436,7 +448,7 @@ class _Loader:
         except KgError as exc:
             message = _one_line(str(exc))
             for o in batch:
-                _log_failure(self.log, Outcome(o.source, "failed", "load", message))
+                self._failed(Outcome(o.source, "failed", "load", message))
             self.counts["failed"] += len(batch)
             raise IngestAborted(f"loading stopped: {message}", self.summary()) from None
         self.counts["loaded"] += len(batch)

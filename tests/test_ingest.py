@@ -551,3 +551,13 @@ def test_a_file_name_that_is_not_utf8_is_logged_readably(tmp_path):
     assert summary.failed == 1
     row = json.loads(log.read_text())
     assert row["article"].endswith("bad\ufffd.txt") and row["stage"] == "read"
+
+
+def test_without_an_error_log_the_summary_names_the_failed_articles(tmp_path, run):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Troops were sent to Mali on Monday.")
+    (folder / "broken.txt").write_bytes(b"\x00\x01binary")
+    result = run(folder, "--store", tmp_path / "db", "--workers", "1")
+    assert result.exit_code == 1
+    assert "failed (read):" in result.output and "broken.txt: looks like a binary file" in result.output

@@ -43,7 +43,8 @@ from kg.vocab import TEXT_SHA256
 
 RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.5"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
-_RETRY_STATUS = range(500, 600)
+# Outages worth another try; 501 (not implemented), 505 and the like would answer the same again.
+_RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 _TEXT_SHA256 = ox.NamedNode(str(TEXT_SHA256))
 
 

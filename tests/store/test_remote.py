@@ -341,3 +341,12 @@ def test_a_graph_cut_between_batches_is_not_trusted_and_a_rerun_repairs_it(oxigr
         store.load_file(p)  # what a rerun of the ingest does for an article not yet whole
         assert store.count(graph) == ARTICLE_TRIPLES
         assert store.content_hash(graph) == "ef" * 32
+
+
+def test_501_is_not_retried(stub):
+    base, handler = stub
+    handler.script = [501, 501, 501]
+    with RemoteStore(gsp_endpoint=base + "/store", retries=2, backoff=0.01) as store:
+        with pytest.raises(EndpointError, match="refused the request: HTTP 501"):
+            store.replace_graph(ART + "x", _triple())
+    assert len(handler.seen) == 1
