@@ -46,7 +46,8 @@ def load_command(
 
 
 def query_command(
-    sparql: str = typer.Argument(..., help="A SPARQL query, or @FILE.rq to read it from a file.", show_default=False),
+    sparql: str = typer.Argument(..., help="A SPARQL query, @FILE.rq to read it from a file, or - for standard input.",
+                                 show_default=False),
     store: opt.StoreDir = None,
     endpoint: opt.SparqlEndpoint = None,
     fmt: ResultFormat = typer.Option(ResultFormat.table, "--format", "-f", help="table, csv, json (SPARQL results JSON), or turtle for CONSTRUCT/DESCRIBE."),
@@ -57,6 +58,12 @@ def query_command(
     from kg import api
 
     result = api.query(sparql, store=store, endpoint=endpoint, timeout=timeout, retries=retries)
+    if endpoint and result.kind == "select" and not result.bindings:
+        # The article graphs are named graphs: a server whose default graph is not their union
+        # answers a query without GRAPH with nothing.
+        typer.echo("kg: 0 rows. Article graphs are named graphs: start the server with its default graph "
+                   "as their union (oxigraph serve --union-default-graph; Virtuoso does so already) or "
+                   "query GRAPH ?g { … }", err=True)
     if fmt is ResultFormat.table and sys.stdout.isatty():
         from rich.console import Console
 

@@ -135,3 +135,15 @@ def test_a_query_reads_the_store_while_a_writer_holds_it(tmp_path):
     del writer
     assert result.returncode == 0, result.stderr
     assert "1" in result.stdout.split()
+
+
+def test_an_empty_remote_answer_says_why(oxigraph_server, two_articles_trig):
+    assert kg("load", str(two_articles_trig), "--endpoint", oxigraph_server.gsp).exit_code == 0
+    # The test server keeps its default graph apart from the named article graphs.
+    r = kg("query", "SELECT ?s WHERE { ?s a <https://w3id.org/kg-loader/ontology#Article> }",
+           "--endpoint", oxigraph_server.query, "--format", "csv")
+    assert r.exit_code == 0
+    assert "Article graphs are named graphs" in r.stderr and "--union-default-graph" in r.stderr
+    r = kg("query", "SELECT ?s WHERE { GRAPH ?g { ?s a <https://w3id.org/kg-loader/ontology#Article> } }",
+           "--endpoint", oxigraph_server.query, "--format", "csv")
+    assert r.exit_code == 0 and "named graphs" not in r.stderr
