@@ -186,7 +186,12 @@ def serialize(graph: Graph, fmt: str = "turtle", graph_name: URIRef | None = Non
             named.add(t)
         out = ds.serialize(format=name)
         return _sorted_lines(out) if name == "nquads" else out
-    out = graph.serialize(format=name)
+    if name == "json-ld":
+        # Compacted with the prefixes Turtle uses, embedded (never a remote context to fetch).
+        context = {str(prefix): str(ns) for prefix, ns in graph.namespaces() if prefix}
+        out = graph.serialize(format=name, context=context, auto_compact=True)
+    else:
+        out = graph.serialize(format=name)
     if name == "nt":
         out = _sorted_lines(out)
     elif name == "json-ld":

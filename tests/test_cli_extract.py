@@ -306,3 +306,12 @@ def test_version():
 def test_trig_uses_the_prefixes_turtle_uses(article):
     trig = runner.invoke(app, ["extract", str(article), "--format", "trig"]).stdout
     assert "@prefix schema: <http://schema.org/>" in trig and "schema1" not in trig
+
+
+def test_json_ld_is_compacted_with_an_embedded_context(article):
+    import json
+
+    doc = json.loads(runner.invoke(app, ["extract", str(article), "--format", "jsonld"]).stdout)
+    assert doc["@context"]["kg"] == "https://w3id.org/kg-loader/ontology#"
+    assert doc["@context"]["schema"] == "http://schema.org/"
+    assert any("kg:Article" in node.get("@type", []) for node in doc["@graph"])
