@@ -96,16 +96,18 @@ def extract_cmd(
 
 @app.command("explain")
 def explain_cmd(
-    source: str = typer.Argument(..., metavar="INPUT"),
+    source: str = typer.Argument(..., metavar="INPUT", help="A .txt, .html or .json article, '-' for standard input, or a URL."),
     published: opt.Published = None,
+    url: str = typer.Option(None, "--url", help="The article's URL."),
+    title: str = typer.Option(None, "--title", help="The article's headline."),
     allow_private_urls: opt.AllowPrivateUrls = False,
     max_bytes: opt.MaxBytes = None,
 ) -> None:
     """Show why each fact is there: its sentence and rule; and sentences that gave none, with the reason."""
     from kg import api
 
-    typer.echo(api.explain(source, published=published, allow_private_urls=allow_private_urls or None,
-                           max_bytes=max_bytes))
+    typer.echo(api.explain(source, published=published, url=url, title=title,
+                           allow_private_urls=allow_private_urls or None, max_bytes=max_bytes))
 
 
 @app.command("version")

@@ -315,3 +315,11 @@ def test_json_ld_is_compacted_with_an_embedded_context(article):
     assert doc["@context"]["kg"] == "https://w3id.org/kg-loader/ontology#"
     assert doc["@context"]["schema"] == "http://schema.org/"
     assert any("kg:Article" in node.get("@type", []) for node in doc["@graph"])
+
+
+def test_explain_takes_the_metadata_extract_takes(article):
+    result = runner.invoke(app, ["explain", str(article), "--published", "2023-05-12", "--url", "https://example.org/a",
+                                 "--title", "A headline"])
+    assert result.exit_code == 0 and "events" in result.stdout
+    bad = runner.invoke(app, ["explain", str(article), "--url", "not a url"])
+    assert bad.exit_code == 2 and "is not an absolute http(s) URL" in one_error_line(bad)
