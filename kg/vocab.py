@@ -55,6 +55,7 @@ FACT_PROPERTIES: tuple[URIRef, ...] = tuple(
                                 "earliestEnd", "latestEnd", "earliestDate", "latestDate"))
 # The resolved graph of kg resolve (MODEL.md, "Across articles").
 RESOLVED_GRAPH = KGR["graph/resolved"]
+STDIN_GRAPH = KGR["graph/stdin"]  # default-graph content read from standard input that names no article
 RESOLVED_EVENT = KG.ResolvedEvent
 WITHDRAWAL_OF = KG.withdrawalOf
 START, END = PROPERTY["start"], PROPERTY["end"]

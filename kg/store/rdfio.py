@@ -20,7 +20,7 @@ from rdflib.namespace import RDF
 from kg.errors import InputError, RDFSyntaxError, ValidationFailed, one_line
 from kg.formats import by_name, by_suffix
 from kg.rdfguard import check_literals, check_rdf_bytes
-from kg.vocab import ARTICLE
+from kg.vocab import ARTICLE, STDIN_GRAPH
 
 _KG_NAMES = {ox.RdfFormat.RDF_XML: "xml", ox.RdfFormat.JSON_LD: "jsonld"}
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
@@ -66,9 +66,6 @@ def rdf_format(path: Path, fmt: str | None = None) -> ox.RdfFormat:
         raise InputError(f"{path}: cannot tell the RDF format from the extension "
                          f"{path.suffix or '(none)'!r}; use .ttl, .trig, .nq, .nt or .jsonld")
     return found.ox()
-
-
-STDIN_GRAPH = "https://w3id.org/kg-loader/id/graph/stdin"  # default-graph content naming no article
 
 
 def read_stdin_rdf() -> bytes:
@@ -158,7 +155,7 @@ def read_graphs(path: Path, fmt: str | None = None) -> ParsedFile:
     if str(path) == "-":
         data = read_stdin_rdf()
         rdf_fmt = rdf_format(Path("stdin"), fmt) if fmt else stdin_format(data).ox()
-        return ParsedFile(path=Path("-"), graphs=parse_bytes(data, rdf_fmt, STDIN_GRAPH, name="-"))
+        return ParsedFile(path=Path("-"), graphs=parse_bytes(data, rdf_fmt, str(STDIN_GRAPH), name="-"))
     path = Path(path)
     rdf_fmt = rdf_format(path, fmt)
     _check_readable(path)
