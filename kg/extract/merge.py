@@ -25,61 +25,64 @@ class Cluster:
     def first(self) -> int:
         return self.mentions[0].trigger.start
 
-    # What merging asks of a cluster for every new mention, kept up to date as mentions are
-    # appended (recomputing it over all mentions each time made long articles quadratic). Only
-    # cluster_mentions uses it, while no mention's roles or dates change; later stages add dates,
-    # so the methods below always read the mentions afresh.
-    _summary: tuple[int, set, set, list, set, set, set] | None = field(default=None, repr=False, compare=False)
+    def countries(self) -> set[str]:
+        return {k for m in self.mentions for k in _countries_of(m)}
 
-    def _summarized(self) -> tuple[int, set, set, list, set, set, set]:
-        seen, countries, years, periods, targets, persons, rules = \
-            self._summary or (0, set(), set(), [], set(), set(), set())
-        for m in self.mentions[seen:]:
-            rules.update(m.rules)
-            for r in m.roles:
-                if r.prop == "location":
-                    c = r.country if r.entity.type != "Country" else r.entity
-                    if c is not None:
-                        countries.add(c.key)
-                if r.rule == "named-person":
-                    persons.add(r.entity.key)
-            for d in m.dates:
-                years.add(d.year)
-                if d.prop != "end":  # an end date says how long it ran, not which episode it is
-                    v = d.value
-                    periods.append((iso_bounds(v.first)[0], iso_bounds(v.last)[1])
-                                   if isinstance(v, DateWindow) else iso_bounds(v.iso))
-            if m.target:
-                targets.add(m.target)
-        self._summary = (len(self.mentions), countries, years, periods, targets, persons, rules)
-        return self._summary
+    def years(self) -> set[int]:
+        return {d.year for m in self.mentions for d in m.dates}
 
-    def countries(self, cached: bool = False) -> set[str]:
-        return self._read(cached)[1]
+    def periods(self) -> list[tuple[date, date]]:
+        """When its mentions say it began or happened (a year, a month or a day each); an end
+        date says how long it ran, not which episode it is."""
+        return [p for m in self.mentions for p in _periods_of(m)]
 
-    def years(self, cached: bool = False) -> set[int]:
-        return self._read(cached)[2]
+    def targets(self) -> set[str]:
+        return {m.target for m in self.mentions if m.target}
 
-    def periods(self, cached: bool = False) -> list[tuple[date, date]]:
-        """When its mentions say it began or happened (a year, a month or a day each)."""
-        return self._read(cached)[3]
+    def persons(self) -> set[str]:
+        return {k for m in self.mentions for k in _persons_of(m)}
 
-    def targets(self, cached: bool = False) -> set[str]:
-        return self._read(cached)[4]
 
-    def persons(self, cached: bool = False) -> set[str]:
-        return self._read(cached)[5]
+def _countries_of(m: EventMention) -> set[str]:
+    out = set()
+    for r in m.roles:
+        if r.prop == "location":
+            c = r.country if r.entity.type != "Country" else r.entity
+            if c is not None:
+                out.add(c.key)
+    return out
 
-    def trigger_rules(self, cached: bool = False) -> set[str]:
-        return self._read(cached)[6]
 
-    def _read(self, cached: bool) -> tuple[int, set, set, list, set, set, set]:
-        if cached:
-            return self._summarized()
-        self._summary = None
-        summary = self._summarized()
-        self._summary = None
-        return summary
+def _periods_of(m: EventMention) -> list[tuple[date, date]]:
+    return [(iso_bounds(d.value.first)[0], iso_bounds(d.value.last)[1]) if isinstance(d.value, DateWindow)
+            else iso_bounds(d.value.iso) for d in m.dates if d.prop != "end"]
+
+
+def _persons_of(m: EventMention) -> set[str]:
+    return {r.entity.key for r in m.roles if r.rule == "named-person"}
+
+
+@dataclass
+class _Merging:
+    """What merging asks of a cluster for every new mention, kept up to date as mentions join it
+    (recomputing it from all of a cluster's mentions each time made long articles quadratic)."""
+
+    countries: set[str] = field(default_factory=set)
+    years: set[int] = field(default_factory=set)
+    periods: list[tuple[date, date]] = field(default_factory=list)
+    targets: set[str] = field(default_factory=set)
+    persons: set[str] = field(default_factory=set)
+    rules: set[str] = field(default_factory=set)
+
+    def add(self, m: EventMention) -> "_Merging":
+        self.countries |= _countries_of(m)
+        self.years.update(d.year for d in m.dates)
+        self.periods += _periods_of(m)
+        if m.target:
+            self.targets.add(m.target)
+        self.persons |= _persons_of(m)
+        self.rules.update(m.rules)
+        return self
 
 
 HISTORICAL_YEARS = 3  # a dated mention this far from publication is another, older event
@@ -99,35 +102,36 @@ def _historical(years: set[int], pub_year: int | None) -> bool:
     return bool(years) and pub_year is not None and all(abs(y - pub_year) > HISTORICAL_YEARS for y in years)
 
 
-def _compatible(c: Cluster, m: EventMention, pub_year: int | None) -> bool:
-    tmp = Cluster(m.type, [m])
-    ca, cb = c.countries(True), tmp.countries()
+def _compatible(c: _Merging, m: EventMention, pub_year: int | None) -> bool:
+    """Whether mention ``m`` may join the cluster summarised by ``c``."""
+    tmp = _Merging().add(m)
+    ca, cb = c.countries, tmp.countries
     # A border clash is told from both sides: its places may lie in either state.
     if ca and cb and not ca & cb and not CLASSES[m.type].sides:
         return False
-    ea, eb = c.years(True), tmp.years()
+    ea, eb = c.years, tmp.years
     if ea and eb:
         if not any(abs(a - b) <= 1 for a in ea for b in eb):
             return False
         # The same person held is one arrest however its dates are told, unless told as again.
-        same_person = bool(c.persons(True) & tmp.persons())
-        if (m.repeat or not same_person) and _apart(c.periods(True), tmp.periods(),
+        same_person = bool(c.persons & tmp.persons)
+        if (m.repeat or not same_person) and _apart(c.periods, tmp.periods,
                                                     EPISODE_GAP_DAYS[CLASSES[m.type].timing]):
             return False
     elif _historical(ea, pub_year) or _historical(eb, pub_year):
         # An undated mention is about the news of the day, not the war of 2010 the article recalls.
         return False
     distinct_by = CLASSES[m.type].distinct_by
-    if distinct_by == "target" and c.targets(True) and tmp.targets() and not c.targets(True) & tmp.targets():
+    if distinct_by == "target" and c.targets and tmp.targets and not c.targets & tmp.targets:
         return False
     # "a curfew was imposed in X on Saturday" beside the state of emergency: two measures. One
     # told in passing, with no place or day of its own ("later augmented with curfews"), is read
     # as part of the measure it came with.
-    if distinct_by == "trigger" and not c.trigger_rules(True) & set(m.rules) \
+    if distinct_by == "trigger" and not c.rules & set(m.rules) \
             and (m.dates or any(r.prop == "location" for r in m.roles)):
         return False
     # "X's colleagues were also detained": more people held in the same sweep.
-    if distinct_by == "person" and c.persons(True) and tmp.persons() and not c.persons(True) & tmp.persons() \
+    if distinct_by == "person" and c.persons and tmp.persons and not c.persons & tmp.persons \
             and not m.also:
         return False
     return True
@@ -135,16 +139,20 @@ def _compatible(c: Cluster, m: EventMention, pub_year: int | None) -> bool:
 
 def cluster_mentions(mentions: list[EventMention], pub_year: int | None) -> list[Cluster]:
     clusters: list[Cluster] = []
+    merging: dict[int, _Merging] = {}  # id(cluster) -> its summary, while mentions join
     pending: list[EventMention] = []
     for m in sorted(mentions, key=lambda x: x.trigger.start):
         if not m.type:
             pending.append(m)
             continue
-        home = next((c for c in clusters if c.type == m.type and _compatible(c, m, pub_year)), None)
+        home = next((c for c in clusters if c.type == m.type and _compatible(merging[id(c)], m, pub_year)), None)
         if home is None:
-            clusters.append(Cluster(m.type, [m]))
+            home = Cluster(m.type, [m])
+            clusters.append(home)
+            merging[id(home)] = _Merging()
         else:
             home.mentions.append(m)
+        merging[id(home)].add(m)
     # "A ceasefire took hold": the end of a fight the article never tells of is no event of its own.
     clusters = [c for c in clusters if not all(m.only_end for m in c.mentions)]
     # Where a count read outside any fitting event's sentence goes, tier by tier: the nearest
@@ -162,8 +170,6 @@ def cluster_mentions(mentions: list[EventMention], pub_year: int | None) -> list
                 target.mentions.append(carrier)
                 if id(target) in starts_of:
                     insort(starts_of[id(target)], p.trigger.start)
-    for c in clusters:
-        c._summary = None  # later stages add dates to the mentions
     return clusters
 
 
