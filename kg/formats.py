@@ -52,6 +52,11 @@ def by_name(name: str, writable: bool = False) -> RdfFormat | None:
     return (WRITABLE if writable else BY_NAME).get(name.lower())
 
 
+def by_oxigraph(fmt) -> RdfFormat | None:
+    """The format of a pyoxigraph.RdfFormat member."""
+    return next((f for f in FORMATS if f.ox() == fmt), None)
+
+
 def by_suffix(path: str | Path, writable: bool = False) -> RdfFormat | None:
     fmt = BY_SUFFIX.get(Path(path).suffix.lower())
     return fmt if fmt is not None and (fmt.writable or not writable) else None

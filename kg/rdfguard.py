@@ -30,6 +30,27 @@ def check_rdf_bytes(data: bytes, fmt_name: str, name: str) -> None:
                              "embed the context in the file")
 
 
+def parse_bounded(data: bytes, fmt, name: str, base_iri: str | None = None,
+                  rename_blank_nodes: bool = False) -> list:
+    """pyoxigraph's quads of ``data`` (``fmt``: a pyoxigraph.RdfFormat), once check_rdf_bytes
+    lets it through and with every literal under the limit. A token over pyoxigraph's bounded
+    buffer (16 MB) is an InputError; syntax errors pass through as pyoxigraph raises them."""
+    import pyoxigraph as ox
+
+    from kg.formats import by_oxigraph
+
+    known = by_oxigraph(fmt)
+    check_rdf_bytes(data, known.name if known else "", name)
+    try:
+        quads = list(ox.parse(input=data, format=fmt, base_iri=base_iri, rename_blank_nodes=rename_blank_nodes))
+    except MemoryError as exc:
+        from kg.errors import one_line
+
+        raise InputError(f"{name}: a token is too large to parse ({one_line(exc)})") from None
+    check_literals((q.object for q in quads if isinstance(q.object, ox.Literal)), name)
+    return quads
+
+
 def check_literals(values: Iterable[object], name: str) -> None:
     """Refuse a literal over MAX_LITERAL_CHARS (pyoxigraph or rdflib terms)."""
     for term in values:

@@ -190,18 +190,11 @@ def read_rdf(path: Path) -> Graph:
 def _check_bounded(path: Path, fmt_name: str) -> None:
     """What rdflib would expand, fetch or choke on is refused first (kg.rdfguard); pyoxigraph,
     whose buffers are bounded, reads the literals' sizes before rdflib sees the file."""
-    import pyoxigraph as ox
-
     from kg.formats import by_name
-    from kg.rdfguard import check_literals, check_rdf_bytes
+    from kg.rdfguard import parse_bounded
 
-    data = path.read_bytes()
-    check_rdf_bytes(data, fmt_name, str(path))
     try:
-        quads = ox.parse(input=data, format=by_name(fmt_name).ox(), base_iri=path.resolve().as_uri())
-        check_literals((q.object for q in quads if isinstance(q.object, ox.Literal)), str(path))
-    except MemoryError as exc:
-        raise InputError(f"{path}: a token is too large to parse ({one_line(exc)})") from None
+        parse_bounded(path.read_bytes(), by_name(fmt_name).ox(), str(path), base_iri=path.resolve().as_uri())
     except (SyntaxError, ValueError, UnicodeDecodeError):
         pass  # rdflib's parse below reports it with its line
 

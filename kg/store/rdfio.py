@@ -19,10 +19,9 @@ from rdflib.namespace import RDF
 
 from kg.errors import InputError, RDFSyntaxError, ValidationFailed, one_line
 from kg.formats import by_name, by_suffix
-from kg.rdfguard import check_literals, check_rdf_bytes
+from kg.rdfguard import parse_bounded
 from kg.vocab import ARTICLE, STDIN_GRAPH
 
-_KG_NAMES = {ox.RdfFormat.RDF_XML: "xml", ox.RdfFormat.JSON_LD: "jsonld"}
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
 _ARTICLE = ox.NamedNode(str(ARTICLE))
 
@@ -132,17 +131,13 @@ def parse_bytes(data: bytes, fmt: ox.RdfFormat, fallback_graph: str, name: str =
                 base_iri: str | None = None) -> tuple[GraphData, ...]:
     """Parse serialized RDF fully, then group it by article; RDFSyntaxError on bad input, and
     InputError on input a parser would expand or fetch (kg.rdfguard)."""
-    check_rdf_bytes(data, _KG_NAMES.get(fmt, ""), name)
     try:
         # Blank nodes are renamed so that `_:b0` of two files never becomes one node in a store.
-        quads = list(ox.parse(input=data, format=fmt, base_iri=base_iri, rename_blank_nodes=True))
+        quads = parse_bounded(data, fmt, name, base_iri=base_iri, rename_blank_nodes=True)
     except SyntaxError as exc:
         raise RDFSyntaxError(f"{name}: malformed RDF: {one_line(exc)}") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise RDFSyntaxError(f"{name}: cannot parse: {one_line(exc)}") from None
-    except MemoryError as exc:  # pyoxigraph's token buffer is bounded (16 MB): say so
-        raise InputError(f"{name}: a token is too large to parse ({one_line(exc)})") from None
-    check_literals((q.object for q in quads if isinstance(q.object, ox.Literal)), name)
     if not quads:
         raise InputError(f"{name}: holds no RDF triples")
     return group_quads(quads, fallback_graph)
