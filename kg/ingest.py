@@ -235,12 +235,10 @@ def _worker_task(source: Source) -> Outcome:
 
 
 def _read(source: Source, limits: ReadLimits):
-    from kg.read import DEFAULT_MAX_BYTES, article_from_record, load_json, read_article
+    from kg.read import DEFAULT_MAX_BYTES, article_from_record, check_size, load_json, read_article
 
     if source.kind == "record":
-        limit = DEFAULT_MAX_BYTES if limits.max_bytes is None else limits.max_bytes
-        if len(source.record or "") > limit:  # characters: at least as many bytes
-            raise InputError(f"{source.name}: a record over the {limit:,}-byte limit (--max-bytes raises it)")
+        check_size(len(source.record or ""), limits.max_bytes or DEFAULT_MAX_BYTES, source.name)
         return article_from_record(load_json(source.record or "", source.name), source.name)
     return read_article(source.location, allow_private_urls=limits.allow_private_urls,
                         max_bytes=limits.max_bytes)

@@ -20,9 +20,6 @@ def entity_iri(entity: Entity, base: Namespace = KGR) -> URIRef:
     return WD[entity.qid] if entity.qid else URIRef(f"{base}entity/{entity.key}")
 
 
-CLASS_TABLE = _event_classes()
-
-
 def check_base(base: str) -> str:
     """A base for minted IRIs: an absolute http(s) IRI ending in "/" or "#" (else the local
     names would be glued onto its last segment); InputError otherwise."""
@@ -63,9 +60,10 @@ def to_graph(extraction: Extraction, base: str | None = None) -> Graph:
             g.add((a, SCHEMA.mentions, entity_iri(m.entity, ns)))
 
     event_iri = {e.key: URIRef(f"{ns}event/{sha[:16]}/{e.key}") for e in extraction.events}
+    classes = _event_classes()
     for ev in extraction.events:
         s = event_iri[ev.key]
-        for name in CLASS_TABLE.types_of(ev.type):  # a finer class stands beside its model class
+        for name in classes.types_of(ev.type):  # a finer class stands beside its model class
             g.add((s, RDF.type, event_class(name)))
         g.add((s, RDFS.label, Literal(ev.label, lang="en")))
         g.add((s, PROV.wasDerivedFrom, a))

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from kg.errors import InputError, one_line
+from kg.fetch import DEFAULT_MAX_BYTES  # one limit for files, standard input, records and downloads
 from kg.model import Article
 
 _PUBLISHED = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -38,7 +39,7 @@ def read_article(
         article = _from_bytes(raw, kind, source, url_hint=source)
     elif source == "-":
         raw = sys.stdin.buffer.read(limit + 1)
-        _check_size(len(raw), limit, "-")
+        check_size(len(raw), limit, "-")
         article = _from_bytes(raw, _sniff(raw), "-")
     else:
         path = Path(source)
@@ -48,10 +49,10 @@ def read_article(
             raise InputError(f"{source}: is a folder, not an article (use 'kg ingest' for folders)")
         try:
             if path.is_file():
-                _check_size(path.stat().st_size, limit, source)
+                check_size(path.stat().st_size, limit, source)
             with path.open("rb") as fh:  # a FIFO or device has no size: read at most the limit
                 raw = fh.read(limit + 1)
-            _check_size(len(raw), limit, source)
+            check_size(len(raw), limit, source)
         except OSError as exc:
             raise InputError(f"{source}: cannot read ({exc.strerror})") from None
         kind = {".json": "json", ".html": "html", ".htm": "html", ".jsonl": "json"}.get(
@@ -60,10 +61,8 @@ def read_article(
     return checked_article(_override(article, published=published, url=url, title=title))
 
 
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-
-
-def _check_size(size: int, limit: int, source: str) -> None:
+def check_size(size: int, limit: int, source: str) -> None:
+    """InputError when an input of ``size`` bytes (or characters, at least as many) is over ``limit``."""
     if size > limit:
         raise InputError(f"{source}: {size:,} bytes or more is over the {limit:,}-byte limit "
                          "(--max-bytes raises it)")
