@@ -164,6 +164,9 @@ NO_EVENT = [
 
 # Other classes: no coup.
 OTHER_CLASS = [
+    # A government ousted by another state's invasion or intervention fell to it, not to a coup.
+    "The old regime was overthrown during the 2003 invasion, the museum guide said.",
+    "The militia had been driven out and ousted by a foreign intervention years earlier.",
     "Militants stormed a hotel in Mogadishu on Monday.",
     "Prime Minister Ivan Petrov resigned on Monday.",
     "Rebels seized the town of Gao on Monday.",
