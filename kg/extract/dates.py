@@ -500,7 +500,10 @@ def _days_later(text: str, found: list[DateMention], base: int, g: _DateGrammar)
         if not before:
             continue
         word = m.group("n")
-        n = 1 if word is None else (int(word) if word.isdigit() else parse_number_word(word.lower(), g.rules))
+        if word is None or word.lower() in g.article:
+            n = 1  # "the next day"; "a day later"
+        else:
+            n = int(word) if word.isdigit() else parse_number_word(word.lower(), g.rules)
         if m.group("same"):
             n = 0
         elif not n or n > 60:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from kg.event_classes import event_classes
 from kg.extract.dates import DateMention, find_day_counts, find_durations
@@ -10,7 +11,7 @@ from kg.extract.mentions import Count, EventMention, Role, When, clause_around, 
 from kg.extract.names import NameMention
 from kg.extract.numbers import find_numbers, parse_number_word
 from kg.model import DateValue, DateWindow, Duration, Entity, Span, Trace
-from kg.rules import Rules, default_rules
+from kg.rules import Rules, default_rules, read_inflections
 
 PLACE_TYPES = {"Country", "City", "Place"}
 ACTOR_TYPES = {"Country", "Organization"}
@@ -498,7 +499,11 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         value = date_of(d)
         following = [x.start - base for x in usable if x.start >= d.end]
         stop = min(following) if following else None
-        ev = min(movers if d in told else real, key=lambda e: _date_distance(e, d.start, d.end, rules))
+        pool = movers if d in told else real
+        # a verb told before the date in its stretch between commas owns it against one after "and"
+        verb_before = any(e.trigger.end <= d.start and e.trigger.text.lower() not in noun_forms(rules)
+                          and not _SEGMENT_BREAK.search(s[e.trigger.end - base:d.start - base]) for e in pool)
+        ev = min(pool, key=lambda e: _date_distance(e, d.start, d.end, rules, verb_before))
         if ev.type not in DURATIVE:
             prop = "date"
         elif d.relation == "since":
@@ -526,6 +531,38 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         for other in [e for e in real if e is not ev and when and e.trigger.start - base >= when.end()]:
             other.dates.append(When("start" if other.type in DURATIVE else "date", value,
                                     Span(d.start, d.end, d.text), d.first.year))
+    _share_coordinated(real, s, base, rules)
+
+
+def _share_coordinated(events: list[EventMention], s: str, base: int, rules: Rules) -> None:
+    """ "Soldiers stormed the palace on Monday and detained the president": verbs coordinated in
+    one clause tell one stretch of time, so an event with no date of its own takes the date of the
+    nearest dated one it is coordinated with."""
+    dated = [e for e in events if e.dates]
+    for ev in [e for e in events if not e.dates]:
+        partners = []
+        # Forward only, from a date in the dated verb's own stretch between commas: a subject
+        # noun before the verbs ("protesters entered ... and set fire") is no coordinated verb.
+        for other in [o for o in dated if o.trigger.end <= ev.trigger.start]:
+            between = s[other.trigger.end - base:ev.trigger.start - base]
+            own = [w for w in other.dates if w.prop in ("start", "date") and
+                   _own_stretch(s[min(w.span.end, other.trigger.start) - base:
+                                  max(w.span.start, other.trigger.end) - base], rules)]
+            if own and 0 < len(between) <= 160 and rules.pattern("coordinated_between").search(between):
+                partners.append((len(between), other))
+        if not partners:
+            continue
+        other = min(partners, key=lambda p: p[0])[1]
+        # Only when it happened: the end of one ("completed the pullout on Monday and ...") is not
+        # the other's.
+        for when in [w for w in other.dates if w.prop in ("start", "date")][:1]:
+            ev.dates.append(When("start" if ev.type in DURATIVE else "date", when.value, when.span,
+                                 when.year, "coordinated"))
+
+
+def _own_stretch(between: str, rules: Rules) -> bool:
+    """No comma parts a date from its verb, unless a "when" clause joins them."""
+    return "," not in between or rules.pattern("when_clause_between").match(between) is not None
 
 
 def _date_by_day_count(events: list[EventMention], s: str, base: int, dates: list[DateMention],
@@ -629,7 +666,15 @@ def _date_present_tense(events: list[EventMention], s: str, base: int, published
 _SEGMENT_BREAK = re.compile(r",(?=\s)|[;:()\u2014\u2013]")
 
 
-def _date_distance(ev: EventMention, start: int, end: int, rules: Rules | None = None) -> float:
+@lru_cache(maxsize=8)
+def noun_forms(rules: Rules) -> frozenset[str]:
+    """Every form of the nouns in the pack's inflection table (inflections.tsv)."""
+    table = read_inflections(rules.folder / "inflections.tsv")
+    return frozenset(f for (_, pos), forms in table.items() if pos == "n" for f in forms)
+
+
+def _date_distance(ev: EventMention, start: int, end: int, rules: Rules | None = None,
+                   verb_before: bool = False) -> float:
     """News puts a date after its verb, in the same stretch between commas ("deployed troops to X
     on January 6, after protests..."): a trigger across a comma, or after the date, is farther."""
     lo, hi = (ev.trigger.end, start) if ev.trigger.end <= start else (end, ev.trigger.start)
@@ -642,8 +687,13 @@ def _date_distance(ev: EventMention, start: int, end: int, rules: Rules | None =
         gap = (ev.trigger.start - end) * 1.5
         # "troops moved in on Tuesday to stop the rioting": what the verb was for, or against,
         # is not dated by the verb's date.
-        if rules is not None and rules.pattern("purpose_between").search(text[max(0, lo - base):max(0, hi - base)]):
+        between = text[max(0, lo - base):max(0, hi - base)]
+        if rules is not None and rules.pattern("purpose_between").search(between):
             gap += 200
+        # "seized the palace on Monday and detained the president", "... on Monday after protesters
+        # stormed ...": the date is the verb's before the new clause.
+        elif verb_before and rules is not None and rules.pattern("new_clause_between").search(between):
+            gap += 100
     else:
         gap = 0
     return gap + 200 * crossed

@@ -26,16 +26,15 @@ and on Friday declared the mission over": Friday is the end's, not the deploymen
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
 from kg.event_classes import event_classes
 from kg.extract.dates import DateMention
-from kg.extract.events import date_of, offset_clauses, situation_date
+from kg.extract.events import date_of, noun_forms, offset_clauses, situation_date
 from kg.extract.mentions import EventMention, When
 from kg.extract.numbers import parse_number_word
 from kg.extract.spans import sentence_of, sentences_before
 from kg.model import DateValue, DateWindow, Span
-from kg.rules import Rules, default_rules, read_inflections
+from kg.rules import Rules, default_rules
 
 CLASSES = event_classes()
 LEDE_SENTENCES = 3  # the headline and the first sentences tell the news of the day
@@ -217,18 +216,11 @@ def _told_as_now(m: EventMention, sentences: tuple[Span, ...], rules: Rules) -> 
     # A headline's bare participle is its passive: "Opposition leader detained" has been detained;
     # only in a headline proper (no full stop), where a past tense is never used.
     verb = (rules.pattern("present_simple_word").match(m.trigger.text) is not None
-            and m.trigger.text.lower() not in _noun_forms(rules)) \
+            and m.trigger.text.lower() not in noun_forms(rules)) \
         or (rules.pattern("headline_participle").match(m.trigger.text) is not None
             and not m.sentence.text.rstrip().endswith((".", "!", "?")))
     return bool(sentences) and m.sentence.start == sentences[0].start and verb \
         and rules.pattern("present_simple_subject").search(_words_before(m)) is not None
-
-
-@lru_cache(maxsize=8)
-def _noun_forms(rules: Rules) -> frozenset[str]:
-    """Every form of the nouns in the pack's inflection table (inflections.tsv)."""
-    table = read_inflections(rules.folder / "inflections.tsv")
-    return frozenset(f for (_, pos), forms in table.items() if pos == "n" for f in forms)
 
 
 def _words_before(m: EventMention) -> str:

@@ -50,6 +50,20 @@ OWN_VERB = [
          "MilitaryDeployment", {"start": {"2023-05-11"}}),
     Case("Police in Dakar arrested opposition leader Ousmane Diallo on Wednesday, two days before "
          "the election.", "Arrest", {"date": {"2023-05-10"}}),
+    # a date after its verb is that verb's, not the one after "and" or a new clause
+    Case("Soldiers stormed the state broadcaster in Niamey on Monday and detained the president Amadou "
+         "Issa.", "Coup", {"date": {"2023-05-08"}}),
+    Case("Police arrested the activist Li Wen in Harbin on Monday after protesters attacked a police "
+         "station.", "Arrest", {"date": {"2023-05-08"}}),
+    # verbs coordinated in one clause tell one stretch of time
+    Case("Soldiers stormed the state broadcaster in Niamey on Monday and detained the president Amadou "
+         "Issa.", "Arrest", {"date": {"2023-05-08"}}),
+    Case("On Tuesday troops surrounded the parliament in Conakry and arrested the speaker Fode Camara.",
+         "Arrest", {"date": {"2023-05-09"}}),
+    Case("Rebels attacked an army base near Gao on May 3 and clashed with troops outside Kidal.",
+         "ArmedClash", {"start": {"2023-05-03"}}),
+    Case("Mali has been in turmoil since May 2, when the army seized power in Bamako and detained the "
+         "president Amadou Issa.", "Arrest", {"date": {"2023-05-02"}}),
 ]
 
 # 4. Windows, never an invented day.
@@ -98,6 +112,8 @@ RELATIVE = [
          "declared a state of emergency.", "StateOfEmergency", {"start": {"2023-05-10"}}),
     Case("Talks in Bamako broke down on May 9. Two days earlier gunmen attacked the town hall in Gao.",
          "Attack", {"date": {"2023-05-07"}}),
+    Case("The army seized power in Niamey on Tuesday. A day later, the president Amadou Issa resigned.",
+         "Resignation", {"date": {"2023-05-10"}}),
     # "the day after/before" is an offset of one day, from the day named before it
     Case("Police arrested the student leader Amir Hadi in Tehran on Tuesday, the day after protests "
          "erupted in the city.", "CivilUnrest", {"start": {"2023-05-08"}}),
@@ -229,6 +245,16 @@ NOT_DATED = [
     # "the day after troops were deployed" is not a day of its own for the withdrawal
     ("Rebels withdrew from Goma on Thursday, the day after troops were deployed to the city.",
      "TroopWithdrawal", DATE_PROPS, {"2023-05-12"}),
+    # a date is not shared across a comma and a subject noun: what the protesters did that night is
+    # not the start of protests running for weeks
+    ("Protests have gripped Basra for weeks. Protesters entered the compound late on Monday and set "
+     "fire to the consulate.", "CivilUnrest", ("start",), {"2023-05-08"}),
+    # nor across a comma from another clause's date
+    ("After a cabinet meeting late on Sunday, the president decided to declare a state of emergency and "
+     "deploy troops to Santiago.", "MilitaryDeployment", ("start",), {"2023-05-07"}),
+    # coordinated verbs share when it happened, never an end
+    ("The peacekeepers completed their withdrawal from Abyei on Wednesday and handed the base to "
+     "the army.", "TroopWithdrawal", ("start",), {"2023-05-10"}),
     # "earlier this month" is a window, never the whole month
     ("Protests erupted in Dhaka earlier this month.", "CivilUnrest", DATE_PROPS, {"2023-05"}),
 ]
