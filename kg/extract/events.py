@@ -154,7 +154,11 @@ def mentions_in_sentence(
 def _person_near(persons: list[NameMention], s: str, rel: int, rel_end: int, base: int, rules: Rules) -> bool:
     """A named person in the trigger's clause, not a count ("thousands in detention", "arrests top 6,000")."""
     left, right = clause_around(s, rel, rel, rules)
-    if rules.pattern("crowd_before").search(s[max(left, rel - 40):rel]) or \
+    before = s[max(left, rel - 40):rel]
+    # "fired tear gas at protesters and arrested X": the crowd belongs to the verb before "and"
+    cut = [m.end() for m in rules.pattern("new_clause_between").finditer(before)]
+    before = before[cut[-1]:] if cut else before
+    if rules.pattern("crowd_before").search(before) or \
             rules.pattern("count_after").match(s, rel_end):
         return False
     return any(base + left - 40 <= p.start and p.end <= base + right + 40 for p in persons)

@@ -103,6 +103,11 @@ POSITIVE = [
          {"participant": {"Sam Kato"}, "location": {"Kampala"}, "date": {"2023-05-08"}}),
     Case("Moroccan authorities arrested journalist Omar Radi in Rabat on Monday.", A,
          {"participant": {"Omar Radi"}, "location": {"Rabat"}, "date": {"2023-05-08"}}),
+    # the crowd before "and" is what the first verb was done to, not who was arrested
+    Case("On Tuesday police fired tear gas at protesters in Nairobi and arrested the opposition leader "
+         "Jomo Wekesa.", A, {"participant": {"Jomo Wekesa"}, "location": {"Nairobi"}, "date": {"2023-05-09"}}),
+    Case("Riot police dispersed demonstrators in Dhaka and detained the student leader Rafiq Ahmed on "
+         "Sunday.", A, {"participant": {"Rafiq Ahmed"}, "location": {"Dhaka"}, "date": {"2023-05-07"}}),
 ]
 
 NO_EVENT = [
