@@ -91,8 +91,21 @@ def date_undated(clusters, sentences: tuple[Span, ...], dates: list[DateMention]
             now_prop = "end" if prop == "start" and (now.ends or now.phase == "end") else prop
             now.dates.append(When(now_prop, published, now.trigger, day.year, "published-present"))
         elif _in_lede(first, sentences):
-            window = DateWindow((day - dt.timedelta(days=1)).isoformat(), day.isoformat())
-            first.dates.append(When(prop, window, first.trigger, day.year, "just-happened"))
+            # "..., officials said on Sunday": news told on that day happened then or the day before.
+            told = _told_day(first, dates, day, rules) or day
+            window = DateWindow((told - dt.timedelta(days=1)).isoformat(), told.isoformat())
+            first.dates.append(When(prop, window, first.trigger, told.year, "just-happened"))
+
+
+def _told_day(m: EventMention, dates: list[DateMention], published: dt.date, rules: Rules) -> dt.date | None:
+    """The single day, up to publication, on which the sentence says its news was told."""
+    text, base = m.sentence.text, m.sentence.start
+    for d in dates:
+        if m.sentence.start <= d.start and d.end <= m.sentence.end and d.precision == "day" \
+                and d.first == d.last and d.first <= published \
+                and rules.pattern("speech_before").search(text[max(0, d.start - base - 30):d.start - base]):
+            return d.first
+    return None
 
 
 

@@ -28,6 +28,11 @@ JUST_HAPPENED = [
          {"earliestStart": {"2023-05-11"}, "latestStart": {"2023-05-12"}}),
     Case("Gunmen stormed the central police station in Maiduguri.", "Attack",
          {"earliestDate": {"2023-05-11"}, "latestDate": {"2023-05-12"}}),
+    # news told on a stated day happened that day or the day before, not around publication
+    Case("Rebels and soldiers exchanged fire near Kidal overnight, killing six, the army said on Tuesday.",
+         "ArmedClash", {"earliestStart": {"2023-05-08"}, "latestStart": {"2023-05-09"}}),
+    Case("Gunmen killed nine villagers in an attack on a market near Mopti, officials said on Sunday.",
+         "Attack", {"earliestDate": {"2023-05-06"}, "latestDate": {"2023-05-07"}}),
 ]
 
 # 2. Narrative time: a date set in one sentence carries into the next sentences of its paragraph.
