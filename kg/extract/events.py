@@ -102,8 +102,11 @@ def mentions_in_sentence(
                 trigger=Span(base + a, base + b, words), rules=[trig.rule],
                 also=bool(cue["continuation"].search(s, max(0, a - 30), a)),
                 repeat=bool(cue["repeat"].search(s, max(0, a - 30), min(len(s), b + 20))))
-        elif trig.rule not in ev.rules:
-            ev.rules.append(trig.rule)
+        else:
+            if a >= ev.trigger.end - base:
+                ev.later.append(Span(base + a, base + b, words))
+            if trig.rule not in ev.rules:
+                ev.rules.append(trig.rule)
         if trig.phase == "end":
             found[key].ends = True
         if CLASSES[trig.event_type].lasting and cue["ongoing"].search(s, max(0, a - 40), a):
@@ -631,9 +634,10 @@ def situation_date(d: DateMention, s: str, base: int, rules: Rules) -> bool:
     return rules.pattern("situation_before").search(s[left:d.start - base]) is not None
 
 
-def offset_clauses(e: EventMention, s: str, base: int, rules: Rules):
-    """The "N days after ..." phrases whose clause holds the trigger's verb (at its end)."""
-    rel = e.trigger.end - base
+def offset_clauses(e: EventMention, s: str, base: int, rules: Rules, trigger: Span | None = None):
+    """The "N days after ..." phrases whose clause holds the trigger's verb (at its end); ``trigger``
+    is another of the class's words in the sentence."""
+    rel = (trigger or e.trigger).end - base
     return (p for p in rules.pattern("offset").finditer(s, max(0, rel - 80), rel)
             if "," not in s[p.end():rel] and ";" not in s[p.end():rel])
 

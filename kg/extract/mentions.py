@@ -54,6 +54,7 @@ class EventMention:
     repeat: bool = False  # "arrested again", "fresh riots": told as happening once more
     ongoing: bool = False  # "during ongoing protests", "detained journalist X": told as under way or done before
     domestic: bool = False  # "troops patrolled the streets": a state's own forces at home
+    later: list[Span] = field(default_factory=list)  # the class's further trigger words in the sentence
 
 
 def clause_around(sentence: str, start: int, end: int, rules: Rules | None = None) -> tuple[int, int]:

@@ -170,7 +170,10 @@ def _situation_ends(clusters, sentences: tuple[Span, ...], dates: list[DateMenti
 def _relative(m: EventMention, dates: list[DateMention], published: DateValue | None, rules: Rules):
     """(value, evidence span) when ``m``'s trigger follows "N days/weeks after/before" in its clause."""
     base = m.sentence.start
-    for p in offset_clauses(m, m.sentence.text, base, rules):
+    # "set fire to parliament on Tuesday, a day after 19 were killed in clashes": any of the
+    # class's words may be the one the offset tells of.
+    offsets = [p for t in [m.trigger, *m.later] for p in offset_clauses(m, m.sentence.text, base, rules, t)]
+    for p in offsets:
         n = 1 if p.group("the") or p.group("n").lower() in rules.number_words["article"] \
             else parse_number_word(p.group("n"), rules)
         if not n:

@@ -119,6 +119,9 @@ RELATIVE = [
          "Attack", {"date": {"2023-05-07"}}),
     Case("The army seized power in Niamey on Tuesday. A day later, the president Amadou Issa resigned.",
          "Resignation", {"date": {"2023-05-10"}}),
+    # the offset may tell of the class's second word in the sentence, not its first
+    Case("Protesters stormed the parliament in Kathmandu on Tuesday, a day after 19 people were killed "
+         "in protests against a ban.", "CivilUnrest", {"start": {"2023-05-08"}}),
     # "the day after/before" is an offset of one day, from the day named before it
     Case("Police arrested the student leader Amir Hadi in Tehran on Tuesday, the day after protests "
          "erupted in the city.", "CivilUnrest", {"start": {"2023-05-08"}}),
