@@ -698,9 +698,9 @@ def _date_distance(ev: EventMention, start: int, end: int, rules: Rules | None =
         between = text[max(0, lo - base):max(0, hi - base)]
         if rules is not None and rules.pattern("purpose_between").search(between):
             gap += 200
-        # "seized the palace on Monday and detained the president", "... on Monday after protesters
-        # stormed ...": the date is the verb's before the new clause.
-        elif verb_before and rules is not None and rules.pattern("new_clause_between").search(between):
+        # "seized the palace on Monday and detained the president", "entered Syria on Wednesday in
+        # an offensive": a verb told before the date owns it.
+        elif verb_before:
             gap += 100
     else:
         gap = 0

@@ -60,6 +60,8 @@ OWN_VERB = [
          "Issa.", "Coup", {"date": {"2023-05-08"}}),
     Case("Police arrested the activist Li Wen in Harbin on Monday after protesters attacked a police "
          "station.", "Arrest", {"date": {"2023-05-08"}}),
+    Case("Turkish troops entered northern Syria on Wednesday in an offensive against militias.",
+         "MilitaryDeployment", {"start": {"2023-05-10"}}),
     # verbs coordinated in one clause tell one stretch of time
     Case("Soldiers stormed the state broadcaster in Niamey on Monday and detained the president Amadou "
          "Issa.", "Arrest", {"date": {"2023-05-08"}}),
