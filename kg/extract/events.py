@@ -352,7 +352,7 @@ def _nearest_target(s: str, a: int, b: int, rules: Rules) -> str | None:
         else:
             d = t.start() - b + (200 if passive else 0)
         if d <= 120 and (best is None or d < best[0]):
-            best = (d, t.group(0).lower())
+            best = (d, (t.lastgroup or t.group(0).lower()).replace("_", " "))
     return best[1] if best else None
 
 

@@ -22,6 +22,12 @@ EPISODES = [
      "Attack", 1),
     ("Protesters clashed with police in Lima on Monday. The unrest spread to Cusco on Tuesday.",
      "CivilUnrest", 1),
+    # one place named in other words ("state TV", "the state broadcaster"): one attack
+    (("Troops are patrolling Harare after they seized state TV on Tuesday. Soldiers had seized the "
+      "state broadcaster ZTV late on Tuesday."), "Attack", 1),
+    # two places: two attacks
+    (("Gunmen stormed a police station in Kano on Monday. Gunmen stormed a market in Kano on Monday."),
+     "Attack", 2),
 ]
 
 
