@@ -228,19 +228,94 @@ def load(files: Sequence[str | Path], store: str | Path | None = None, endpoint:
 def query(sparql: str, store: str | Path | None = None, endpoint: str | None = None,
           timeout: float = 30.0, retries: int = 3) -> QueryResult:
     """Run a SPARQL query (text, or ``@FILE.rq``) over a store's article graphs."""
-    from kg.errors import StoreError
-    from kg.store.embedded import default_store_path
+    from kg.store.admin import is_update
     from kg.store.results import query_text
 
     text = query_text(sparql)
+    if is_update(text):
+        raise InputError("this is a SPARQL update, not a query; run it with kg update")
     if not endpoint:
-        folder = Path(store) if store is not None else default_store_path()
-        if not folder.is_dir():
-            raise StoreError(f"no store at {folder} (run `kg load` first, or give --store)")
+        _existing_store(store)
     # Embedded: opened read-only, so a query runs while an ingest holds the store.
     options = {"timeout": timeout, "retries": retries} if endpoint else {"read_only": True}
     with open_store(store, query_endpoint=endpoint, **options) as source:
         return source.query(text)
+
+
+def _existing_store(store: str | Path | None) -> Path:
+    from kg.errors import StoreError
+    from kg.store.embedded import default_store_path
+
+    folder = Path(store).expanduser() if store is not None else default_store_path()
+    if not folder.is_dir():
+        raise StoreError(f"no store at {folder} (run `kg load` first, or give --store)")
+    return folder
+
+
+def store_info(store: str | Path | None = None, endpoint: str | None = None,
+               timeout: float = 30.0, retries: int = 3):
+    """What a store holds (kg.store.admin.StoreInfo): graphs, triples, articles and the
+    extractor versions they came from. ``endpoint`` is a SPARQL query endpoint."""
+    from kg.store.admin import store_info as _info
+    from kg.store.remote import mask_url
+
+    if endpoint:
+        with open_store(query_endpoint=endpoint, timeout=timeout, retries=retries) as source:
+            return _info(source, mask_url(endpoint))
+    folder = _existing_store(store)
+    with open_store(folder, read_only=True) as source:
+        return _info(source, str(folder))
+
+
+def store_drop(graph: str | None = None, article: str | None = None, store: str | Path | None = None,
+               endpoint: str | None = None, update_endpoint: str | None = None,
+               query_endpoint: str | None = None, timeout: float = 30.0, retries: int = 3) -> str:
+    """Drop one named graph, given by its IRI or by its article (IRI or URL); returns the
+    graph's IRI. InputError when the store does not hold it."""
+    from kg.store.admin import drop
+
+    if endpoint or update_endpoint or query_endpoint:
+        with open_store(endpoint=endpoint, update_endpoint=update_endpoint, query_endpoint=query_endpoint,
+                        timeout=timeout, retries=retries) as target:
+            return drop(target, graph=graph, article=article)
+    with open_store(_existing_store(store)) as target:
+        return drop(target, graph=graph, article=article)
+
+
+def store_export(output: str | None = None, fmt: str | None = None, store: str | Path | None = None,
+                 endpoint: str | None = None, timeout: float = 30.0, retries: int = 3) -> None:
+    """Write every quad of a store to ``output`` (standard output for None or ``-``) as N-Quads
+    or TriG (``fmt``, else ``output``'s suffix, else N-Quads), sorted: the same store gives the
+    same bytes."""
+    from kg.formats import by_name, by_suffix
+    from kg.store.admin import export
+
+    found = by_name(fmt) if fmt else (by_suffix(output) if output and output != "-" else by_name("nquads"))
+    if found is None or found.name not in ("nquads", "trig"):
+        raise InputError(f"kg store export writes N-Quads (.nq) or TriG (.trig), not {fmt or output!r}")
+    if endpoint:
+        with open_store(query_endpoint=endpoint, timeout=timeout, retries=retries) as source:
+            data = export(source, found.name)
+    else:
+        with open_store(_existing_store(store), read_only=True) as source:
+            data = export(source, found.name)
+    write_text(data.decode("utf-8"), output)
+
+
+def update(sparql: str, store: str | Path | None = None, endpoint: str | None = None,
+           timeout: float = 30.0, retries: int = 3) -> None:
+    """Run a SPARQL 1.1 Update (text, ``@FILE.ru`` or ``-``) on the embedded store, where it is
+    one transaction, or on a remote update ``endpoint``. A malformed update changes nothing."""
+    from kg.store.admin import update as _update
+    from kg.store.results import query_text
+
+    text = query_text(sparql, what="update")
+    if endpoint:
+        with open_store(update_endpoint=endpoint, timeout=timeout, retries=retries) as target:
+            _update(target, text)
+        return
+    with open_store(store) as target:
+        _update(target, text)
 
 
 def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoint: str | None = None,

@@ -225,18 +225,24 @@ _PROLOGUE = re.compile(r"""(?isx)
     \s+ | \#[^\n]* | BASE\s*<[^>]*> | PREFIX\s+[\w.-]*:\s*<[^>]*>""")
 
 
-def query_form(sparql: str) -> str:
-    """'select', 'ask', 'construct' or 'describe' (after comments and the prologue)."""
+def first_keyword(sparql: str) -> str:
+    """The first word after comments and the prologue, lower-cased: a query's form, or an
+    update's first operation."""
     pos = 0
     while (m := _PROLOGUE.match(sparql, pos)) and m.end() > pos:
         pos = m.end()
     word = re.match(r"[A-Za-z]+", sparql[pos:])
-    form = word.group(0).lower() if word else ""
+    return word.group(0).lower() if word else ""
+
+
+def query_form(sparql: str) -> str:
+    """'select', 'ask', 'construct' or 'describe' (after comments and the prologue)."""
+    form = first_keyword(sparql)
     return form if form in ("select", "ask", "construct", "describe") else "select"
 
 
-def query_text(arg: str) -> str:
-    """A query given inline, as ``@file.rq``, or ``-`` (standard input)."""
+def query_text(arg: str, what: str = "query") -> str:
+    """A query (or update) given inline, as ``@FILE``, or ``-`` (standard input)."""
     if arg == "-":
         import sys
 
@@ -246,13 +252,13 @@ def query_text(arg: str) -> str:
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise InputError(f"{path}: no such query file") from None
+            raise InputError(f"{path}: no such {what} file") from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"{path}: cannot read the query: {exc}") from None
+            raise InputError(f"{path}: cannot read the {what}: {exc}") from None
     else:
         text = arg
     if not text.strip():
-        raise InputError("the SPARQL query is empty")
+        raise InputError(f"the SPARQL {what} is empty")
     return text
 
 
@@ -283,3 +289,9 @@ class ArticleQueries:
             f"SELECT ?h WHERE {{ GRAPH <{check_iri(graph_iri)}> {{ ?a a <{_ARTICLE}> ; "
             f"<{_TEXT_SHA256}> ?h }} }} LIMIT 1")
         return result.bindings[0][0].value if result.bindings else None
+
+    def all_quads(self) -> list[ox.Quad]:
+        """Every quad of the store's named graphs."""
+        result = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return [ox.Quad(s.to_ox(), p.to_ox(), o.to_ox(), g.to_ox())
+                for s, p, o, g in result.bindings if None not in (s, p, o, g)]
