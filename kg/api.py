@@ -205,24 +205,39 @@ class LoadSummary:
 
 def load(files: Sequence[str | Path], store: str | Path | None = None, endpoint: str | None = None,
          update_endpoint: str | None = None, validate: bool = False, fmt: str | None = None,
-         timeout: float = 30.0, retries: int = 3) -> LoadSummary:
+         timeout: float = 30.0, retries: int = 3, replace: bool = False,
+         progress: Callable[[int, int], None] | None = None) -> LoadSummary:
     """Load RDF files into a store, one named graph per article; loading an article again
-    replaces its graph. Every file is parsed (and, with ``validate``, checked) before anything
-    is written, so one bad file loads nothing."""
+    replaces its graph, except that a graph whose article has a publication date is not
+    replaced by one without unless ``replace`` (InputError, nothing loaded). Every file is
+    parsed (and, with ``validate``, checked) before anything is written, so one bad file loads
+    nothing. ``progress(done, total)`` is called after each file is parsed and after each is
+    written."""
     from kg.store.rdfio import read_graphs, validate_parsed
     from kg.store.remote import mask_url
 
     if endpoint and update_endpoint:
         raise InputError("give --endpoint or --update-endpoint, not both")
     remote = {"timeout": timeout, "retries": retries} if (endpoint or update_endpoint) else {}
-    parsed = [read_graphs(Path(f), fmt) for f in files]
-    if validate:
-        for p in parsed:
-            validate_parsed(p)
+    from kg.store.admin import check_dated
+
+    tick = progress or (lambda done, total: None)
+    total = 2 * len(files)  # each file is parsed, then written
+    parsed = []
+    for f in files:
+        parsed.append(read_graphs(Path(f), fmt))
+        if validate:
+            validate_parsed(parsed[-1])
+        tick(len(parsed), total)
     with open_store(store, endpoint=endpoint, update_endpoint=update_endpoint, **remote) as target:
         where = endpoint or update_endpoint or str(target.path)
-        results = tuple(target.load_parsed(p) for p in parsed)
-    return LoadSummary(mask_url(where), results)
+        if not replace:
+            check_dated(target, parsed)
+        results = []
+        for p in parsed:
+            results.append(target.load_parsed(p))
+            tick(len(parsed) + len(results), total)
+    return LoadSummary(mask_url(where), tuple(results))
 
 
 def query(sparql: str, store: str | Path | None = None, endpoint: str | None = None,
@@ -324,9 +339,11 @@ def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoin
            progress: Callable[[Tick], None] | None = None, resolve: bool = False,
            online: bool = False, allow_private_urls: bool | None = None,
            follow_symlinks: bool = False, max_bytes: int | None = None, cluster: str | None = None,
-           chunk_size: int | None = None) -> IngestSummary:
+           chunk_size: int | None = None, force: bool = False, replace: bool = False) -> IngestSummary:
     """Extract, validate and load many articles, each its own named graph; articles already in
-    the store with the same text are skipped. URLs on private, loopback and link-local addresses
+    the store with the same text, extracted by this kg-loader version, are skipped (``force``
+    extracts them again). An article stored with a publication date is not replaced by one read
+    without a date unless ``replace``. URLs on private, loopback and link-local addresses
     are refused unless ``allow_private_urls``. With ``resolve``, the store's resolved graph is then
     rebuilt (kg resolve). With ``cluster`` (``tcp://HOST:8786``, ``local``, ``local:N``), Dask
     workers do the work, ``chunk_size`` articles per task. Raises IngestAborted / IngestInterrupted
@@ -351,7 +368,8 @@ def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoin
         summary = _ingest(paths, target, workers=None if client else workers, validate=validate,
                           error_log=errors, progress=progress, online=online, cluster=client,
                           chunk_size=chunk_size, allow_private_urls=allow_private_urls,
-                          follow_symlinks=follow_symlinks, max_bytes=max_bytes)
+                          follow_symlinks=follow_symlinks, max_bytes=max_bytes, force=force,
+                          replace=replace)
         if resolve:
             from kg.resolve import resolve_store
 

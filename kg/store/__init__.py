@@ -74,6 +74,9 @@ class Store(Protocol):
     def graph_hashes(self) -> list[tuple[str, str]]:
         """(graph IRI, kg:textSha256) of every article graph: what ingest needs to resume."""
 
+    def stored_articles(self) -> list:
+        """kg.store.results.StoredArticle of every article graph: hash, extractor version, date."""
+
     def content_hash(self, graph_iri: str) -> str | None: ...
 
 

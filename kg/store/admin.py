@@ -6,15 +6,19 @@ embedded store can answer directly. Exports are sorted, so the same store gives 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from kg.errors import InputError, one_line
 from kg.store import Store
-from kg.store.rdfio import check_iri
+from kg.store.rdfio import ParsedFile, check_iri
 from kg.store.results import first_keyword, with_prefixes
 from kg.vocab import ARTICLE, EXTRACTOR_VERSION, GRAPH_PREFIXES, SCHEMA
+
+
+_DATE_PUBLISHED = ox.NamedNode(str(SCHEMA.datePublished))
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,26 @@ def find_article_graph(store: Store, article: str) -> str:
     if len(found) > 1:
         raise InputError(f"{article} is in {len(found)} graphs ({', '.join(found[:3])}); drop them by graph IRI")
     return found[0]
+
+
+def check_dated(store: Store, parsed: Iterable[ParsedFile]) -> None:
+    """InputError when a graph whose article has no publication date would replace a stored
+    graph whose article has one: its relative dates ("on Friday") would silently lose their
+    anchor. Nothing is written either way."""
+    undated = {g.iri: p.path for p in parsed for g in p.graphs
+               if not any(q.predicate == _DATE_PUBLISHED for q in g.quads)}
+    if not undated or getattr(store, "query_endpoint", True) is None:
+        return  # nothing to check, or a remote store with no query endpoint to ask
+    iris = list(undated)
+    for start in range(0, len(iris), 500):
+        values = " ".join(f"<{check_iri(i)}>" for i in iris[start:start + 500])
+        rows = store.query(f"SELECT ?g ?d WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?a a <{ARTICLE}> ; "
+                           f"<{SCHEMA.datePublished}> ?d }} }} LIMIT 1").bindings
+        if rows:
+            graph, date = rows[0][0].value, rows[0][1].value
+            raise InputError(f"{undated[graph]}: its article has no publication date, and the store holds it "
+                             f"dated {date} in <{graph}>; extract it with --published {date}, or load with "
+                             "--replace to replace the dated graph")
 
 
 def has_graph(store: Store, graph_iri: str) -> bool:

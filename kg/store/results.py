@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from rdflib.namespace import RDF, XSD
 
 from kg.errors import InputError
-from kg.vocab import ARTICLE, QUERY_PREFIXES, TEXT_SHA256
+from kg.vocab import ARTICLE, EXTRACTOR_VERSION, QUERY_PREFIXES, SCHEMA, TEXT_SHA256
 
 _STRING = str(XSD.string)
 _ARTICLE, _TEXT_SHA256 = str(ARTICLE), str(TEXT_SHA256)
@@ -262,6 +262,14 @@ def query_text(arg: str, what: str = "query") -> str:
     return text
 
 
+@dataclass(frozen=True)
+class StoredArticle:
+    graph: str
+    sha256: str
+    version: str | None  # kg:extractorVersion; None for graphs from before it was recorded
+    published: str | None  # schema:datePublished
+
+
 class ArticleQueries:
     """What every store answers with plain SPARQL; a store class supplies ``query``."""
 
@@ -280,6 +288,15 @@ class ArticleQueries:
         result = self.query(f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?a a <{_ARTICLE}> ; "
                             f"<{_TEXT_SHA256}> ?h }} }}")
         return [(g.value, h.value) for g, h in result.bindings if g is not None and h is not None]
+
+    def stored_articles(self) -> list[StoredArticle]:
+        """Every article graph's text hash, extractor version and publication date: what ingest
+        needs to skip, re-extract or refuse to replace an article."""
+        result = self.query(
+            f"SELECT ?g ?h ?v ?d WHERE {{ GRAPH ?g {{ ?a a <{_ARTICLE}> ; <{_TEXT_SHA256}> ?h "
+            f"OPTIONAL {{ ?a <{EXTRACTOR_VERSION}> ?v }} OPTIONAL {{ ?a <{SCHEMA.datePublished}> ?d }} }} }}")
+        return [StoredArticle(g.value, h.value, v.value if v is not None else None, d.value if d is not None else None)
+                for g, h, v, d in result.bindings if g is not None and h is not None]
 
     def content_hash(self, graph_iri: str) -> str | None:
         """The kg:textSha256 of the article stored in that graph (None when it is not there)."""
