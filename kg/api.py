@@ -333,6 +333,22 @@ def update(sparql: str, store: str | Path | None = None, endpoint: str | None = 
         _update(target, text)
 
 
+def serve(store: str | Path | None = None, host: str = "127.0.0.1", port: int = 7878,
+          ready: Callable[[str], None] | None = None) -> None:
+    """Serve the embedded store read-only as a SPARQL endpoint at http://HOST:PORT/query until
+    interrupted (kg.store.serve); ``ready(url)`` is called once it listens."""
+    from kg.store.serve import make_server
+
+    server = make_server(_existing_store(store), host, port)
+    try:
+        if ready is not None:
+            shown = f"[{host}]" if ":" in host else host
+            ready(f"http://{shown}:{server.server_address[1]}/query")
+        server.serve_forever()
+    finally:
+        server.server_close()
+
+
 def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoint: str | None = None,
            update_endpoint: str | None = None, query_endpoint: str | None = None,
            workers: int | None = None, validate: bool = True, errors: str | Path | None = None,

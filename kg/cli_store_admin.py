@@ -91,6 +91,25 @@ def update_command(
     typer.echo("updated", err=True)
 
 
+def serve_command(
+    store: opt.StoreDir = None,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
+    port: int = typer.Option(7878, "--port", min=0, max=65535, help="Port to listen on (0: any free one)."),
+) -> None:
+    """Serve the embedded store as a read-only SPARQL endpoint (GET/POST /query) for YASGUI and
+    other SPARQL tools; its default graph is the union of the article graphs. Ctrl-C stops it."""
+    from kg import api
+
+    def ready(url: str) -> None:
+        typer.echo(f"serving {store or 'the default store'} read-only at {url} (Ctrl-C stops)", err=True)
+
+    try:
+        api.serve(store, host=host, port=port, ready=ready)
+    except KeyboardInterrupt:
+        typer.echo("kg serve: stopped", err=True)
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(store_app, name="store")
     app.command("update")(update_command)
+    app.command("serve")(serve_command)
