@@ -98,6 +98,9 @@ def test_update_runs_and_a_bad_update_changes_nothing(tmp_path):
     ru.write_text(delete)
     assert kg("update", f"@{ru}", "--store", store).exit_code == 0
     assert kg("query", q, "--store", store, "-f", "csv").stdout.split() == ["n", "0"]
+    insert = f'INSERT DATA {{ GRAPH <{ART}cc01> {{ <{ART}cc01> schema:headline "back" }} }}'
+    assert runner.invoke(app, ["update", "-", "--store", store], input=insert).exit_code == 0
+    assert kg("query", q, "--store", store, "-f", "csv").stdout.split() == ["n", "1"]
     asked = kg("update", "SELECT * {}", "--store", store)
     assert asked.exit_code == 2 and "kg query" in asked.output
 
