@@ -213,14 +213,13 @@ def load(files: Sequence[str | Path], store: str | Path | None = None, endpoint:
     parsed (and, with ``validate``, checked) before anything is written, so one bad file loads
     nothing. ``progress(done, total)`` is called after each file is parsed and after each is
     written."""
+    from kg.store.admin import check_dated
     from kg.store.rdfio import read_graphs, validate_parsed
     from kg.store.remote import mask_url
 
     if endpoint and update_endpoint:
         raise InputError("give --endpoint or --update-endpoint, not both")
     remote = {"timeout": timeout, "retries": retries} if (endpoint or update_endpoint) else {}
-    from kg.store.admin import check_dated
-
     tick = progress or (lambda done, total: None)
     total = 2 * len(files)  # each file is parsed, then written
     parsed = []

