@@ -99,9 +99,13 @@ def serve_command(
     """Serve the embedded store as a read-only SPARQL endpoint (GET/POST /query) for YASGUI and
     other SPARQL tools; its default graph is the union of the article graphs. Ctrl-C stops it."""
     from kg import api
+    from kg.store.embedded import default_store_path
 
     def ready(url: str) -> None:
-        typer.echo(f"serving {store or 'the default store'} read-only at {url} (Ctrl-C stops)", err=True)
+        typer.echo(f"serving {store or default_store_path()} read-only at {url} (Ctrl-C stops)", err=True)
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            typer.echo("kg serve: anyone who reaches this address can query the store (no authentication)",
+                       err=True)
 
     try:
         api.serve(store, host=host, port=port, ready=ready)

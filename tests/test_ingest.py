@@ -616,3 +616,20 @@ def test_an_undated_article_does_not_replace_its_dated_graph_unless_asked(tmp_pa
     assert replaced.exit_code == 0 and "loaded 1 (1 re-extracted)" in replaced.output
     with EmbeddedStore(db, read_only=True) as store:
         assert [a.published for a in store.stored_articles()] == [None]
+
+
+def test_remote_ingest_re_extracts_articles_of_another_version(corpus, tmp_path, oxigraph):
+    from kg.store import open_store
+
+    server = oxigraph[0]
+    with open_store(query_endpoint=server.query, update_endpoint=server.update) as remote:
+        first = ingest([corpus], remote, workers=1)
+        v = "<https://w3id.org/kg-loader/ontology#extractorVersion>"
+        remote.run_update(f'DELETE {{ GRAPH ?g {{ ?a {v} ?old }} }} INSERT {{ GRAPH ?g {{ ?a {v} "0.0.1" }} }} '
+                          f'WHERE {{ GRAPH ?g {{ ?a {v} ?old }} }}')
+        again = ingest([corpus], remote, workers=1)
+        versions = {a.version for a in remote.stored_articles()}
+    assert (first.loaded, again.loaded, again.reextracted, again.skipped) == (8, 8, 8, 0)
+    from kg.rdf import extractor_version
+
+    assert versions == {extractor_version()}
