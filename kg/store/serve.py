@@ -60,11 +60,22 @@ class ReadOnlyView:
     def __init__(self, folder: Path):
         self.folder = folder
         self._lock = threading.Lock()
-        self._stamp: int | None = None
+        self._stamp: tuple | None = None
         self._store: ox.Store | None = None
 
+    def _files_stamp(self) -> tuple:
+        """Changes when a writer adds or removes files (a flush, a bulk load) or appends to its
+        write-ahead log (a transaction)."""
+        logs = []
+        with os.scandir(self.folder) as entries:
+            for entry in entries:
+                if entry.name.endswith(".log") and entry.is_file():
+                    st = entry.stat()
+                    logs.append((entry.name, st.st_size, st.st_mtime_ns))
+        return os.stat(self.folder).st_mtime_ns, tuple(sorted(logs))
+
     def store(self) -> ox.Store:
-        stamp = os.stat(self.folder).st_mtime_ns
+        stamp = self._files_stamp()
         with self._lock:
             if self._store is None or stamp != self._stamp:
                 fresh = not (self.folder / "CURRENT").exists()
@@ -188,7 +199,14 @@ def make_handler(view: ReadOnlyView) -> type[BaseHTTPRequestHandler]:
             self.do_GET()
 
         def do_POST(self) -> None:  # noqa: N802
-            length = int(self.headers.get("Content-Length") or 0)
+            try:
+                length = int(self.headers.get("Content-Length") or 0)
+            except ValueError:
+                length = -1
+            if length < 0:
+                self.close_connection = True
+                self._error(HTTPStatus.BAD_REQUEST, "a POST needs a Content-Length")
+                return
             if length > MAX_QUERY_BYTES:
                 self.close_connection = True
                 self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"a query may hold {MAX_QUERY_BYTES} bytes")
