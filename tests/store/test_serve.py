@@ -136,3 +136,18 @@ def test_what_is_loaded_while_serving_is_seen(tmp_path, article_file):
         assert after["results"]["bindings"][0]["n"]["value"] == str(ARTICLE_TRIPLES)
     finally:
         server.stop()
+
+
+def test_the_view_sees_what_a_writer_that_stays_open_adds(tmp_path):
+    import pyoxigraph as ox
+
+    from kg.store.serve import ReadOnlyView
+
+    writer = ox.Store(str(tmp_path / "db"))
+    graph, p = ox.NamedNode(ART + "ff09"), ox.NamedNode("http://example.org/p")
+    writer.add(ox.Quad(ox.NamedNode("http://example.org/a"), p, ox.Literal("1"), graph))
+    view = ReadOnlyView(tmp_path / "db")
+    assert len(list(view.store().quads_for_pattern(None, None, None, None))) == 1
+    writer.update(f'INSERT DATA {{ GRAPH <{graph.value}> {{ <http://example.org/b> <{p.value}> "2" }} }}')
+    assert len(list(view.store().quads_for_pattern(None, None, None, None))) == 2
+    del writer
