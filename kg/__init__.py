@@ -11,7 +11,8 @@ from __future__ import annotations
 
 _API = ("read", "extract", "explain", "process", "validate", "load", "query", "ingest", "link",
         "cache_info", "cache_clear", "gazetteer_info", "gazetteer_build", "open_store", "resolve", "conflicts",
-        "report", "ProcessedArticle", "LoadSummary", "GazetteerInfo")
+        "report", "store_info", "store_drop", "store_export", "update", "serve", "ProcessedArticle",
+        "LoadSummary", "GazetteerInfo")
 _ERRORS = ("KgError", "InputError", "RDFSyntaxError", "ValidationFailed", "LinkError", "StoreError",
            "EndpointError", "RulePackError")
 

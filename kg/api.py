@@ -205,42 +205,147 @@ class LoadSummary:
 
 def load(files: Sequence[str | Path], store: str | Path | None = None, endpoint: str | None = None,
          update_endpoint: str | None = None, validate: bool = False, fmt: str | None = None,
-         timeout: float = 30.0, retries: int = 3) -> LoadSummary:
+         timeout: float = 30.0, retries: int = 3, replace: bool = False,
+         progress: Callable[[int, int], None] | None = None) -> LoadSummary:
     """Load RDF files into a store, one named graph per article; loading an article again
-    replaces its graph. Every file is parsed (and, with ``validate``, checked) before anything
-    is written, so one bad file loads nothing."""
+    replaces its graph, except that a graph whose article has a publication date is not
+    replaced by one without unless ``replace`` (InputError, nothing loaded). Every file is
+    parsed (and, with ``validate``, checked) before anything is written, so one bad file loads
+    nothing. ``progress(done, total)`` is called after each file is parsed and after each is
+    written."""
+    from kg.store.admin import check_dated
     from kg.store.rdfio import read_graphs, validate_parsed
     from kg.store.remote import mask_url
 
     if endpoint and update_endpoint:
         raise InputError("give --endpoint or --update-endpoint, not both")
     remote = {"timeout": timeout, "retries": retries} if (endpoint or update_endpoint) else {}
-    parsed = [read_graphs(Path(f), fmt) for f in files]
-    if validate:
-        for p in parsed:
-            validate_parsed(p)
+    tick = progress or (lambda done, total: None)
+    total = 2 * len(files)  # each file is parsed, then written
+    parsed = []
+    for f in files:
+        parsed.append(read_graphs(Path(f), fmt))
+        if validate:
+            validate_parsed(parsed[-1])
+        tick(len(parsed), total)
     with open_store(store, endpoint=endpoint, update_endpoint=update_endpoint, **remote) as target:
         where = endpoint or update_endpoint or str(target.path)
-        results = tuple(target.load_parsed(p) for p in parsed)
-    return LoadSummary(mask_url(where), results)
+        if not replace:
+            check_dated(target, parsed)
+        results = []
+        for p in parsed:
+            results.append(target.load_parsed(p))
+            tick(len(parsed) + len(results), total)
+    return LoadSummary(mask_url(where), tuple(results))
 
 
 def query(sparql: str, store: str | Path | None = None, endpoint: str | None = None,
           timeout: float = 30.0, retries: int = 3) -> QueryResult:
     """Run a SPARQL query (text, or ``@FILE.rq``) over a store's article graphs."""
-    from kg.errors import StoreError
-    from kg.store.embedded import default_store_path
+    from kg.store.admin import is_update
     from kg.store.results import query_text
 
     text = query_text(sparql)
+    if is_update(text):
+        raise InputError("this is a SPARQL update, not a query; run it with kg update")
     if not endpoint:
-        folder = Path(store) if store is not None else default_store_path()
-        if not folder.is_dir():
-            raise StoreError(f"no store at {folder} (run `kg load` first, or give --store)")
+        _existing_store(store)
     # Embedded: opened read-only, so a query runs while an ingest holds the store.
     options = {"timeout": timeout, "retries": retries} if endpoint else {"read_only": True}
     with open_store(store, query_endpoint=endpoint, **options) as source:
         return source.query(text)
+
+
+def _existing_store(store: str | Path | None) -> Path:
+    from kg.errors import StoreError
+    from kg.store.embedded import default_store_path
+
+    folder = Path(store).expanduser() if store is not None else default_store_path()
+    if not folder.is_dir():
+        raise StoreError(f"no store at {folder} (run `kg load` first, or give --store)")
+    return folder
+
+
+def store_info(store: str | Path | None = None, endpoint: str | None = None,
+               timeout: float = 30.0, retries: int = 3):
+    """What a store holds (kg.store.admin.StoreInfo): graphs, triples, articles and the
+    extractor versions they came from. ``endpoint`` is a SPARQL query endpoint."""
+    from kg.store.admin import store_info as _info
+    from kg.store.remote import mask_url
+
+    if endpoint:
+        with open_store(query_endpoint=endpoint, timeout=timeout, retries=retries) as source:
+            return _info(source, mask_url(endpoint))
+    folder = _existing_store(store)
+    with open_store(folder, read_only=True) as source:
+        return _info(source, str(folder))
+
+
+def store_drop(graph: str | None = None, article: str | None = None, store: str | Path | None = None,
+               endpoint: str | None = None, update_endpoint: str | None = None,
+               query_endpoint: str | None = None, timeout: float = 30.0, retries: int = 3) -> str:
+    """Drop one named graph, given by its IRI or by its article (IRI or URL); returns the
+    graph's IRI. InputError when the store does not hold it."""
+    from kg.store.admin import drop
+
+    if endpoint or update_endpoint or query_endpoint:
+        with open_store(endpoint=endpoint, update_endpoint=update_endpoint, query_endpoint=query_endpoint,
+                        timeout=timeout, retries=retries) as target:
+            return drop(target, graph=graph, article=article)
+    with open_store(_existing_store(store)) as target:
+        return drop(target, graph=graph, article=article)
+
+
+def store_export(output: str | None = None, fmt: str | None = None, store: str | Path | None = None,
+                 endpoint: str | None = None, timeout: float = 30.0, retries: int = 3) -> None:
+    """Write every quad of a store to ``output`` (standard output for None or ``-``) as N-Quads
+    or TriG (``fmt``, else ``output``'s suffix, else N-Quads), sorted: the same store gives the
+    same bytes."""
+    from kg.formats import by_name, by_suffix
+    from kg.store.admin import export
+
+    found = by_name(fmt) if fmt else (by_suffix(output) if output and output != "-" else by_name("nquads"))
+    if found is None or found.name not in ("nquads", "trig"):
+        raise InputError(f"kg store export writes N-Quads (.nq) or TriG (.trig), not {fmt or output!r}")
+    if endpoint:
+        with open_store(query_endpoint=endpoint, timeout=timeout, retries=retries) as source:
+            data = export(source, found.name)
+    else:
+        with open_store(_existing_store(store), read_only=True) as source:
+            data = export(source, found.name)
+    write_text(data.decode("utf-8"), output)
+
+
+def update(sparql: str, store: str | Path | None = None, endpoint: str | None = None,
+           timeout: float = 30.0, retries: int = 3) -> None:
+    """Run a SPARQL 1.1 Update (text, ``@FILE.ru`` or ``-``) on the embedded store, where it is
+    one transaction, or on a remote update ``endpoint``. A malformed update changes nothing."""
+    from kg.store.admin import update as _update
+    from kg.store.results import query_text
+
+    text = query_text(sparql, what="update")
+    if endpoint:
+        with open_store(update_endpoint=endpoint, timeout=timeout, retries=retries) as target:
+            _update(target, text)
+        return
+    with open_store(store) as target:
+        _update(target, text)
+
+
+def serve(store: str | Path | None = None, host: str = "127.0.0.1", port: int = 7878,
+          ready: Callable[[str], None] | None = None) -> None:
+    """Serve the embedded store read-only as a SPARQL endpoint at http://HOST:PORT/query until
+    interrupted (kg.store.serve); ``ready(url)`` is called once it listens."""
+    from kg.store.serve import make_server
+
+    server = make_server(_existing_store(store), host, port)
+    try:
+        if ready is not None:
+            shown = f"[{host}]" if ":" in host else host
+            ready(f"http://{shown}:{server.server_address[1]}/query")
+        server.serve_forever()
+    finally:
+        server.server_close()
 
 
 def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoint: str | None = None,
@@ -249,9 +354,11 @@ def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoin
            progress: Callable[[Tick], None] | None = None, resolve: bool = False,
            online: bool = False, allow_private_urls: bool | None = None,
            follow_symlinks: bool = False, max_bytes: int | None = None, cluster: str | None = None,
-           chunk_size: int | None = None) -> IngestSummary:
+           chunk_size: int | None = None, force: bool = False, replace: bool = False) -> IngestSummary:
     """Extract, validate and load many articles, each its own named graph; articles already in
-    the store with the same text are skipped. URLs on private, loopback and link-local addresses
+    the store with the same text, extracted by this kg-loader version, are skipped (``force``
+    extracts them again). An article stored with a publication date is not replaced by one read
+    without a date unless ``replace``. URLs on private, loopback and link-local addresses
     are refused unless ``allow_private_urls``. With ``resolve``, the store's resolved graph is then
     rebuilt (kg resolve). With ``cluster`` (``tcp://HOST:8786``, ``local``, ``local:N``), Dask
     workers do the work, ``chunk_size`` articles per task. Raises IngestAborted / IngestInterrupted
@@ -276,7 +383,8 @@ def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoin
         summary = _ingest(paths, target, workers=None if client else workers, validate=validate,
                           error_log=errors, progress=progress, online=online, cluster=client,
                           chunk_size=chunk_size, allow_private_urls=allow_private_urls,
-                          follow_symlinks=follow_symlinks, max_bytes=max_bytes)
+                          follow_symlinks=follow_symlinks, max_bytes=max_bytes, force=force,
+                          replace=replace)
         if resolve:
             from kg.resolve import resolve_store
 

@@ -40,6 +40,7 @@ from kg import cli_ingest; cli_ingest.register(app)  # noqa: E402,E702
 from kg import cli_store; cli_store.register(app)  # noqa: E402,E702
 from kg import cli_resolve; cli_resolve.register(app)  # noqa: E402,E702
 from kg import cli_report; cli_report.register(app)  # noqa: E402,E702
+from kg import cli_store_admin; cli_store_admin.register(app)  # noqa: E402,E702
 # -- register: end --
 
 

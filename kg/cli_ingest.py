@@ -37,9 +37,12 @@ def register(app: typer.Typer) -> None:
             "cluster of N worker processes. Needs pip install 'kg-loader\\[dask]'.")),
         chunk_size: int = typer.Option(None, "--chunk-size", min=1, help=(
             "Articles per Dask task with --cluster (default 100).")),
+        force: bool = typer.Option(False, "--force", help="Extract every article again, even those already loaded by this version."),
+        replace: opt.Replace = False,
     ) -> None:
         """Extract, validate and load many articles, each as its own named graph. Articles already
-        loaded with the same text are skipped, so rerunning an interrupted ingest finishes it.
+        loaded with the same text by this kg-loader version are skipped, so rerunning an
+        interrupted ingest finishes it, and after an upgrade it extracts older articles again.
         Exit 0 when every article loaded or was skipped, 1 when some failed."""
         from kg import api
         from kg.ingest import IngestAborted, IngestInterrupted
@@ -52,7 +55,7 @@ def register(app: typer.Typer) -> None:
                                      resolve=resolve, online=online,
                                      allow_private_urls=allow_private_urls or None,
                                      follow_symlinks=follow_symlinks, max_bytes=max_bytes,
-                                     cluster=cluster, chunk_size=chunk_size)
+                                     cluster=cluster, chunk_size=chunk_size, force=force, replace=replace)
         except IngestAborted as exc:
             _print_summary(exc.summary, named=not errors)
             raise
@@ -69,8 +72,9 @@ def register(app: typer.Typer) -> None:
 
 
 def _print_summary(summary, named: bool = True) -> None:
+    again = f" ({summary.reextracted} re-extracted)" if summary.reextracted else ""
     typer.echo(
-        f"loaded {summary.loaded}, skipped {summary.skipped}, failed {summary.failed}; "
+        f"loaded {summary.loaded}{again}, skipped {summary.skipped}, failed {summary.failed}; "
         f"{summary.triples} triples in {summary.seconds:.1f} s ({summary.rate:.1f} articles/s)",
         err=True,
     )

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import Callable, Iterator, List, Optional
 
 import typer
 
@@ -27,12 +28,16 @@ def load_command(
     fmt: Optional[str] = typer.Option(None, "--format", help="RDF format of the files (default: from the extension).", show_default=False),
     timeout: opt.Timeout = 30.0,
     retries: opt.Retries = 3,
+    replace: opt.Replace = False,
 ) -> None:
-    """Load RDF files into a store; loading an article again replaces its graph."""
+    """Load RDF files into a store; loading an article again replaces its graph (but an undated
+    article never replaces a dated one without --replace)."""
     from kg import api
 
-    done = api.load(files, store=store, endpoint=endpoint, update_endpoint=update_endpoint,
-                    validate=validate, fmt=fmt, timeout=timeout, retries=retries)
+    with _progress(len(files)) as tick:
+        done = api.load(files, store=store, endpoint=endpoint, update_endpoint=update_endpoint,
+                        validate=validate, fmt=fmt, timeout=timeout, retries=retries, replace=replace,
+                        progress=tick)
     for result in done.files:
         if len(result.graphs) == 1:
             g = result.graphs[0]
@@ -43,6 +48,22 @@ def load_command(
     n = len(done.files)
     typer.echo(f"loaded {done.triples:,} triples in {done.graphs:,} graph{'s' * (done.graphs != 1)} "
                f"from {n} file{'s' * (n != 1)} into {done.where}")
+
+
+@contextmanager
+def _progress(files: int) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on standard error when it is a terminal and there is more than one file."""
+    if files < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("load"), BarColumn(), MofNCompleteColumn(), TextColumn("(parse, then write)"),
+                   TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+    task = bar.add_task("load", total=None)
+    with bar:
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def query_command(

@@ -31,7 +31,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from kg.errors import InputError, KgError, StoreError, one_line
-from kg.ingest import Outcome, ReadLimits, Source, process_source, write_graphs
+from kg.ingest import Known, Outcome, ReadLimits, Source, process_source, write_graphs
 
 if TYPE_CHECKING:
     from kg.store import Store
@@ -160,7 +160,7 @@ class RemoteTarget:
                            retries=self.retries, batch_size=self.batch_size, backoff=self.backoff)
 
 
-def process_chunk(sources: list[Source], known: frozenset[str], validate: bool, online: bool,
+def process_chunk(sources: list[Source], known: Known, validate: bool, online: bool,
                   target: RemoteTarget | None, limits: ReadLimits | None = None) -> list[Outcome]:
     """One task: every article of the chunk, in order. With a target, each extracted article is
     written there (status "loaded", no data back); a store that fails ends the chunk with that
@@ -206,7 +206,7 @@ def cluster_runner(cluster: str | ClusterSpec | Any, store: Store, chunk_size: i
         require_dask()
     target = RemoteTarget.of(store)
 
-    def run(sources: Iterator[Source], known: frozenset[str], validate: bool,
+    def run(sources: Iterator[Source], known: Known, validate: bool,
             settle: Callable[[Outcome], None], online: bool = False,
             limits: ReadLimits | None = None) -> None:
         # The client's read limits (private URLs, input size) travel with each task, not the
@@ -233,7 +233,7 @@ def _absolute(source: Source) -> Source:
     return replace(source, location=os.path.abspath(source.location))
 
 
-def _run_chunks(client: Any, sources: Iterator[Source], known: frozenset[str],
+def _run_chunks(client: Any, sources: Iterator[Source], known: Known,
                 settle: Callable[[Outcome], None], task: tuple, size: int) -> None:
     """``task``: process_chunk's arguments after the chunk and the known hashes."""
     from distributed import as_completed

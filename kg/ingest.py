@@ -13,9 +13,13 @@ Inputs (``iter_sources``):
 - a folder: every file with one of the suffixes above below it, recursively, in sorted order,
   skipping hidden files and folders (names starting with ``.``).
 
-Resume: the content hashes already in the store are read once; a worker that reads an article
-whose text has one of those hashes reports it skipped without extracting it. The graph name is
-derived from that hash, so a rerun loads exactly the articles that are missing.
+Resume: the content hashes already in the store are read once (``Known``); a worker that reads
+an article whose text has one of those hashes, extracted by this same kg-loader version
+(kg:extractorVersion), reports it skipped without extracting it. The graph name is derived from
+that hash, so a rerun loads exactly the articles that are missing, and after an upgrade it
+extracts again the articles an older version extracted (``force`` extracts every one again).
+An article stored with a publication date is not replaced by one read without a date (its
+relative dates would lose their anchor) unless ``replace``: it fails at the "dated" stage.
 """
 from __future__ import annotations
 
@@ -168,9 +172,20 @@ class Outcome:
     sha256: str | None = None
     data: str | None = None
     triples: int = 0
+    reextracted: bool = False  # the store held this article from another extractor version
 
 
-_KNOWN: frozenset[str] = frozenset()
+@dataclass(frozen=True)
+class Known:
+    """What the store already holds, as the workers need it."""
+
+    current: frozenset[str] = frozenset()  # text hashes stored by this extractor version: skipped
+    stored: frozenset[str] = frozenset()  # every stored text hash (to count re-extractions)
+    dated: frozenset[str] = frozenset()  # text hashes whose stored article has a publication date
+    replace: bool = False  # let an undated article replace its dated graph
+
+
+_KNOWN = Known()
 _VALIDATE = True
 _ONLINE = False
 _LIMITS: "ReadLimits" = None  # type: ignore[assignment]
@@ -185,7 +200,7 @@ class ReadLimits:
     max_bytes: int | None = None
 
 
-def _init_worker(known: frozenset[str], validate: bool, online: bool = False,
+def _init_worker(known: Known, validate: bool, online: bool = False,
                  limits: ReadLimits | None = None) -> None:
     import signal
 
@@ -195,7 +210,7 @@ def _init_worker(known: frozenset[str], validate: bool, online: bool = False,
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def process_source(source: Source, known: frozenset[str] = frozenset(), validate: bool = True,
+def process_source(source: Source, known: Known = Known(), validate: bool = True,
                    online: bool = False, limits: ReadLimits | None = None) -> Outcome:
     """Read, hash, and unless already loaded extract, validate and serialize one article.
 
@@ -213,8 +228,12 @@ def process_source(source: Source, known: frozenset[str] = frozenset(), validate
         return Outcome(source.name, "failed", "read", _internal(exc))
     sha = article.sha256
     iri = str(article_iri(sha))
-    if sha in known:
+    if sha in known.current:
         return Outcome(source.name, "skipped", graph_iri=iri, sha256=sha)
+    if sha in known.dated and not article.published and not known.replace:
+        return Outcome(source.name, "failed", "dated", _one_line(
+            f"{source.name}: the store holds this article with a publication date in <{iri}> and this "
+            "input has none; give it one, or pass --replace to replace the dated graph"), iri, sha)
     try:
         done = process_article(article, validate=validate, online=online)
         # N-Triples lines end in " .\n" and nothing else in them can (literals escape newlines):
@@ -227,7 +246,7 @@ def process_source(source: Source, known: frozenset[str] = frozenset(), validate
     except Exception as exc:  # noqa: BLE001 - an extractor bug must not stop the batch
         return Outcome(source.name, "failed", "extract", _internal(exc), iri, sha)
     return Outcome(source.name, "extracted", graph_iri=str(done.graph_iri), sha256=sha, data=data,
-                   triples=len(done.graph))
+                   triples=len(done.graph), reextracted=sha in known.stored)
 
 
 def _worker_task(source: Source) -> Outcome:
@@ -274,6 +293,7 @@ class IngestSummary:
     # The first failures (article, stage, message), so a summary can name them without an error
     # log; at most FAILURES_KEPT, however many failed.
     failures: tuple[tuple[str, str, str], ...] = ()
+    reextracted: int = 0  # of the loaded: articles the store held from another extractor version
 
     @property
     def articles(self) -> int:
@@ -331,12 +351,18 @@ def ingest(
     max_bytes: int | None = None,
     cluster: str | object | None = None,
     chunk_size: int | None = None,
+    force: bool = False,
+    replace: bool = False,
 ) -> IngestSummary:
     """Extract, validate and load every article under ``paths`` into ``store``, one named graph
     each. ``store`` is any kg.store.Store (EmbeddedStore, RemoteStore).
 
     Failed articles are written to ``error_log`` (JSON Lines: article, stage, message) and
     counted; a store failure stops the batch with IngestAborted (a StoreError).
+
+    Articles already stored from the same text by this kg-loader version are skipped; ``force``
+    extracts them again too. An article stored with a publication date is not replaced by one
+    read without a date unless ``replace`` (it fails at the "dated" stage).
 
     Workers are started with multiprocessing's forkserver (spawn where there is none), so a
     script that calls this must do so under ``if __name__ == "__main__":``.
@@ -360,7 +386,7 @@ def ingest(
     else:
         run = partial(_run, n_workers=workers or os.cpu_count() or 1)
     total = count_sources(paths, follow_symlinks) if progress else None
-    known = stored_hashes(store)
+    known = known_articles(store, force=force, replace=replace)
     log, close_log = _open_log(error_log)
     loader = _Loader(store, log, progress, total)
     try:
@@ -399,14 +425,14 @@ class _Loader:
         self.pending: list[Outcome] = []
         self.pending_since = 0.0
         self.seen: set[str] = set()  # texts extracted this run
-        self.counts = {"loaded": 0, "skipped": 0, "failed": 0, "triples": 0, "done": 0}
+        self.counts = {"loaded": 0, "skipped": 0, "failed": 0, "triples": 0, "done": 0, "reextracted": 0}
         self.failures: list[tuple[str, str, str]] = []
         self.started = time.monotonic()
 
     def summary(self) -> IngestSummary:
         c = self.counts
         return IngestSummary(c["loaded"], c["skipped"], c["failed"], c["triples"],
-                             time.monotonic() - self.started, tuple(self.failures))
+                             time.monotonic() - self.started, tuple(self.failures), c["reextracted"])
 
     def _failed(self, outcome: Outcome) -> None:
         _log_failure(self.log, outcome)
@@ -429,6 +455,7 @@ class _Loader:
             if outcome.status == "loaded":  # written by a cluster worker itself (kg/cluster.py)
                 self.seen.add(outcome.sha256 or "")
                 self.counts["triples"] += outcome.triples
+                self.counts["reextracted"] += outcome.reextracted
             elif outcome.stage == "load":
                 raise IngestAborted(f"loading stopped: {outcome.message}", self.summary())
         self.counts["done"] += 1
@@ -451,6 +478,7 @@ class _Loader:
             raise IngestAborted(f"loading stopped: {message}", self.summary()) from None
         self.counts["loaded"] += len(batch)
         self.counts["triples"] += sum(o.triples for o in batch)
+        self.counts["reextracted"] += sum(o.reextracted for o in batch)
 
     def _tick(self, outcome: Outcome) -> None:
         if self.progress:
@@ -459,7 +487,7 @@ class _Loader:
                                time.monotonic() - self.started, outcome))
 
 
-def _run(sources: Iterator[Source], known: frozenset[str], validate: bool,
+def _run(sources: Iterator[Source], known: Known, validate: bool,
          settle: Callable[[Outcome], None], online: bool = False,
          limits: ReadLimits | None = None, *, n_workers: int) -> None:
     """Feed the workers a bounded number of sources at a time (a huge JSON Lines file is never
@@ -537,12 +565,16 @@ def _log_failure(log: IO[str] | None, outcome: Outcome) -> None:
 # The store, as ingest needs it
 
 
-def stored_hashes(store: Store) -> frozenset[str]:
-    """The kg:textSha256 of every article graph already in the store, whose name matches it."""
-    from kg.rdf import article_iri
+def known_articles(store: Store, force: bool = False, replace: bool = False) -> Known:
+    """The article graphs already in the store (whose name matches their text hash), as Known:
+    with ``force`` none counts as current, so every article is extracted again."""
+    from kg.rdf import article_iri, extractor_version
 
-    pairs = store.graph_hashes()
-    return frozenset(sha for graph, sha in pairs if graph == str(article_iri(sha)))
+    version = extractor_version()
+    rows = [r for r in store.stored_articles() if r.graph == str(article_iri(r.sha256))]
+    current = frozenset() if force else frozenset(r.sha256 for r in rows if r.version == version)
+    return Known(current=current, stored=frozenset(r.sha256 for r in rows),
+                 dated=frozenset(r.sha256 for r in rows if r.published), replace=replace)
 
 
 def write_graphs(store: Store, graphs: list[tuple[str, str]]) -> None:

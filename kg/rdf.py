@@ -6,9 +6,19 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 
 from kg.event_classes import event_classes as _event_classes
 from kg.model import DateValue, Duration, Entity, EventRef, Extraction, Fact, Quantity, Span
-from kg.vocab import (ARTICLE, ENTITY_CLASS, GRAPH_PREFIXES, KG, KGR, MEMBER_OF, OA, PROPERTY, PROV,
-                      SCHEMA, TEXT_SHA256, UNLINKED, WD, event_class)
+from kg.vocab import (ARTICLE, ENTITY_CLASS, EXTRACTOR_VERSION, GRAPH_PREFIXES, KG, KGR, MEMBER_OF, OA,
+                      PROPERTY, PROV, SCHEMA, TEXT_SHA256, UNLINKED, WD, event_class)
 
+
+def extractor_version() -> str:
+    """The kg-loader version that extracts (recorded on each article: ingest re-extracts an
+    article whose stored graph came from another version)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kg-loader")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "0+unknown"
 
 
 def article_iri(extraction_or_sha: Extraction | str, base: Namespace = KGR) -> URIRef:
@@ -46,6 +56,7 @@ def to_graph(extraction: Extraction, base: str | None = None) -> Graph:
     g.add((a, RDF.type, ARTICLE))
     g.add((a, RDF.type, SCHEMA.NewsArticle))
     g.add((a, TEXT_SHA256, Literal(sha)))
+    g.add((a, EXTRACTOR_VERSION, Literal(extractor_version())))
     if art.url:
         g.add((a, SCHEMA.url, URIRef(art.url)))
     if art.title:

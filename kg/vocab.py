@@ -32,6 +32,7 @@ QUERY_PREFIXES: dict[str, str] = {p: ns for p, ns in PREFIXES.items() if p != "k
 # Terms used by name outside the mapper.
 ARTICLE = KG.Article
 TEXT_SHA256 = KG.textSha256
+EXTRACTOR_VERSION = KG.extractorVersion  # the kg-loader version that extracted an article
 EVENT = KG.Event
 MEMBER_OF = WDT.P463
 UNLINKED = KG.Unlinked

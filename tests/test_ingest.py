@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from kg.errors import InputError, StoreError, ValidationFailed
 from kg.ingest import (IngestAborted, IngestInterrupted, Source, count_sources, ingest, iter_sources, process_source,
-                       stored_hashes)
+                       Known, known_articles)
 
 from kg.store.embedded import EmbeddedStore
 
@@ -130,7 +130,7 @@ def test_process_source_skips_known_text_without_extracting(monkeypatch):
     import hashlib
 
     sha = hashlib.sha256(json.loads(record(8))["text"].encode()).hexdigest()
-    out = process_source(Source("r:1", "record", "r", record=record(8)), known=frozenset({sha}))
+    out = process_source(Source("r:1", "record", "r", record=record(8)), known=Known(current=frozenset({sha})))
     assert (out.status, out.sha256) == ("skipped", sha)
 
 
@@ -164,7 +164,7 @@ def test_ingest_loads_each_article_as_its_own_graph(corpus, tmp_path):
     db = tmp_path / "db"
     with EmbeddedStore(db) as store:
         summary = ingest([corpus], store, workers=2)
-        hashes = stored_hashes(store)
+        hashes = known_articles(store).current
     assert (summary.loaded, summary.skipped, summary.failed) == (8, 0, 0)
     assert summary.ok and summary.rate > 0
     assert len(hashes) == 8
@@ -270,7 +270,7 @@ class FlakyStore:
     def __init__(self):
         self.graphs: dict[str, int] = {}
 
-    def graph_hashes(self):
+    def stored_articles(self):
         return []
 
     def replace_graph(self, iri, triples):
@@ -561,3 +561,75 @@ def test_without_an_error_log_the_summary_names_the_failed_articles(tmp_path, ru
     result = run(folder, "--store", tmp_path / "db", "--workers", "1")
     assert result.exit_code == 1
     assert "failed (read):" in result.output and "broken.txt: looks like a binary file" in result.output
+
+
+# ---------------------------------------------------------------------------------------------
+# Re-extraction after an upgrade, and dated graphs
+
+
+def _set_stored_version(db: Path, version: str, graphs: str = "?g") -> None:
+    """Pretend an older kg-loader extracted the stored articles (all, or the given graph)."""
+    v = "<https://w3id.org/kg-loader/ontology#extractorVersion>"
+    with EmbeddedStore(db) as store:
+        store.run_update(f'DELETE {{ GRAPH {graphs} {{ ?a {v} ?old }} }} '
+                         f'INSERT {{ GRAPH {graphs} {{ ?a {v} "{version}" }} }} '
+                         f'WHERE {{ GRAPH {graphs} {{ ?a {v} ?old }} }}')
+
+
+def test_articles_from_another_extractor_version_are_extracted_again(corpus, tmp_path, run):
+    from kg.rdf import article_iri, extractor_version
+
+    db = tmp_path / "db"
+    run(corpus, "--store", db, "--workers", "1")
+    with EmbeddedStore(db, read_only=True) as store:
+        versions = {a.version for a in store.stored_articles()}
+        graph = str(article_iri(store.stored_articles()[0].sha256))
+    assert versions == {extractor_version()}
+    _set_stored_version(db, "0.0.1", f"<{graph}>")
+    again = run(corpus, "--store", db, "--workers", "1")
+    assert again.exit_code == 0, again.output
+    assert "loaded 1 (1 re-extracted), skipped 7, failed 0" in again.output
+    with EmbeddedStore(db, read_only=True) as store:
+        assert {a.version for a in store.stored_articles()} == {extractor_version()}
+    forced = run(corpus, "--store", db, "--workers", "1", "--force")
+    assert "loaded 8 (8 re-extracted), skipped 0, failed 0" in forced.output
+    assert len(graph_names(db)) == 8
+
+
+def test_an_undated_article_does_not_replace_its_dated_graph_unless_asked(tmp_path, run):
+    text = deployment(7)
+    dated = tmp_path / "dated.json"
+    dated.write_text(json.dumps({"text": text, "published": "2023-03-06"}), encoding="utf-8")
+    undated = tmp_path / "undated.txt"
+    undated.write_text(text, encoding="utf-8")
+    db = tmp_path / "db"
+    assert run(dated, "--store", db, "--workers", "1").exit_code == 0
+    # Same text, same version: skipped, whatever its date.
+    assert "skipped 1" in run(undated, "--store", db, "--workers", "1").output
+    _set_stored_version(db, "0.0.1")
+    refused = run(undated, "--store", db, "--workers", "1")
+    assert refused.exit_code == 1
+    assert "failed (dated)" in refused.output and "--replace" in refused.output
+    with EmbeddedStore(db, read_only=True) as store:
+        assert [a.published for a in store.stored_articles()] == ["2023-03-06"]
+    replaced = run(undated, "--store", db, "--workers", "1", "--replace")
+    assert replaced.exit_code == 0 and "loaded 1 (1 re-extracted)" in replaced.output
+    with EmbeddedStore(db, read_only=True) as store:
+        assert [a.published for a in store.stored_articles()] == [None]
+
+
+def test_remote_ingest_re_extracts_articles_of_another_version(corpus, tmp_path, oxigraph):
+    from kg.store import open_store
+
+    server = oxigraph[0]
+    with open_store(query_endpoint=server.query, update_endpoint=server.update) as remote:
+        first = ingest([corpus], remote, workers=1)
+        v = "<https://w3id.org/kg-loader/ontology#extractorVersion>"
+        remote.run_update(f'DELETE {{ GRAPH ?g {{ ?a {v} ?old }} }} INSERT {{ GRAPH ?g {{ ?a {v} "0.0.1" }} }} '
+                          f'WHERE {{ GRAPH ?g {{ ?a {v} ?old }} }}')
+        again = ingest([corpus], remote, workers=1)
+        versions = {a.version for a in remote.stored_articles()}
+    assert (first.loaded, again.loaded, again.reextracted, again.skipped) == (8, 8, 8, 0)
+    from kg.rdf import extractor_version
+
+    assert versions == {extractor_version()}

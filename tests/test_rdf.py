@@ -52,6 +52,14 @@ def statements(g: Graph, s=None, p=None, o=None) -> list:
 # -- the article ---------------------------------------------------------------------------------
 
 
+def test_the_article_node_records_the_extractor_version(story):
+    from importlib.metadata import version
+
+    art = article_iri(hashlib.sha256(STORY.encode()).hexdigest())
+    assert story.value(art, KG.extractorVersion) == Literal(version("kg-loader"))
+    assert len(list(story.triples((None, KG.extractorVersion, None)))) == 1
+
+
 def test_the_article_node_carries_its_metadata_and_text_hash(story):
     art = article_iri(hashlib.sha256(STORY.encode()).hexdigest())
     assert (art, RDF.type, KG.Article) in story and (art, RDF.type, SCHEMA.NewsArticle) in story

@@ -391,6 +391,12 @@ def test_article_with_a_malformed_hash(g, digest):
     violations(g, ARTICLE, KG.textSha256)
 
 
+def test_article_with_two_extractor_versions(g):
+    g.add((ARTICLE, KG.extractorVersion, Literal("0.1.0")))
+    g.add((ARTICLE, KG.extractorVersion, Literal("0.2.0")))
+    violations(g, ARTICLE, KG.extractorVersion, KGSH.ArticleShape)
+
+
 def test_article_that_is_not_a_news_article(g):
     g.remove((ARTICLE, RDF.type, SCHEMA.NewsArticle))
     violations(g, ARTICLE, RDF.type, KGSH.ArticleShape)

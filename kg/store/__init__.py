@@ -64,6 +64,9 @@ class Store(Protocol):
 
     def drop_graph(self, graph_iri: str) -> None: ...
 
+    def run_update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 update (kg update)."""
+
     def query(self, sparql: str) -> "QueryResult":
         """Run a SPARQL query over the union of the article graphs."""
 
@@ -74,7 +77,13 @@ class Store(Protocol):
     def graph_hashes(self) -> list[tuple[str, str]]:
         """(graph IRI, kg:textSha256) of every article graph: what ingest needs to resume."""
 
+    def stored_articles(self) -> list:
+        """kg.store.results.StoredArticle of every article graph: hash, extractor version, date."""
+
     def content_hash(self, graph_iri: str) -> str | None: ...
+
+    def all_quads(self) -> list:
+        """Every quad of the named graphs, as pyoxigraph Quads (kg store export)."""
 
 
 def open_store(store: Path | None = None, endpoint: str | None = None,

@@ -130,6 +130,17 @@ class EmbeddedStore(ArticleQueries):
     def drop_graph(self, graph_iri: str) -> None:
         self._writable().update(drop_operation(graph_iri))
 
+    def run_update(self, sparql: str) -> None:
+        """A SPARQL update, run as one transaction: a failed one changes nothing."""
+        try:
+            # No local name for the database: a caller that keeps the error (and so this frame)
+            # must not keep the store's lock with it.
+            self._writable().update(sparql)
+        except SyntaxError as exc:
+            raise InputError(f"SPARQL update syntax error: {one_line(exc)}") from None
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise StoreError(f"update failed: {one_line(exc)}") from None
+
     # -- reading ----------------------------------------------------------------------------
     def query(self, sparql: str) -> QueryResult:
         try:
@@ -149,3 +160,7 @@ class EmbeddedStore(ArticleQueries):
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def all_quads(self) -> list[ox.Quad]:
+        """Every quad, the default graph's too."""
+        return list(self.store.quads_for_pattern(None, None, None, None))

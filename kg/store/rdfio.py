@@ -180,7 +180,7 @@ def to_quads(graph_iri: str, quads_or_triples: Iterable[ox.Quad | ox.Triple]) ->
 
 def check_iri(value: str) -> str:
     """An IRI safe to put between <> in SPARQL text."""
-    if not value or any(c in value for c in '<>"{}|^`\\ \n\t'):
+    if not value or any(c in value for c in '<>"{}|^`\\ \n\r\t'):
         raise InputError(f"not a usable graph IRI: {value!r}")
     return value
 

@@ -264,6 +264,18 @@ class RemoteStore(ArticleQueries):
         else:
             raise StoreError("no endpoint to write to: give a graph store or an update endpoint")
 
+    def run_update(self, sparql: str) -> None:
+        """A SPARQL update, in one request to the update endpoint; a malformed one is an
+        InputError before anything is sent."""
+        from kg.store.admin import check_update_syntax
+
+        if not self.update_endpoint:
+            raise InputError("a SPARQL update needs an update endpoint: give --update-endpoint "
+                             "(Oxigraph: http://HOST:7878/update)")
+        check_update_syntax(sparql)
+        self._request("POST", self.update_endpoint, data=sparql.encode("utf-8"),
+                      headers={"Content-Type": "application/sparql-update; charset=utf-8"})
+
     # -- reading ----------------------------------------------------------------------------
     def query(self, sparql: str) -> QueryResult:
         url = self.query_endpoint

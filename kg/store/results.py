@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from rdflib.namespace import RDF, XSD
 
 from kg.errors import InputError
-from kg.vocab import ARTICLE, QUERY_PREFIXES, TEXT_SHA256
+from kg.vocab import ARTICLE, EXTRACTOR_VERSION, QUERY_PREFIXES, SCHEMA, TEXT_SHA256
 
 _STRING = str(XSD.string)
 _ARTICLE, _TEXT_SHA256 = str(ARTICLE), str(TEXT_SHA256)
@@ -225,18 +225,24 @@ _PROLOGUE = re.compile(r"""(?isx)
     \s+ | \#[^\n]* | BASE\s*<[^>]*> | PREFIX\s+[\w.-]*:\s*<[^>]*>""")
 
 
-def query_form(sparql: str) -> str:
-    """'select', 'ask', 'construct' or 'describe' (after comments and the prologue)."""
+def first_keyword(sparql: str) -> str:
+    """The first word after comments and the prologue, lower-cased: a query's form, or an
+    update's first operation."""
     pos = 0
     while (m := _PROLOGUE.match(sparql, pos)) and m.end() > pos:
         pos = m.end()
     word = re.match(r"[A-Za-z]+", sparql[pos:])
-    form = word.group(0).lower() if word else ""
+    return word.group(0).lower() if word else ""
+
+
+def query_form(sparql: str) -> str:
+    """'select', 'ask', 'construct' or 'describe' (after comments and the prologue)."""
+    form = first_keyword(sparql)
     return form if form in ("select", "ask", "construct", "describe") else "select"
 
 
-def query_text(arg: str) -> str:
-    """A query given inline, as ``@file.rq``, or ``-`` (standard input)."""
+def query_text(arg: str, what: str = "query") -> str:
+    """A query (or update) given inline, as ``@FILE``, or ``-`` (standard input)."""
     if arg == "-":
         import sys
 
@@ -246,14 +252,22 @@ def query_text(arg: str) -> str:
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise InputError(f"{path}: no such query file") from None
+            raise InputError(f"{path}: no such {what} file") from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"{path}: cannot read the query: {exc}") from None
+            raise InputError(f"{path}: cannot read the {what}: {exc}") from None
     else:
         text = arg
     if not text.strip():
-        raise InputError("the SPARQL query is empty")
+        raise InputError(f"the SPARQL {what} is empty")
     return text
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    graph: str
+    sha256: str
+    version: str | None  # kg:extractorVersion; None for graphs from before it was recorded
+    published: str | None  # schema:datePublished
 
 
 class ArticleQueries:
@@ -275,6 +289,15 @@ class ArticleQueries:
                             f"<{_TEXT_SHA256}> ?h }} }}")
         return [(g.value, h.value) for g, h in result.bindings if g is not None and h is not None]
 
+    def stored_articles(self) -> list[StoredArticle]:
+        """Every article graph's text hash, extractor version and publication date: what ingest
+        needs to skip, re-extract or refuse to replace an article."""
+        result = self.query(
+            f"SELECT ?g ?h ?v ?d WHERE {{ GRAPH ?g {{ ?a a <{_ARTICLE}> ; <{_TEXT_SHA256}> ?h "
+            f"OPTIONAL {{ ?a <{EXTRACTOR_VERSION}> ?v }} OPTIONAL {{ ?a <{SCHEMA.datePublished}> ?d }} }} }}")
+        return [StoredArticle(g.value, h.value, v.value if v is not None else None, d.value if d is not None else None)
+                for g, h, v, d in result.bindings if g is not None and h is not None]
+
     def content_hash(self, graph_iri: str) -> str | None:
         """The kg:textSha256 of the article stored in that graph (None when it is not there)."""
         from kg.store.rdfio import check_iri
@@ -283,3 +306,9 @@ class ArticleQueries:
             f"SELECT ?h WHERE {{ GRAPH <{check_iri(graph_iri)}> {{ ?a a <{_ARTICLE}> ; "
             f"<{_TEXT_SHA256}> ?h }} }} LIMIT 1")
         return result.bindings[0][0].value if result.bindings else None
+
+    def all_quads(self) -> list[ox.Quad]:
+        """Every quad of the store's named graphs."""
+        result = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return [ox.Quad(s.to_ox(), p.to_ox(), o.to_ox(), g.to_ox())
+                for s, p, o, g in result.bindings if None not in (s, p, o, g)]

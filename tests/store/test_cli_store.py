@@ -147,3 +147,53 @@ def test_an_empty_remote_answer_says_why(oxigraph_server, two_articles_trig):
     r = kg("query", "SELECT ?s WHERE { GRAPH ?g { ?s a <https://w3id.org/kg-loader/ontology#Article> } }",
            "--endpoint", oxigraph_server.query, "--format", "csv")
     assert r.exit_code == 0 and "named graphs" not in r.stderr
+
+
+def test_an_undated_article_does_not_replace_its_dated_graph_without_replace(tmp_path):
+    from conftest import article_turtle
+
+    dated = tmp_path / "dated.ttl"
+    dated.write_text(article_turtle("ee01"), encoding="utf-8")
+    undated = tmp_path / "undated.ttl"
+    undated.write_text(article_turtle("ee01").replace('schema:datePublished "2022-01-07"^^xsd:date ;', ""),
+                       encoding="utf-8")
+    store = str(tmp_path / "s")
+    assert kg("load", str(dated), "--store", store).exit_code == 0
+    r = kg("load", str(undated), "--store", store)
+    assert r.exit_code == 2 and r.output.count("\n") == 1
+    assert f"dated 2022-01-07 in <{ART}ee01>" in r.output and "--replace" in r.output
+    dates = "SELECT ?d WHERE { ?a schema:datePublished ?d }"
+    assert kg("query", dates, "--store", store, "-f", "csv").stdout.split() == ["d", "2022-01-07"]
+    assert kg("load", str(undated), "--store", store, "--replace").exit_code == 0
+    assert kg("query", dates, "--store", store, "-f", "csv").stdout.split() == ["d"]
+    assert kg("load", str(dated), "--store", store).exit_code == 0  # a dated one replaces any
+
+
+def test_load_draws_a_progress_bar_on_a_terminal(tmp_path, two_articles_trig, article_file):
+    """Standard error a terminal and several files: a bar; otherwise no bar."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    store = str(tmp_path / "s")
+    cmd = [sys.executable, "-m", "kg", "load", str(article_file), str(two_articles_trig), "--store", store]
+    main, other = pty.openpty()
+    try:
+        done = subprocess.run(cmd, stderr=other, stdout=subprocess.PIPE, timeout=120)
+        os.close(other)
+        err = b""
+        while True:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            err += chunk
+    finally:
+        os.close(main)
+    assert done.returncode == 0
+    assert b"load" in err and b"4/4" in err
+    plain = subprocess.run(cmd, capture_output=True, timeout=120)
+    assert plain.returncode == 0 and plain.stderr == b""
