@@ -24,6 +24,7 @@ from kg.errors import InputError, ValidationFailed
 from kg.model import Article, Extraction
 
 if TYPE_CHECKING:
+    from kg.explain import Explanation
     from kg.ingest import IngestSummary, Tick
     from kg.link.cache import CacheInfo
     from kg.link.dump import DumpStats
@@ -96,11 +97,19 @@ def extract(article: Article | str, rules=None, online: bool = False, **metadata
     return extraction
 
 
-def explain(article: Article | str, **metadata: str | None) -> str:
-    """Why each fact is there (its sentence and rule), and the sentences that gave none."""
+def explanation(article: Article | str, base: str | None = None, **metadata: str | None) -> Explanation:
+    """Why each fact is there (its sentence and rule), the sentences that gave none, and the IRIs
+    the events get under ``base``: a kg.explain.Explanation (what ``kg explain -f json`` prints)."""
+    from kg.explain import explanation as _explanation
+
+    return _explanation(extract(article, **metadata), base)
+
+
+def explain(article: Article | str, base: str | None = None, **metadata: str | None) -> str:
+    """``explanation`` as the text ``kg explain`` prints."""
     from kg.explain import render_explanation
 
-    return render_explanation(extract(article, **metadata))
+    return render_explanation(explanation(article, base, **metadata))
 
 
 def process(article: Article | str, validate: bool = True, base: str | None = None, rules=None,

@@ -41,7 +41,5 @@ AllowPrivateUrls = Annotated[bool, typer.Option(
 MaxBytes = Annotated[Optional[int], typer.Option(
     "--max-bytes", min=1, metavar="N", help="Refuse an input (file, record, standard input or download) over N bytes "
     "(default 5 MiB: 5242880).")]
-EntityType = Annotated[Optional[str], typer.Option(
-    "--type", "-t", help="Only candidates of this kind: place, person or organization.")]
 # Credentials for endpoints are never options (they would show in `ps`): KG_ENDPOINT_USER and
 # KG_ENDPOINT_PASSWORD, or ~/.netrc (kg.store.remote.auth_from_env).

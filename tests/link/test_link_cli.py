@@ -36,9 +36,9 @@ def test_link_type_filter_and_no_candidate():
     assert res.exit_code == 1 and "no candidate" in res.output
 
 
-def test_link_bad_type_is_an_input_error():
+def test_link_bad_type_is_a_usage_error_naming_the_choices():
     res = run("link", "Kazakhstan", "--type", "planet")
-    assert res.exit_code == InputError.exit_code and "kg: error:" in res.output
+    assert res.exit_code == 2 and "'place', 'person', 'organization'" in res.output
 
 
 def test_link_online_then_cached(fake_wikidata, monkeypatch):
