@@ -11,7 +11,7 @@ from kg.errors import KgError
 from kg.vocab import KGR
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion
     no_args_is_help=True,
     help="News articles in, a validated Wikidata-linked RDF knowledge graph out.",
     pretty_exceptions_enable=False,
@@ -47,7 +47,7 @@ from kg import cli_report; cli_report.register(app)  # noqa: E402,E702
 def main() -> None:
     # Typer handles usage errors itself (exit 2); every error kg raises on purpose is one line.
     try:
-        app()
+        app(prog_name="kg")  # `python -m kg` too: completion scripts are for the command `kg`
     except KgError as exc:  # raised outside a command (each command is wrapped below)
         sys.exit(_error_exit_code(exc))
     except KeyboardInterrupt:
