@@ -315,7 +315,10 @@ def parse_answer(content_type: str, body: bytes, where: str = "endpoint") -> Que
 
 def _snippet(body: bytes, limit: int = 160) -> str:
     text = body.decode("utf-8", "replace")
-    text = re.sub(r"<[^>]+>", " ", text) if "<html" in text[:200].lower() else text
+    if "<html" in text[:200].lower():  # an error page: its words, as kg reads any page
+        from kg.read import html_text
+
+        text = html_text(text) or text
     return one_line(text, limit)
 
 

@@ -121,6 +121,10 @@ class _Stub(BaseHTTPRequestHandler):
             return
         self.send_response(status)
         payload = b"bad request: no such thing" if status == 400 else b""
+        if status == 403:  # a proxy's error page: styles, a script, entities
+            payload = (b"<!DOCTYPE html><html><head><title>403</title><style>h1 { color: red }</style>"
+                       b"<script>track();</script></head><body><h1>Forbidden</h1>"
+                       b"<p>You &amp; your client may not write here.</p></body></html>")
         if status in (418, 599):  # a server that echoes the request's headers into its error page
             echoed = sorted(self.headers.items(), key=lambda kv: kv[0] != "Authorization")
             payload = "".join(f"{k}: {v}\n" for k, v in echoed).encode()
@@ -341,6 +345,15 @@ def test_a_graph_cut_between_batches_is_not_trusted_and_a_rerun_repairs_it(oxigr
         store.load_file(p)  # what a rerun of the ingest does for an article not yet whole
         assert store.count(graph) == ARTICLE_TRIPLES
         assert store.content_hash(graph) == "ef" * 32
+
+
+def test_an_html_error_page_is_reported_as_its_words(stub):
+    base, handler = stub
+    handler.script = [403]
+    with RemoteStore(gsp_endpoint=base + "/store", retries=0) as store:
+        with pytest.raises(EndpointError) as caught:
+            store.replace_graph("http://example.org/g", _triple())
+    assert str(caught.value).endswith("refused the request: HTTP 403 Forbidden: Forbidden You & your client may not write here.")
 
 
 def test_501_is_not_retried(stub):
