@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from kg.explain import Explanation
     from kg.ingest import IngestSummary, Tick
     from kg.link.cache import CacheInfo
-    from kg.link.dump import DumpStats
+    from kg.link.dump import BuildProgress, DumpStats
     from kg.link.gazetteer import Candidate
     from kg.store import Store
     from kg.store import LoadResult
@@ -336,13 +336,15 @@ def gazetteer_info() -> GazetteerInfo:
 
 
 def gazetteer_build(files: Iterable[str | Path], output: str | Path | None = None,
-                    type: str | None = None) -> tuple[Path, DumpStats]:
-    """Grow a gazetteer TSV (default: the user gazetteer) from Wikidata JSON dump files."""
+                    type: str | None = None, progress: Callable[[BuildProgress], None] | None = None,
+                    ) -> tuple[Path, DumpStats]:
+    """Grow a gazetteer TSV (default: the user gazetteer) from Wikidata JSON dump files;
+    ``progress`` is called every few hundred entities and after each file."""
     from kg.link.dump import build_stats
     from kg.link.gazetteer import user_gazetteer_path
 
     out = Path(output) if output is not None else user_gazetteer_path()
-    return out, build_stats(files, out, default_type=type)
+    return out, build_stats(files, out, default_type=type, progress=progress)
 
 
 def resolve(files: Sequence[str | Path] = (), store: str | Path | None = None,

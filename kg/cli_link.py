@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import datetime as _dt
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
 
@@ -81,9 +84,32 @@ def gazetteer_build_cmd(
     """Grow a gazetteer from Wikidata's JSON dump format, streaming."""
     from kg import api
 
-    out, stats = api.gazetteer_build(files, output, type=type and type.value)
+    with _build_progress() as tick:
+        out, stats = api.gazetteer_build(files, output, type=type and type.value, progress=tick)
     typer.echo(f"{out}: {stats.added} entries added ({stats.read} read, {stats.skipped} skipped"
                + (f", {stats.bad_lines} malformed lines" if stats.bad_lines else "") + ")")
+
+
+@contextmanager
+def _build_progress() -> Iterator[Callable | None]:
+    """A progress bar on standard error when it is a terminal (as kg ingest draws); else none."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
+
+    bar = Progress(TextColumn("gazetteer"), BarColumn(), DownloadColumn(),
+                   TextColumn("{task.fields[read]:,} entities, {task.fields[added]:,} added"),
+                   TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True))
+    task = bar.add_task("build", total=None, read=0, added=0)
+
+    def tick(p) -> None:
+        bar.update(task, completed=p.bytes_done, total=p.bytes_total, read=p.read, added=p.added)
+
+    with bar:
+        yield tick
 
 
 def gazetteer_info_cmd(fmt: Format = ListingFormat.table) -> None:
