@@ -309,14 +309,12 @@ class RemoteStore(ArticleQueries):
 
 def parse_answer(content_type: str, body: bytes, where: str = "endpoint") -> QueryResult:
     """A SPARQL Protocol answer (JSON/XML results or RDF) as a QueryResult."""
-    import json
-
     mime = content_type.split(";")[0].strip().lower()
     try:
         if mime in ("application/sparql-results+json", "application/json"):
-            return QueryResult.from_json(json.loads(body.decode("utf-8")))
+            return QueryResult.parse(body, "json")
         if mime in ("application/sparql-results+xml", "application/xml", "text/xml"):
-            return QueryResult.from_ox(ox.parse_query_results(body, ox.QueryResultsFormat.XML))
+            return QueryResult.parse(body, "xml")
         from kg.formats import BY_MEDIA_TYPE
 
         found = BY_MEDIA_TYPE.get(mime)
