@@ -102,3 +102,12 @@ def test_ingest_json_summary_on_stdout(tmp_path):
     assert summary["triples"] > 300 and summary["rate"] > 0
     (failure,) = summary["failures"]
     assert failure["article"] == str(broken) and failure["stage"] == "read" and "binary" in failure["message"]
+
+
+def test_conflicts_and_load_list_their_formats():
+    conflicts = runner.invoke(app, ["conflicts", "--help"]).output
+    assert "text|json" in conflicts
+    bad = runner.invoke(app, ["conflicts", str(EXAMPLE), "--format", "yaml"])
+    assert bad.exit_code == 2 and "Invalid value" in bad.output
+    load = " ".join(runner.invoke(app, ["load", "--help"]).output.replace("│", " ").split())
+    assert "turtle, trig, nquads, jsonld, nt, xml, n3" in load
