@@ -42,10 +42,12 @@ class Backoff(Retry):
 def retry_policy(retries: int, backoff: float, statuses: Collection[int], max_wait: float = 60.0,
                  pause: Callable[[float], None] | None = None) -> Backoff:
     """Up to ``retries`` retries of any request (PUT and POST too: kg only sends requests that
-    may be repeated) after a dropped connection, a timeout or one of ``statuses``."""
+    may be repeated) after a dropped connection, a timeout or one of ``statuses``. Other errors
+    (a TLS failure) are not retried; a caller that retries failures of its own (an answer it
+    cannot use) counts them with ``policy.new(other=retries)``."""
     cls = Backoff if pause is None else type("Backoff", (Backoff,), {"pause": staticmethod(pause)})
     retries = max(0, retries)
-    return cls(total=retries, connect=retries, read=retries, status=retries, other=retries,
+    return cls(total=retries, connect=retries, read=retries, status=retries, other=0,
                status_forcelist=frozenset(statuses), allowed_methods=None, backoff_factor=backoff,
                backoff_max=max_wait, retry_after_max=max_wait, respect_retry_after_header=True,
                raise_on_status=False)

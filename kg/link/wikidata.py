@@ -162,7 +162,7 @@ class WikidataClient:
         from kg.retry import attempts_of
 
         session = self._http()
-        retry = self._policy()
+        retry = self._policy().new(other=self.retries)  # unusable answers count as "other" errors
         while True:
             wait_for = None  # the answer whose Retry-After says how long to wait
             try:

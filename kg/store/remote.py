@@ -216,7 +216,7 @@ class RemoteStore(ArticleQueries):
     def _replace(self, g: GraphData) -> None:
         if self.gsp_endpoint:
             self._send("PUT", self.gsp_endpoint, params={"graph": g.iri}, data=g.ntriples(),
-                          headers={"Content-Type": "text/turtle; charset=utf-8"})
+                       headers={"Content-Type": "text/turtle; charset=utf-8"})
         elif self.update_endpoint:
             self._replace_by_update(g)
         else:
@@ -237,7 +237,7 @@ class RemoteStore(ArticleQueries):
             self._send("POST", url, data=f"{first} ;\n{insert_operation(g.iri, parts[0])}".encode("utf-8"),
                        headers=headers)
             return
-        retry = self.policy
+        retry = self.policy.new(other=self.retries)  # a failed batch counts as an "other" error
         while True:
             try:
                 for i, part in enumerate(parts):
@@ -275,7 +275,7 @@ class RemoteStore(ArticleQueries):
         elif self.update_endpoint:
             self._send("POST", self.update_endpoint,
                        data=drop_operation(graph_iri).encode("utf-8"),
-                          headers={"Content-Type": "application/sparql-update; charset=utf-8"})
+                       headers={"Content-Type": "application/sparql-update; charset=utf-8"})
         else:
             raise StoreError("no endpoint to write to: give a graph store or an update endpoint")
 
@@ -287,7 +287,7 @@ class RemoteStore(ArticleQueries):
                              "(Oxigraph: http://HOST:7878/query)")
         graph = query_form(sparql) in ("construct", "describe")
         answer = self._send("POST", url, data={"query": with_prefixes(sparql)},
-                               headers={"Accept": GRAPH_ACCEPT if graph else RESULTS_ACCEPT})
+                            headers={"Accept": GRAPH_ACCEPT if graph else RESULTS_ACCEPT})
         result = parse_answer(answer.content_type, answer.body, mask_url(url))
         if graph and result.kind == "select" and len(result.variables) == 3:
             # some stores answer CONSTRUCT with s/p/o bindings whatever is asked for
