@@ -24,9 +24,10 @@ from kg.errors import InputError, ValidationFailed
 from kg.model import Article, Extraction
 
 if TYPE_CHECKING:
+    from kg.explain import Explanation
     from kg.ingest import IngestSummary, Tick
     from kg.link.cache import CacheInfo
-    from kg.link.dump import DumpStats
+    from kg.link.dump import BuildProgress, DumpStats
     from kg.link.gazetteer import Candidate
     from kg.store import Store
     from kg.store import LoadResult
@@ -96,11 +97,19 @@ def extract(article: Article | str, rules=None, online: bool = False, **metadata
     return extraction
 
 
-def explain(article: Article | str, **metadata: str | None) -> str:
-    """Why each fact is there (its sentence and rule), and the sentences that gave none."""
+def explanation(article: Article | str, base: str | None = None, **metadata: str | None) -> Explanation:
+    """Why each fact is there (its sentence and rule), the sentences that gave none, and the IRIs
+    the events get under ``base``: a kg.explain.Explanation (what ``kg explain -f json`` prints)."""
+    from kg.explain import explanation as _explanation
+
+    return _explanation(extract(article, **metadata), base)
+
+
+def explain(article: Article | str, base: str | None = None, **metadata: str | None) -> str:
+    """``explanation`` as the text ``kg explain`` prints."""
     from kg.explain import render_explanation
 
-    return render_explanation(extract(article, **metadata))
+    return render_explanation(explanation(article, base, **metadata))
 
 
 def process(article: Article | str, validate: bool = True, base: str | None = None, rules=None,
@@ -435,13 +444,15 @@ def gazetteer_info() -> GazetteerInfo:
 
 
 def gazetteer_build(files: Iterable[str | Path], output: str | Path | None = None,
-                    type: str | None = None) -> tuple[Path, DumpStats]:
-    """Grow a gazetteer TSV (default: the user gazetteer) from Wikidata JSON dump files."""
+                    type: str | None = None, progress: Callable[[BuildProgress], None] | None = None,
+                    ) -> tuple[Path, DumpStats]:
+    """Grow a gazetteer TSV (default: the user gazetteer) from Wikidata JSON dump files;
+    ``progress`` is called every few hundred entities and after each file."""
     from kg.link.dump import build_stats
     from kg.link.gazetteer import user_gazetteer_path
 
     out = Path(output) if output is not None else user_gazetteer_path()
-    return out, build_stats(files, out, default_type=type)
+    return out, build_stats(files, out, default_type=type, progress=progress)
 
 
 def resolve(files: Sequence[str | Path] = (), store: str | Path | None = None,

@@ -6,11 +6,12 @@ import sys
 import typer
 
 from kg import cli_options as opt
+from kg.cli_output import ListingFormat
 from kg.errors import KgError
 from kg.vocab import KGR
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion
     no_args_is_help=True,
     help="News articles in, a validated Wikidata-linked RDF knowledge graph out.",
     pretty_exceptions_enable=False,
@@ -47,7 +48,7 @@ from kg import cli_store_admin; cli_store_admin.register(app)  # noqa: E402,E702
 def main() -> None:
     # Typer handles usage errors itself (exit 2); every error kg raises on purpose is one line.
     try:
-        app()
+        app(prog_name="kg")  # `python -m kg` too: completion scripts are for the command `kg`
     except KgError as exc:  # raised outside a command (each command is wrapped below)
         sys.exit(_error_exit_code(exc))
     except KeyboardInterrupt:
@@ -89,26 +90,40 @@ def extract_cmd(
         typer.echo(render_text(exc.report), err=True)
         raise
     if explain:
-        from kg.explain import render_explanation
+        from kg.explain import explanation, render_explanation
 
-        typer.echo(render_explanation(done.extraction), err=True)
+        typer.echo(render_explanation(explanation(done.extraction, base)), err=True)
     done.write(output, fmt)
 
 
 @app.command("explain")
 def explain_cmd(
-    source: str = typer.Argument(..., metavar="INPUT", help="A .txt, .html or .json article, '-' for standard input, or a URL."),
+    source: str = typer.Argument(..., metavar="INPUT", show_default=False, help=(
+        "The article: a .txt, .html or .json file (a record {url, title, published, text}), "
+        "'-' for standard input, or an http(s) URL.")),
     published: opt.Published = None,
-    url: str = typer.Option(None, "--url", help="The article's URL."),
-    title: str = typer.Option(None, "--title", help="The article's headline."),
+    url: str = typer.Option(None, "--url", help="The article's URL (overrides the record's)."),
+    title: str = typer.Option(None, "--title", help="The article's headline (overrides the record's)."),
+    base: str = typer.Option(None, "--base", help=f"Base IRI of the events' IRIs, as kg extract --base (default {KGR})."),
+    fmt: ListingFormat = typer.Option(ListingFormat.table, "--format", "-f", help=(
+        "table: facts with their sentences, for people; json: kg.explain.Explanation's fields.")),
     allow_private_urls: opt.AllowPrivateUrls = False,
     max_bytes: opt.MaxBytes = None,
 ) -> None:
-    """Show why each fact is there: its sentence and rule; and sentences that gave none, with the reason."""
+    """Show why each fact is there: its sentence, character offset and rule; and the sentences that
+    looked like events but gave none, with the reason. Nothing is written or loaded."""
     from kg import api
 
-    typer.echo(api.explain(source, published=published, url=url, title=title,
-                           allow_private_urls=allow_private_urls or None, max_bytes=max_bytes))
+    done = api.explanation(source, base=base, published=published, url=url, title=title,
+                           allow_private_urls=allow_private_urls or None, max_bytes=max_bytes)
+    if fmt is ListingFormat.json:
+        from kg.cli_output import echo_json
+
+        echo_json(done)
+        return
+    from kg.explain import render_explanation
+
+    typer.echo(render_explanation(done), nl=False)
 
 
 @app.command("version")

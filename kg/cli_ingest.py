@@ -9,6 +9,7 @@ from typing import Callable, Iterator
 import typer
 
 from kg import cli_options as opt
+from kg.cli_output import ListingFormat
 
 _PLAIN_EVERY = 30.0  # seconds between progress lines when standard error is not a terminal
 
@@ -39,6 +40,9 @@ def register(app: typer.Typer) -> None:
             "Articles per Dask task with --cluster (default 100).")),
         force: bool = typer.Option(False, "--force", help="Extract every article again, even those already loaded by this version."),
         replace: opt.Replace = False,
+        fmt: ListingFormat = typer.Option(ListingFormat.table, "--format", "-f", help=(
+            "The summary: table (a line on standard error), or json on standard output "
+            "(kg.ingest.IngestSummary's fields, with articles, rate and ok).")),
     ) -> None:
         """Extract, validate and load many articles, each as its own named graph. Articles already
         loaded with the same text by this kg-loader version are skipped, so rerunning an
@@ -57,21 +61,27 @@ def register(app: typer.Typer) -> None:
                                      follow_symlinks=follow_symlinks, max_bytes=max_bytes,
                                      cluster=cluster, chunk_size=chunk_size, force=force, replace=replace)
         except IngestAborted as exc:
-            _print_summary(exc.summary, named=not errors)
+            _print_summary(exc.summary, fmt, named=not errors)
             raise
         except IngestInterrupted as exc:
-            _print_summary(exc.summary, named=not errors)
+            _print_summary(exc.summary, fmt, named=not errors)
             typer.echo("kg: interrupted; run the same command again to finish (loaded articles are skipped)",
                        err=True)
             raise typer.Exit(130) from None
-        _print_summary(summary, named=not errors)
+        _print_summary(summary, fmt, named=not errors)
         if summary.failed and errors:
             typer.echo(f"failures are listed in {errors}", err=True)
         if not summary.ok:
             raise typer.Exit(1)
 
 
-def _print_summary(summary, named: bool = True) -> None:
+def _print_summary(summary, fmt: ListingFormat = ListingFormat.table, named: bool = True) -> None:
+    if fmt is ListingFormat.json:
+        from kg.cli_output import echo_json
+
+        failures = [{"article": a, "stage": s, "message": m} for a, s, m in summary.failures]
+        echo_json(summary, failures=failures, articles=summary.articles, rate=summary.rate, ok=summary.ok)
+        return
     again = f" ({summary.reextracted} re-extracted)" if summary.reextracted else ""
     typer.echo(
         f"loaded {summary.loaded}{again}, skipped {summary.skipped}, failed {summary.failed}; "

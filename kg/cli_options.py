@@ -28,7 +28,8 @@ SparqlEndpoint = Annotated[Optional[str], typer.Option(
 Timeout = Annotated[float, typer.Option(
     "--timeout", help="Seconds to wait for each HTTP request to an endpoint.")]
 Retries = Annotated[int, typer.Option(
-    "--retries", help="Retries (with backoff) after a dropped connection or a 5xx answer.")]
+    "--retries", help="Retries (with backoff, or as long as Retry-After asks, up to a minute) after a dropped "
+    "connection, a timeout or an outage answer (408, 425, 429, 500, 502, 503, 504).")]
 Validate = Annotated[bool, typer.Option(
     "--validate/--no-validate", help="Check each graph against shapes/ before writing or loading.")]
 Published = Annotated[Optional[str], typer.Option(
@@ -44,7 +45,5 @@ MaxBytes = Annotated[Optional[int], typer.Option(
 Replace = Annotated[bool, typer.Option(
     "--replace", help="Let an article without a publication date replace its stored graph that has one "
     "(refused by default: its relative dates would lose their anchor).")]
-EntityType = Annotated[Optional[str], typer.Option(
-    "--type", "-t", help="Only candidates of this kind: place, person or organization.")]
 # Credentials for endpoints are never options (they would show in `ps`): KG_ENDPOINT_USER and
 # KG_ENDPOINT_PASSWORD, or ~/.netrc (kg.store.remote.auth_from_env).

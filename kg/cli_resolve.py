@@ -1,12 +1,18 @@
 """``kg resolve``: one node per real-world event across articles (kg/resolve.py)."""
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
 from kg.cli_options import GraphStoreEndpoint, QueryEndpoint, SparqlEndpoint, StoreDir, UpdateEndpoint
+
+
+class DisputeFormat(str, Enum):
+    text = "text"
+    json = "json"
 
 
 def resolve_command(
@@ -32,16 +38,14 @@ def conflicts_command(
     files: Optional[List[Path]] = typer.Argument(None, help="Article graphs written by kg extract.", show_default=False),
     store: StoreDir = None,
     endpoint: SparqlEndpoint = None,
-    fmt: str = typer.Option("text", "--format", "-f", help="text (default) or json."),
+    fmt: DisputeFormat = typer.Option(DisputeFormat.text, "--format", "-f", help="text for people, json for programs."),
 ) -> None:
     """Print, per real-world event, the articles that report it and the figures they dispute."""
     from kg import api
-    from kg.errors import InputError
     from kg.resolve import render_disputes
 
-    if fmt not in {"text", "json"}:
-        raise InputError(f"unknown format {fmt!r} (choose text or json)")
-    typer.echo(render_disputes(api.conflicts(files or (), store=store, query_endpoint=endpoint), fmt), nl=False)
+    typer.echo(render_disputes(api.conflicts(files or (), store=store, query_endpoint=endpoint), fmt.value),
+               nl=False)
 
 
 def register(app: typer.Typer) -> None:

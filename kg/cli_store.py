@@ -10,6 +10,7 @@ from typing import Callable, Iterator, List, Optional
 import typer
 
 from kg import cli_options as opt
+from kg.formats import FORMATS
 
 
 class ResultFormat(str, Enum):
@@ -25,7 +26,8 @@ def load_command(
     endpoint: opt.GraphStoreEndpoint = None,
     update_endpoint: opt.UpdateEndpoint = None,
     validate: bool = typer.Option(False, "--validate", help="SHACL-validate each file before loading (for files not made by `kg extract`)."),
-    fmt: Optional[str] = typer.Option(None, "--format", help="RDF format of the files (default: from the extension).", show_default=False),
+    fmt: Optional[str] = typer.Option(None, "--format", show_default=False, help=(
+        f"RDF format of the files: {', '.join(f.name for f in FORMATS)} (default: from the extension).")),
     timeout: opt.Timeout = 30.0,
     retries: opt.Retries = 3,
     replace: opt.Replace = False,

@@ -26,6 +26,10 @@ def article_iri(extraction_or_sha: Extraction | str, base: Namespace = KGR) -> U
     return URIRef(f"{base}article/{sha[:16]}")
 
 
+def event_iri(sha: str, key: str, base: Namespace = KGR) -> URIRef:
+    return URIRef(f"{base}event/{sha[:16]}/{key}")
+
+
 def entity_iri(entity: Entity, base: Namespace = KGR) -> URIRef:
     return WD[entity.qid] if entity.qid else URIRef(f"{base}entity/{entity.key}")
 
@@ -70,10 +74,10 @@ def to_graph(extraction: Extraction, base: str | None = None) -> Graph:
         if m.entity.linked:
             g.add((a, SCHEMA.mentions, entity_iri(m.entity, ns)))
 
-    event_iri = {e.key: URIRef(f"{ns}event/{sha[:16]}/{e.key}") for e in extraction.events}
+    event_iris = {e.key: event_iri(sha, e.key, ns) for e in extraction.events}
     classes = _event_classes()
     for ev in extraction.events:
-        s = event_iri[ev.key]
+        s = event_iris[ev.key]
         for name in classes.types_of(ev.type):  # a finer class stands beside its model class
             g.add((s, RDF.type, event_class(name)))
         g.add((s, RDFS.label, Literal(ev.label, lang="en")))
@@ -82,7 +86,7 @@ def to_graph(extraction: Extraction, base: str | None = None) -> Graph:
             for ent in (fact.value, fact.claimed_by):
                 if isinstance(ent, Entity):
                     entities.setdefault(ent.key, ent)
-            _add_fact(g, ns, a, sha, s, fact, event_iri)
+            _add_fact(g, ns, a, sha, s, fact, event_iris)
 
     for ms in extraction.memberships:
         entities.setdefault(ms.member.key, ms.member)

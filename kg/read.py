@@ -122,7 +122,7 @@ def _from_html(html: str, source: str, url_hint: str | None) -> Article:
     except Exception:  # noqa: BLE001 - trafilatura raises assorted lxml errors on broken markup
         doc = None
     data = (doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)) if doc is not None else {}
-    text = (data.get("text") or "").strip() or _plain_text(html)
+    text = (data.get("text") or "").strip() or html_text(html)
     if not text:
         raise InputError(f"{source}: no article text found in the HTML")
     published = data.get("date")
@@ -138,9 +138,10 @@ def _from_html(html: str, source: str, url_hint: str | None) -> Article:
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "td")
 
 
-def _plain_text(html: str) -> str:
+def html_text(html: str) -> str:
     """The text of a page trafilatura gives up on (markup nested deeper than libxml2's default
-    limit, a page with no article structure): its paragraphs, else all its text; "" if none."""
+    limit, a page with no article structure, a server's error page): its paragraphs and
+    headings, else all its text; "" if none."""
     import lxml.html
     from lxml import etree
 

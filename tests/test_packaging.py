@@ -44,3 +44,21 @@ def test_a_wheel_installed_under_another_prefix_extracts_and_validates(wheel, tm
     assert extracted.returncode == 0, extracted.stderr
     validated = run("validate", str(out))
     assert validated.returncode == 0 and "conforms" in validated.stdout, validated.stderr
+
+
+def test_the_wheel_states_its_licence_as_a_pep_639_expression_with_the_licence_file(wheel):
+    import zipfile
+    from email.parser import Parser
+
+    with zipfile.ZipFile(wheel) as zf:
+        names = zf.namelist()
+        (meta_name,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+        meta = Parser().parsestr(zf.read(meta_name).decode("utf-8"))
+        licence = zf.read(meta_name.replace("METADATA", "licenses/LICENSE")).decode("utf-8")
+    assert meta["Metadata-Version"] >= "2.4" and meta["License-Expression"] == "MIT"
+    assert meta.get_all("License-File") == ["LICENSE"] and meta["License"] is None
+    assert licence == (ROOT / "LICENSE").read_text(encoding="utf-8") and licence.startswith("MIT License")
+    classifiers = meta.get_all("Classifier")
+    assert "Programming Language :: Python :: 3.11" in classifiers
+    assert not any(c.startswith("License ::") for c in classifiers)  # PEP 639: the expression only
+    assert "Homepage, https://w3id.org/kg-loader" in meta.get_all("Project-URL")

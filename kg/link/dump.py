@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import io
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -51,26 +52,47 @@ class DumpStats:
     bad_lines: int  # lines that were not JSON
 
 
-def _open(path: Path) -> IO[str]:
+@dataclass(frozen=True)
+class BuildProgress:
+    """How far ``build_stats`` is: bytes of the dump files read (compressed bytes for .gz and
+    .bz2, so the fraction is honest for either) and entities read and added so far."""
+
+    bytes_done: int
+    bytes_total: int
+    read: int
+    added: int
+
+
+_PROGRESS_EVERY = 500  # entities between progress reports
+
+
+def _open(path: Path) -> tuple[IO[str], IO[bytes]]:
+    """The file as text, and the file itself (whose position is the bytes read so far)."""
     name = path.name.lower()
     try:
-        if name.endswith(".gz"):
-            return gzip.open(path, "rt", encoding="utf-8")
-        if name.endswith(".bz2"):
-            return bz2.open(path, "rt", encoding="utf-8")
-        return open(path, encoding="utf-8")
+        raw = open(path, "rb")
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if name.endswith(".gz"):
+        return gzip.open(raw, "rt", encoding="utf-8"), raw
+    if name.endswith(".bz2"):
+        return bz2.open(raw, "rt", encoding="utf-8"), raw
+    return io.TextIOWrapper(raw, encoding="utf-8"), raw
 
 
 def iter_entities(path: str | os.PathLike[str], bad: list[int] | None = None) -> Iterator[dict[str, Any]]:
     """Entities of one dump file, one at a time. Lines that are not JSON are counted in ``bad``."""
-    p = Path(path)
+    return (ent for ent, _ in _entities_at(Path(path), bad))
+
+
+def _entities_at(p: Path, bad: list[int] | None) -> Iterator[tuple[dict[str, Any], int]]:
+    """Each entity with the bytes of the file read when it was parsed."""
     if not p.is_file():
         raise InputError(f"dump file not found: {p}")
-    with _open(p) as fh:
+    text, raw = _open(p)
+    with raw, text:
         try:
-            for line in fh:
+            for line in text:
                 line = line.strip()
                 if line in ("", "[", "]"):
                     continue
@@ -83,9 +105,9 @@ def iter_entities(path: str | os.PathLike[str], bad: list[int] | None = None) ->
                         bad.append(1)
                     continue
                 if isinstance(ent, dict) and isinstance(ent.get("entities"), dict):
-                    yield from (e for e in ent["entities"].values() if isinstance(e, dict))
+                    yield from ((e, raw.tell()) for e in ent["entities"].values() if isinstance(e, dict))
                 elif isinstance(ent, dict):
-                    yield ent
+                    yield ent, raw.tell()
         except (OSError, EOFError, UnicodeDecodeError) as exc:
             raise InputError(f"cannot read {p}: {exc}") from None
 
@@ -178,7 +200,8 @@ def build_from_dump(paths: Iterable[str | os.PathLike[str]], out_path: str | os.
 
 
 def build_stats(paths: Iterable[str | os.PathLike[str]], out_path: str | os.PathLike[str],
-                *, default_type: str | None = None, language: str = "en") -> DumpStats:
+                *, default_type: str | None = None, language: str = "en",
+                progress: Callable[[BuildProgress], None] | None = None) -> DumpStats:
     if default_type is not None and default_type not in SLOT_TYPES:
         raise InputError(f"unknown type {default_type!r} (expected place, person or organization)")
     paths = [Path(p) for p in paths]
@@ -205,9 +228,13 @@ def build_stats(paths: Iterable[str | os.PathLike[str]], out_path: str | os.Path
             if new_file:
                 fh.write("# kg-loader user gazetteer, grown from Wikidata dumps with `kg gazetteer build`\n")
                 fh.write("\t".join(COLUMNS + OPTIONAL_COLUMNS) + "\n")
+            total = sum(p.stat().st_size for p in paths)
+            before = 0  # bytes of the files already read
             for p in paths:
-                for ent in iter_entities(p, bad):
+                for ent, at in _entities_at(p, bad):
                     read += 1
+                    if progress is not None and read % _PROGRESS_EVERY == 0:
+                        progress(BuildProgress(before + at, total, read, added))
                     row = entity_row(ent, classes, default_type, language, f"wikidata dump {p.name}")
                     if row is None or row[0] in seen:
                         skipped += 1
@@ -215,6 +242,9 @@ def build_stats(paths: Iterable[str | os.PathLike[str]], out_path: str | os.Path
                     seen.add(row[0])
                     fh.write("\t".join(row) + "\n")
                     added += 1
+                before += p.stat().st_size
+                if progress is not None:
+                    progress(BuildProgress(before, total, read, added))
     except OSError as exc:
         raise InputError(f"cannot write {out}: {exc.strerror or exc}") from None
     if read == 0 and bad:

@@ -6,11 +6,11 @@ fits the slot (a location must be a place) and its score clears a threshold; oth
 stays unlinked. Every answer is cached on disk (kg.link.cache), so a rerun asks nothing.
 
 Politeness, as Wikimedia's API etiquette asks: a descriptive User-Agent, ``maxlag``, one request
-at a time, retries with exponential backoff that honour ``Retry-After``.
+at a time, retries with exponential backoff that honour ``Retry-After`` (urllib3's Retry on the
+session, kg.retry).
 """
 from __future__ import annotations
 
-import email.utils
 import os
 import time
 from dataclasses import dataclass
@@ -29,6 +29,7 @@ USER_AGENT = ("kg-loader/0.1 (news articles to a Wikidata-linked knowledge graph
 BATCH = 50  # wbgetentities accepts at most 50 ids per request
 THRESHOLD = 0.8
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+_MAXLAG_WAIT = 5.0  # seconds to wait for a lagged database that did not say how long
 
 # Fallback when a candidate's classes are not in gazetteer-wikidata-classes.tsv: the English
 # labels of its P31 classes. Checked in this order (a "news agency" is not a place).
@@ -79,18 +80,14 @@ def type_from_labels(labels: list[str]) -> str:
     return "Thing"
 
 
-def _retry_after(value: str | None) -> float | None:
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
+class _UnusableAnswer(Exception):
+    """An answer that came back but cannot be used: malformed JSON, a lagged database."""
+
+
+def _cause(exc: Exception) -> str:
+    """The name of the error under requests' ConnectionError (urllib3 wraps it when retries run out)."""
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    return type(reason).__name__ if isinstance(reason, Exception) else type(exc).__name__
 
 
 class WikidataClient:
@@ -122,16 +119,25 @@ class WikidataClient:
         self.offline = offline
         self.sleep = sleep
         self._session = session
+        self._retrying = False
         self._classes: dict[str, str] | None = None
         self.requests_sent = 0  # HTTP requests made (cache hits excluded)
 
     # -- transport ----------------------------------------------------------------------
-    def _http(self):
-        if self._session is None:
-            import requests
+    def _policy(self):
+        from kg.retry import retry_policy
 
-            self._session = requests.Session()
-            self._session.headers.update({"User-Agent": self.user_agent, "Accept": "application/json"})
+        return retry_policy(self.retries, self.backoff, _RETRY_STATUS, self.max_wait, pause=self.sleep)
+
+    def _http(self):
+        if not self._retrying:  # a session given to the client gets the retries too
+            from kg.retry import retrying_session
+
+            given = self._session is not None
+            self._session = retrying_session(self._policy(), self._session)
+            if not given:
+                self._session.headers.update({"User-Agent": self.user_agent, "Accept": "application/json"})
+            self._retrying = True
         return self._session
 
     def call(self, params: dict[str, Any]) -> dict[str, Any] | None:
@@ -147,48 +153,56 @@ class WikidataClient:
         return data
 
     def _fetch(self, params: dict[str, Any]) -> dict[str, Any]:
+        """The answer's JSON. The session's urllib3 Retry retries dropped connections, timeouts,
+        429 and 5xx; answers that came back but cannot be used (malformed JSON, a lagged
+        database) are retried here under the same policy."""
         import requests
+        from urllib3.exceptions import MaxRetryError
+
+        from kg.retry import attempts_of
 
         session = self._http()
-        last = "no attempt"
-        for attempt in range(self.retries + 1):
-            wait: float | None = None
+        retry = self._policy().new(other=self.retries)  # unusable answers count as "other" errors
+        while True:
+            wait_for = None  # the answer whose Retry-After says how long to wait
             try:
-                self.requests_sent += 1
                 resp = session.get(self.api_url, params={**params, "maxlag": self.maxlag},
                                    timeout=self.timeout)
-            except requests.Timeout:
-                last = "timed out"
             except requests.RequestException as exc:
-                last = f"connection failed ({type(exc).__name__})"
+                self.requests_sent += self.retries + 1  # urllib3 gives up when its retries are spent
+                timed_out = isinstance(exc, requests.Timeout) or "timed out" in str(exc).lower()
+                last = "timed out" if timed_out else f"connection failed ({_cause(exc)})"
+                raise LinkError(f"Wikidata API unavailable after {self.retries + 1} attempts: {last}") from None
+            self.requests_sent += attempts_of(resp)
+            if resp.status_code in _RETRY_STATUS:
+                raise LinkError(f"Wikidata API unavailable after {attempts_of(resp)} attempts: "
+                                f"HTTP {resp.status_code}")
+            if resp.status_code >= 400:
+                raise LinkError(f"Wikidata API refused the request: HTTP {resp.status_code}")
+            try:
+                data = resp.json()
+            except ValueError:
+                last = "malformed JSON in the answer"
             else:
-                if resp.status_code in _RETRY_STATUS:
-                    last = f"HTTP {resp.status_code}"
-                    wait = _retry_after(resp.headers.get("Retry-After"))
-                elif resp.status_code >= 400:
-                    raise LinkError(f"Wikidata API refused the request: HTTP {resp.status_code}")
+                if not isinstance(data, dict):
+                    last = "unexpected answer (not a JSON object)"
+                elif "error" in data:
+                    err = data["error"] if isinstance(data["error"], dict) else {}
+                    if err.get("code") != "maxlag":
+                        info = str(err.get("info") or err.get("code") or "unknown error")
+                        raise LinkError(f"Wikidata API error: {info.splitlines()[0][:200]}")
+                    last = "database lagged (maxlag)"
+                    wait_for = resp
                 else:
-                    try:
-                        data = resp.json()
-                    except ValueError:
-                        last = "malformed JSON in the answer"
-                    else:
-                        if not isinstance(data, dict):
-                            last = "unexpected answer (not a JSON object)"
-                        elif "error" in data:
-                            err = data["error"] if isinstance(data["error"], dict) else {}
-                            if err.get("code") != "maxlag":
-                                info = str(err.get("info") or err.get("code") or "unknown error")
-                                raise LinkError(f"Wikidata API error: {info.splitlines()[0][:200]}")
-                            last = "database lagged (maxlag)"
-                            wait = _retry_after(resp.headers.get("Retry-After")) or 5.0
-                        else:
-                            return data
-            if attempt == self.retries:
-                break
-            delay = wait if wait is not None else self.backoff * (2 ** attempt)
-            self.sleep(min(delay, self.max_wait))
-        raise LinkError(f"Wikidata API unavailable after {self.retries + 1} attempts: {last}")
+                    return data
+            try:
+                retry = retry.increment("GET", self.api_url, error=_UnusableAnswer(last))
+            except MaxRetryError:
+                raise LinkError(f"Wikidata API unavailable after {retry.attempts} attempts: {last}") from None
+            if wait_for is not None and not wait_for.headers.get("Retry-After"):
+                self.sleep(min(_MAXLAG_WAIT, self.max_wait))  # the API asks for a pause, not a backoff
+            else:
+                retry.sleep(wait_for)
 
     # -- API ----------------------------------------------------------------------------
     def search(self, name: str, limit: int = 7, language: str = "en") -> list[dict[str, Any]] | None:

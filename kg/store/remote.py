@@ -15,7 +15,8 @@ Writing, one named graph per article:
 Reading: ``query_endpoint`` speaks the SPARQL 1.1 Protocol (form-encoded POST).
 
 Every request has a timeout; TLS certificates are verified; dropped connections, timeouts and
-5xx answers are retried with exponential backoff; a 4xx answer is an EndpointError at once.
+outages (``_RETRY_STATUS``) are retried with exponential backoff, honouring ``Retry-After`` (urllib3's
+Retry on the session, kg.retry); any other 4xx or 5xx answer is an EndpointError at once.
 Credentials come from ``KG_ENDPOINT_USER``/``KG_ENDPOINT_PASSWORD`` (HTTP Basic, or Digest with
 ``KG_ENDPOINT_AUTH=digest``) or else from ``~/.netrc`` (requests reads it when no auth is
 given). They are never printed: URLs in messages have any user:password masked.
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import os
 import re
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,12 +32,14 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pyoxigraph as ox
 import requests
+from urllib3.exceptions import MaxRetryError
 
 from kg.errors import EndpointError, InputError, StoreError, one_line
 from kg.store import GraphLoad, LoadResult
 from kg.store.rdfio import (GraphData, ParsedFile, batches,
                             drop_operation, insert_operation, read_graphs,
                             to_quads, validate_parsed)
+from kg.retry import attempts_of, retry_policy, retrying_session
 from kg.store.results import ArticleQueries, QueryResult, query_form, with_prefixes
 from kg.vocab import TEXT_SHA256
 
@@ -49,7 +51,7 @@ _TEXT_SHA256 = ox.NamedNode(str(TEXT_SHA256))
 
 
 class _Retryable(Exception):
-    """A failure worth another try: dropped connection, timeout, 5xx."""
+    """A failure another try may cure: a dropped connection, a timeout, an outage status."""
 
 
 _USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@")
@@ -153,9 +155,15 @@ class RemoteStore(ArticleQueries):
         self.retries = max(0, retries)
         self.batch_size = max(1, batch_size)
         self.backoff = backoff
-        self.session = session or requests.Session()
-        self.session.auth = auth_from_env()  # None: requests reads ~/.netrc per request
-        self.session.headers["User-Agent"] = "kg-loader (+https://w3id.org/kg-loader)"
+        self.policy = retry_policy(self.retries, backoff, _RETRY_STATUS)
+        self.session = retrying_session(self.policy, session)
+        # A graph written in several update requests is retried whole, from its DROP (a batch
+        # sent again after a lost answer would double its blank nodes): those requests go
+        # through a session that never retries on its own.
+        self._single = requests.Session()
+        for each in (self.session, self._single):
+            each.auth = auth_from_env()  # None: requests reads ~/.netrc per request
+            each.headers["User-Agent"] = "kg-loader (+https://w3id.org/kg-loader)"
 
     def __enter__(self) -> "RemoteStore":
         return self
@@ -165,42 +173,38 @@ class RemoteStore(ArticleQueries):
 
     def close(self) -> None:
         self.session.close()
+        self._single.close()
 
     # -- HTTP -------------------------------------------------------------------------------
-    def _once(self, method: str, url: str, **kw) -> _Answer:
+    def _request(self, method: str, url: str, session: requests.Session | None = None, **kw) -> _Answer:
+        """One request; the session's urllib3 Retry has retried outages and dropped connections."""
+        session = session or self.session
         try:
-            r = self.session.request(method, url, timeout=self.timeout, verify=True, **kw)
+            r = session.request(method, url, timeout=self.timeout, verify=True, **kw)
         except requests.exceptions.SSLError as exc:
             raise EndpointError(f"{mask_url(url)}: TLS error: {one_line(exc, 160)}") from None
         except (requests.ConnectionError, requests.Timeout) as exc:
-            raise _Retryable(_connection_reason(exc)) from None
+            tries = self.retries + 1 if session is self.session else 1  # Retry gives up when spent
+            raise _Retryable(f"{mask_url(url)}: {_connection_reason(exc)}{_after(tries)}") from None
         except requests.RequestException as exc:
             raise EndpointError(f"{mask_url(url)}: {one_line(exc, 160)}") from None
         if r.status_code in _RETRY_STATUS:
-            raise _Retryable(f"HTTP {r.status_code} {r.reason}: {self._snippet(r.content, url)}")
+            raise _Retryable(f"{mask_url(url)}: HTTP {r.status_code} {r.reason}: "
+                             f"{self._snippet(r.content, url)}{_after(attempts_of(r))}")
         if r.status_code >= 400:
             raise EndpointError(f"{mask_url(url)} refused the request: HTTP {r.status_code} "
                                 f"{r.reason}: {self._snippet(r.content, url)}".rstrip(": "))
         return _Answer(r.status_code, r.headers.get("Content-Type", ""), r.content)
 
+    def _send(self, method: str, url: str, **kw) -> _Answer:
+        try:
+            return self._request(method, url, **kw)
+        except _Retryable as exc:  # retried already: the endpoint is down
+            raise EndpointError(str(exc)) from None
+
     def _snippet(self, body: bytes, url: str) -> str:
         """The start of an error body, with credentials masked: a server may echo the request."""
         return redact(_snippet(body), secrets_of(url, self.session.auth))
-
-    def _retrying(self, url: str, attempt) -> object:
-        """Run ``attempt()`` up to 1 + retries times, backing off between tries."""
-        for n in range(self.retries + 1):
-            try:
-                return attempt()
-            except _Retryable as exc:
-                if n == self.retries:
-                    tries = f" (after {n + 1} attempts)" if n else ""
-                    raise EndpointError(f"{mask_url(url)}: {exc}{tries}") from None
-                time.sleep(self.backoff * (2 ** n))
-        raise AssertionError("unreachable")
-
-    def _request(self, method: str, url: str, **kw) -> _Answer:
-        return self._retrying(url, lambda: self._once(method, url, **kw))
 
     # -- writing ----------------------------------------------------------------------------
     def replace_graph(self, graph_iri: str, quads_or_triples: Iterable) -> int:
@@ -211,8 +215,8 @@ class RemoteStore(ArticleQueries):
 
     def _replace(self, g: GraphData) -> None:
         if self.gsp_endpoint:
-            self._request("PUT", self.gsp_endpoint, params={"graph": g.iri}, data=g.ntriples(),
-                          headers={"Content-Type": "text/turtle; charset=utf-8"})
+            self._send("PUT", self.gsp_endpoint, params={"graph": g.iri}, data=g.ntriples(),
+                       headers={"Content-Type": "text/turtle; charset=utf-8"})
         elif self.update_endpoint:
             self._replace_by_update(g)
         else:
@@ -228,14 +232,25 @@ class RemoteStore(ArticleQueries):
         triples.sort(key=lambda t: t.predicate == _TEXT_SHA256)
         parts = batches(triples, self.batch_size)
         first = drop_operation(g.iri)  # sent with the first batch: one request for an article
-
-        def run_all() -> None:
-            for i, part in enumerate(parts):
-                op = insert_operation(g.iri, part)
-                self._once("POST", url, data=(f"{first} ;\n{op}" if i == 0 else op).encode("utf-8"),
-                           headers={"Content-Type": "application/sparql-update; charset=utf-8"})
-
-        self._retrying(url, run_all)
+        headers = {"Content-Type": "application/sparql-update; charset=utf-8"}
+        if len(parts) == 1:  # DROP and INSERT in one request: safe to repeat as it is
+            self._send("POST", url, data=f"{first} ;\n{insert_operation(g.iri, parts[0])}".encode("utf-8"),
+                       headers=headers)
+            return
+        retry = self.policy.new(other=self.retries)  # a failed batch counts as an "other" error
+        while True:
+            try:
+                for i, part in enumerate(parts):
+                    op = insert_operation(g.iri, part)
+                    self._request("POST", url, self._single, headers=headers,
+                                  data=(f"{first} ;\n{op}" if i == 0 else op).encode("utf-8"))
+                return
+            except _Retryable as exc:
+                try:
+                    retry = retry.increment("POST", url, error=exc)
+                except MaxRetryError:
+                    raise EndpointError(f"{exc}{_after(retry.attempts)}") from None
+                retry.sleep()
 
     def load_parsed(self, parsed: ParsedFile) -> LoadResult:
         loads = []
@@ -253,14 +268,14 @@ class RemoteStore(ArticleQueries):
     def drop_graph(self, graph_iri: str) -> None:
         if self.gsp_endpoint:
             try:
-                self._request("DELETE", self.gsp_endpoint, params={"graph": graph_iri})
+                self._send("DELETE", self.gsp_endpoint, params={"graph": graph_iri})
             except EndpointError as exc:
                 if "HTTP 404" not in str(exc):
                     raise
         elif self.update_endpoint:
-            self._request("POST", self.update_endpoint,
-                          data=drop_operation(graph_iri).encode("utf-8"),
-                          headers={"Content-Type": "application/sparql-update; charset=utf-8"})
+            self._send("POST", self.update_endpoint,
+                       data=drop_operation(graph_iri).encode("utf-8"),
+                       headers={"Content-Type": "application/sparql-update; charset=utf-8"})
         else:
             raise StoreError("no endpoint to write to: give a graph store or an update endpoint")
 
@@ -283,8 +298,8 @@ class RemoteStore(ArticleQueries):
             raise StoreError("no SPARQL query endpoint known for this store; give one "
                              "(Oxigraph: http://HOST:7878/query)")
         graph = query_form(sparql) in ("construct", "describe")
-        answer = self._request("POST", url, data={"query": with_prefixes(sparql)},
-                               headers={"Accept": GRAPH_ACCEPT if graph else RESULTS_ACCEPT})
+        answer = self._send("POST", url, data={"query": with_prefixes(sparql)},
+                            headers={"Accept": GRAPH_ACCEPT if graph else RESULTS_ACCEPT})
         result = parse_answer(answer.content_type, answer.body, mask_url(url))
         if graph and result.kind == "select" and len(result.variables) == 3:
             # some stores answer CONSTRUCT with s/p/o bindings whatever is asked for
@@ -306,14 +321,12 @@ class RemoteStore(ArticleQueries):
 
 def parse_answer(content_type: str, body: bytes, where: str = "endpoint") -> QueryResult:
     """A SPARQL Protocol answer (JSON/XML results or RDF) as a QueryResult."""
-    import json
-
     mime = content_type.split(";")[0].strip().lower()
     try:
         if mime in ("application/sparql-results+json", "application/json"):
-            return QueryResult.from_json(json.loads(body.decode("utf-8")))
+            return QueryResult.parse(body, "json")
         if mime in ("application/sparql-results+xml", "application/xml", "text/xml"):
-            return QueryResult.from_ox(ox.parse_query_results(body, ox.QueryResultsFormat.XML))
+            return QueryResult.parse(body, "xml")
         from kg.formats import BY_MEDIA_TYPE
 
         found = BY_MEDIA_TYPE.get(mime)
@@ -327,13 +340,20 @@ def parse_answer(content_type: str, body: bytes, where: str = "endpoint") -> Que
 
 def _snippet(body: bytes, limit: int = 160) -> str:
     text = body.decode("utf-8", "replace")
-    text = re.sub(r"<[^>]+>", " ", text) if "<html" in text[:200].lower() else text
+    if "<html" in text[:200].lower():  # an error page: its words, as kg reads any page
+        from kg.read import html_text
+
+        text = html_text(text) or text
     return one_line(text, limit)
+
+
+def _after(attempts: int) -> str:
+    return f" (after {attempts} attempts)" if attempts > 1 else ""
 
 
 def _connection_reason(exc: Exception) -> str:
     text = str(exc)
-    if isinstance(exc, requests.Timeout):
+    if isinstance(exc, requests.Timeout) or "timed out" in text.lower():  # a read timeout retried
         return "timed out"
     if "refused" in text.lower():
         return "connection refused"

@@ -5,8 +5,6 @@ results, and for CONSTRUCT/DESCRIBE as Turtle.
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from dataclasses import dataclass
@@ -22,6 +20,8 @@ from kg.vocab import ARTICLE, EXTRACTOR_VERSION, QUERY_PREFIXES, SCHEMA, TEXT_SH
 _STRING = str(XSD.string)
 _ARTICLE, _TEXT_SHA256 = str(ARTICLE), str(TEXT_SHA256)
 _PLAIN = {_STRING, str(RDF.langString)}
+_RESULTS_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+                    "tsv": ox.QueryResultsFormat.TSV}
 
 # Shown as prefixed names in tables and Turtle, and declared for queries that use them undeclared.
 PREFIXES = QUERY_PREFIXES
@@ -49,28 +49,6 @@ class Term:
             return cls("literal", term.value, datatype=term.datatype.value)
         return cls("literal", str(term))  # RDF-star triple terms: shown as text
 
-    @classmethod
-    def from_json(cls, b: dict) -> "Term":
-        kind = b.get("type")
-        if kind == "uri":
-            return cls("uri", b["value"])
-        if kind == "bnode":
-            return cls("bnode", b["value"])
-        # "typed-literal" is the pre-1.1 spelling some stores (Virtuoso) still send
-        lang = b.get("xml:lang")
-        return cls("literal", b.get("value", ""), datatype=None if lang else b.get("datatype", _STRING),
-                   lang=lang)
-
-    def to_json(self) -> dict:
-        if self.kind != "literal":
-            return {"type": self.kind, "value": self.value}
-        out: dict = {"type": "literal", "value": self.value}
-        if self.lang:
-            out["xml:lang"] = self.lang
-        elif self.datatype and self.datatype != _STRING:
-            out["datatype"] = self.datatype
-        return out
-
     def to_ox(self):
         if self.kind == "uri":
             return ox.NamedNode(self.value)
@@ -87,10 +65,6 @@ class Term:
         if self.kind == "bnode":
             return f"_:{self.value}"
         return self.value
-
-    def csv(self) -> str:
-        # SPARQL 1.1 CSV results: IRIs in full, literals as their lexical form.
-        return f"_:{self.value}" if self.kind == "bnode" else self.value
 
 
 def shorten(iri: str) -> str:
@@ -121,13 +95,10 @@ class QueryResult:
         return cls("select", variables=names, bindings=rows)
 
     @classmethod
-    def from_json(cls, doc: dict) -> "QueryResult":
-        if "boolean" in doc:
-            return cls("ask", boolean=bool(doc["boolean"]))
-        names = tuple(doc.get("head", {}).get("vars", ()))
-        rows = tuple(tuple(Term.from_json(b[n]) if n in b else None for n in names)
-                     for b in doc.get("results", {}).get("bindings", ()))
-        return cls("select", variables=names, bindings=rows)
+    def parse(cls, data: bytes | str, fmt: str = "json") -> "QueryResult":
+        """SPARQL 1.1 query results (``json``, ``xml`` or ``tsv``), read by pyoxigraph; raises
+        ValueError or SyntaxError when they are malformed."""
+        return cls.from_ox(ox.parse_query_results(data, _RESULTS_FORMATS[fmt]))
 
     @classmethod
     def from_triples(cls, triples) -> "QueryResult":
@@ -174,26 +145,26 @@ class QueryResult:
             table.add_row(*r)
         return table
 
-    def to_csv(self) -> str:
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\r\n")  # RFC 4180, as the SPARQL CSV format asks
-        w.writerow(self.columns)
+    def solutions(self):
+        """The result as pyoxigraph query results, whose serializers write CSV and JSON."""
         if self.kind == "ask":
-            w.writerow(["true" if self.boolean else "false"])
-        for row in self.triples if self.kind == "graph" else self.bindings:
-            w.writerow(["" if t is None else t.csv() for t in row])
-        return buf.getvalue()
+            # pyoxigraph makes no QueryBoolean from Python: parse the smallest answer that is one
+            return ox.parse_query_results(f'{{"boolean":{str(bool(self.boolean)).lower()}}}',
+                                          ox.QueryResultsFormat.JSON)
+        # A select or graph result as SPARQL TSV, whose cells are terms in N-Triples syntax.
+        rows = self.triples if self.kind == "graph" else self.bindings
+        lines = ["\t".join(f"?{v}" for v in self.variables)]
+        lines += ["\t".join("" if t is None else str(t.to_ox()) for t in row) for row in rows]
+        return ox.parse_query_results("\n".join(lines) + "\n", ox.QueryResultsFormat.TSV)
+
+    def to_csv(self) -> str:
+        """SPARQL 1.1 CSV results: IRIs in full, literals as their lexical form."""
+        return self.solutions().serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
 
     def to_json(self) -> str:
-        """SPARQL 1.1 Query Results JSON (a graph result is given as s/p/o bindings)."""
-        if self.kind == "ask":
-            doc: dict = {"head": {}, "boolean": bool(self.boolean)}
-        else:
-            source = self.triples if self.kind == "graph" else self.bindings
-            doc = {"head": {"vars": list(self.variables)}, "results": {"bindings": [
-                {n: t.to_json() for n, t in zip(self.variables, row) if t is not None}
-                for row in source]}}
-        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+        """SPARQL 1.1 Query Results JSON (a graph result is given as s/p/o bindings), indented."""
+        compact = self.solutions().serialize(format=ox.QueryResultsFormat.JSON)
+        return json.dumps(json.loads(compact), indent=2, ensure_ascii=False) + "\n"
 
     def to_turtle(self) -> str:
         if self.kind != "graph":

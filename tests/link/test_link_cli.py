@@ -36,9 +36,9 @@ def test_link_type_filter_and_no_candidate():
     assert res.exit_code == 1 and "no candidate" in res.output
 
 
-def test_link_bad_type_is_an_input_error():
+def test_link_bad_type_is_a_usage_error_naming_the_choices():
     res = run("link", "Kazakhstan", "--type", "planet")
-    assert res.exit_code == InputError.exit_code and "kg: error:" in res.output
+    assert res.exit_code == 2 and "'place', 'person', 'organization'" in res.output
 
 
 def test_link_online_then_cached(fake_wikidata, monkeypatch):
@@ -76,3 +76,46 @@ def test_gazetteer_build_feeds_the_default_gazetteer(tmp_path):
 def test_gazetteer_build_missing_file_is_an_input_error(tmp_path):
     res = run("gazetteer", "build", str(tmp_path / "missing.json"), "-o", str(tmp_path / "o.tsv"))
     assert res.exit_code == InputError.exit_code and "kg: error:" in res.output
+
+
+def _slice(path, n: int) -> None:
+    rows = [json.dumps({"type": "item", "id": f"Q99{i:07d}", "labels": {"en": {"language": "en", "value": f"Testplace {i}"}},
+                        "claims": {}}) for i in range(1, n + 1)]
+    path.write_text("[\n" + ",\n".join(rows) + "\n]\n")
+
+
+def test_gazetteer_build_draws_a_progress_bar_on_a_terminal(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = tmp_path / "slice.json"
+    _slice(src, 1200)
+    primary, secondary = pty.openpty()
+    try:
+        done = subprocess.run([str(Path(sys.executable).parent / "kg"), "gazetteer", "build", str(src), "--type", "place",
+                               "-o", str(tmp_path / "g.tsv")], stdout=subprocess.PIPE, stderr=secondary,
+                              env={**os.environ, "COLUMNS": "200"}, timeout=300)
+        os.close(secondary)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:  # the terminal closed: all read
+                break
+            if not chunk:
+                break
+            drawn += chunk
+    finally:
+        os.close(primary)
+    assert done.returncode == 0 and b"1200 entries added" in done.stdout
+    assert b"gazetteer" in drawn and b"1,200 entities, 1,200 added" in drawn
+
+
+def test_gazetteer_build_draws_no_bar_off_a_terminal(tmp_path):
+    src = tmp_path / "slice.json"
+    _slice(src, 600)
+    res = runner.invoke(app, ["gazetteer", "build", str(src), "--type", "place", "-o", str(tmp_path / "g.tsv")])
+    assert res.exit_code == 0 and res.stderr == "" and "600 entries added" in res.stdout

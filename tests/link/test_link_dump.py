@@ -183,3 +183,24 @@ def test_malformed_member_qid_is_an_input_error(tmp_path):
     bad.write_text("Q99999217\tBadtown\tcity\tQ232\t\t\t\t\t\ttest\t1\t2\tNATO\n", encoding="utf-8")
     with pytest.raises(InputError, match="member_of"):
         load_gazetteer(bad)
+
+
+@pytest.mark.parametrize("suffix,opener", [(".json", open), (".json.gz", gzip.open)])
+def test_progress_counts_the_bytes_of_the_files_read(tmp_path, suffix, opener):
+    import kg.link.dump as dump
+
+    many = [entity(f"Q99{n:07d}", f"Testplace {n}", p31=["Q515"]) for n in range(1, 1202)]
+    first, second = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
+    for path, part in ((first, many[:700]), (second, many[700:])):
+        with opener(path, "wt", encoding="utf-8") as fh:
+            fh.write(dump_text(part))
+    total = first.stat().st_size + second.stat().st_size
+    ticks: list = []
+    stats = build_stats([first, second], tmp_path / "user.tsv", progress=ticks.append)
+    assert stats.read == 1201
+    assert [t.read for t in ticks] == [500, 700, 1000, 1201]  # every 500 entities and after each file
+    assert all(t.bytes_total == total for t in ticks)
+    done = [t.bytes_done for t in ticks]
+    assert done == sorted(done) and done[1] == first.stat().st_size and done[-1] == total
+    assert 0 < done[0] <= first.stat().st_size and ticks[-1].added == 1201
+    assert dump._PROGRESS_EVERY == 500

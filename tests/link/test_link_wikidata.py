@@ -82,6 +82,13 @@ def test_retry_after_is_capped(fake_wikidata, cache_path):
     assert sleeps == [30]
 
 
+def test_an_unreadable_retry_after_is_a_backoff(fake_wikidata, cache_path):
+    fake_wikidata.script = [fake_wikidata.step(503, b"", {"Retry-After": "soon"})]
+    client, sleeps = client_for(fake_wikidata, cache_path, backoff=0.5)
+    assert client.candidates("CSTO")[0].qid == "Q318693"
+    assert sleeps == [0.5] and client.requests_sent >= 2
+
+
 def test_500s_back_off_exponentially(fake_wikidata, cache_path):
     fake_wikidata.script = [fake_wikidata.step(500, b"oops"), fake_wikidata.step(502, b"oops")]
     client, sleeps = client_for(fake_wikidata, cache_path, backoff=0.5)

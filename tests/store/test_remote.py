@@ -121,10 +121,16 @@ class _Stub(BaseHTTPRequestHandler):
             return
         self.send_response(status)
         payload = b"bad request: no such thing" if status == 400 else b""
+        if status == 403:  # a proxy's error page: styles, a script, entities
+            payload = (b"<!DOCTYPE html><html><head><title>403</title><style>h1 { color: red }</style>"
+                       b"<script>track();</script></head><body><h1>Forbidden</h1>"
+                       b"<p>You &amp; your client may not write here.</p></body></html>")
         if status in (418, 599):  # a server that echoes the request's headers into its error page
             echoed = sorted(self.headers.items(), key=lambda kv: kv[0] != "Authorization")
             payload = "".join(f"{k}: {v}\n" for k, v in echoed).encode()
         self.send_header("Content-Length", str(len(payload)))
+        if status == 429:
+            self.send_header("Retry-After", "2")
         self.end_headers()
         self.wfile.write(payload)
 
@@ -341,6 +347,40 @@ def test_a_graph_cut_between_batches_is_not_trusted_and_a_rerun_repairs_it(oxigr
         store.load_file(p)  # what a rerun of the ingest does for an article not yet whole
         assert store.count(graph) == ARTICLE_TRIPLES
         assert store.content_hash(graph) == "ef" * 32
+
+
+def test_an_html_error_page_is_reported_as_its_words(stub):
+    base, handler = stub
+    handler.script = [403]
+    with RemoteStore(gsp_endpoint=base + "/store", retries=0) as store:
+        with pytest.raises(EndpointError) as caught:
+            store.replace_graph("http://example.org/g", _triple())
+    assert str(caught.value).endswith("refused the request: HTTP 403 Forbidden: Forbidden You & your client may not write here.")
+
+
+def test_retries_wait_as_the_server_asks_else_back_off(stub, monkeypatch):
+    from kg.retry import Backoff
+
+    waits: list[float] = []
+    monkeypatch.setattr(Backoff, "pause", staticmethod(waits.append))
+    base, handler = stub
+    handler.script = [503, 429, 500, 201]
+    with RemoteStore(gsp_endpoint=base + "/store", retries=3, backoff=0.25) as store:
+        store.replace_graph(ART + "x", _triple())
+    assert waits == [0.25, 2.0, 1.0] and len(handler.seen) == 4  # Retry-After: 2 on the 429
+
+
+def test_a_graph_in_several_update_requests_is_retried_whole_until_retries_run_out(stub, monkeypatch):
+    from kg.retry import Backoff
+
+    monkeypatch.setattr(Backoff, "pause", staticmethod(lambda s: None))
+    base, handler = stub
+    handler.script = [204, 503, 204, 503]
+    p = ox.NamedNode("http://example.org/p")
+    with RemoteStore(update_endpoint=base + "/update", batch_size=2, retries=1) as store:
+        with pytest.raises(EndpointError, match=r"HTTP 503 .*\(after 2 attempts\)$"):
+            store.replace_graph(ART + "x", [ox.Triple(p, p, ox.Literal(str(i))) for i in range(3)])
+    assert [s["body"].split(b" ", 1)[0] for s in handler.seen] == [b"DROP", b"INSERT", b"DROP", b"INSERT"]
 
 
 def test_501_is_not_retried(stub):

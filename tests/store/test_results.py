@@ -48,7 +48,7 @@ def test_json_is_sparql_results_json(store):
                           "datatype": "http://www.w3.org/2001/XMLSchema#integer"}
     assert first["label"] == {"type": "literal", "value": "Deployment bb01", "xml:lang": "en"}
     # and it reads back into the same result
-    assert QueryResult.from_json(doc) == store.query(Q)
+    assert QueryResult.parse(store.query(Q).to_json(), "json") == store.query(Q)
 
 
 def test_ask_and_construct(store):
@@ -68,9 +68,10 @@ def test_unbound_cells_are_empty(store):
 
 
 def test_virtuoso_typed_literal_json_is_read():
-    t = Term.from_json({"type": "typed-literal", "datatype": "http://www.w3.org/2001/XMLSchema#integer",
-                        "value": "2"})
-    assert t == Term("literal", "2", datatype="http://www.w3.org/2001/XMLSchema#integer")
+    doc = {"head": {"vars": ["n"]}, "results": {"bindings": [{"n": {
+        "type": "typed-literal", "datatype": "http://www.w3.org/2001/XMLSchema#integer", "value": "2"}}]}}
+    (row,) = QueryResult.parse(json.dumps(doc), "json").bindings
+    assert row == (Term("literal", "2", datatype="http://www.w3.org/2001/XMLSchema#integer"),)
 
 
 def test_shorten_and_prefixes():
@@ -93,3 +94,16 @@ def test_query_text_from_file(tmp_path: Path):
         query_text(f"@{tmp_path}/missing.rq")
     with pytest.raises(InputError, match="empty"):
         query_text("  ")
+
+
+def test_awkward_terms_survive_the_serializers(store):
+    q = ('SELECT ?x ?y ?z WHERE { VALUES (?x ?y) { ("tab\\there, \\"quoted\\"\\nnew line"@en UNDEF) '
+         '(<http://example.org/a> "2"^^xsd:decimal) } BIND(BNODE("b") AS ?z) }')
+    result = store.query(q)
+    assert QueryResult.parse(result.to_json(), "json").bindings[0][:2] == result.bindings[0][:2]
+    again = QueryResult.parse(result.to_json(), "json")
+    assert again.variables == ("x", "y", "z") and again.bindings[1][:2] == result.bindings[1][:2]
+    assert all(row[2].kind == "bnode" for row in again.bindings)
+    rows = list(csv.reader(io.StringIO(result.to_csv())))
+    assert rows[0] == ["x", "y", "z"] and rows[1][:2] == ['tab\there, "quoted"\nnew line', ""]
+    assert rows[2][:2] == ["http://example.org/a", "2"] and rows[2][2].startswith("_:")
