@@ -85,7 +85,8 @@ def mentions_in_sentence(
                                 f"{trig.event_type}/{trig.rule}: no named person (a count, not an arrest)"))
             continue
         # "a curfew would hurt trade": the trigger is what a modal speaks of, not a fact.
-        if negated(s, a, rules, b) or rules.pattern("modal_after").match(s, b):
+        if (negated(s, a, rules, b) or rules.pattern("modal_after").match(s, b)) and not (
+                trig.event_type in MOVEMENTS and rules.pattern("reported_plan").search(s)):
             traces.append(Trace(sentence, "skipped",
                                 f"{trig.event_type}/{trig.rule}: '{words}' denied, demanded or hypothetical"))
             continue

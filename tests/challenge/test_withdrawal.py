@@ -113,9 +113,14 @@ POSITIVES = [
     Case("The peacekeeping mission was wound down in 2022.", W, {}),
     Case("Nigeria began a phased withdrawal of its troops from Guinea-Bissau.", W,
          {"participant": {"Nigeria"}, "country": {"Guinea-Bissau"}}),
+    # a plan told in reported speech: "would" is the backshifted "will", and gives the planned length
+    Case("Kenyan troops began leaving Somalia on Monday. The president said the pullout would be "
+         "completed within 12 days.", W, {"start": {"2023-05-08"}, "plannedDuration": {12}}),
 ]
 
 NO_EVENT = [
+    # "would" in reported speech is still a hypothesis without a planned length
+    "The minister said a withdrawal of the troops from Mali would be a grave mistake.",
     "The candidate withdrew his candidacy on Monday.",
     "She withdrew money from a bank in Lima.",
     "The withdrawal of the bill angered lawmakers in Nairobi.",
