@@ -46,6 +46,42 @@ def test_a_wheel_installed_under_another_prefix_extracts_and_validates(wheel, tm
     assert validated.returncode == 0 and "conforms" in validated.stdout, validated.stderr
 
 
+def test_a_wheel_installed_with_pip_user_extracts_and_validates(wheel, tmp_path):
+    """``pip install --user`` into a temporary user base, run by the interpreter the test venv is
+    made from; the dependencies come from the venv's site-packages without kg-loader's own files."""
+    import sysconfig
+
+    base = Path(getattr(sys, "_base_executable", "") or "")
+    if not base.is_file() or sys.prefix == sys.base_prefix:
+        pytest.skip("needs a virtual environment made from a base interpreter")
+    deps = tmp_path / "deps"
+    deps.mkdir()
+    purelib = Path(sysconfig.get_paths()["purelib"])
+    for entry in purelib.iterdir():
+        if not entry.name.startswith(("kg_loader", "__editable__", "kg")) and entry.suffix != ".pth":
+            (deps / entry.name).symlink_to(entry)
+    userbase = tmp_path / "userbase"
+    env = {**os.environ, "PYTHONUSERBASE": str(userbase), "PYTHONPATH": str(deps), "PIP_USER": "1"}
+    for var in ("KG_SHAPES", "VIRTUAL_ENV", "PYTHONNOUSERSITE"):
+        env.pop(var, None)
+    installed = subprocess.run([str(base), "-m", "pip", "install", "-q", "--user", "--no-deps", "--ignore-installed",
+                                "--break-system-packages", "--no-warn-script-location", str(wheel)],
+                               env=env, capture_output=True, text=True, timeout=300)
+    if installed.returncode != 0:
+        pytest.skip(f"the base interpreter cannot pip install --user: {installed.stderr.strip()[-200:]}")
+    run = lambda *args: subprocess.run([str(base), *args], cwd=tmp_path, env=env,  # noqa: E731
+                                       capture_output=True, text=True, timeout=300)
+    where = run("-c", "import kg; print(kg.__file__)").stdout
+    assert where.startswith(str(userbase)), where  # the --user copy, not the clone
+    article = tmp_path / "a.txt"
+    article.write_text("Soldiers were sent to Chad on Monday.")
+    out = tmp_path / "a.ttl"
+    extracted = run("-m", "kg", "extract", str(article), "--published", "2023-05-12", "-o", str(out))
+    assert extracted.returncode == 0, extracted.stderr
+    validated = run("-m", "kg", "validate", str(out))
+    assert validated.returncode == 0 and "conforms" in validated.stdout, validated.stderr
+
+
 def test_the_wheel_states_its_licence_as_a_pep_639_expression_with_the_licence_file(wheel):
     import zipfile
     from email.parser import Parser
