@@ -487,8 +487,17 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
     # sentence gives no other date.
     # "announced by X in February" dates the announcement, never the event; "Sunday's election"
     # names another event by its day.
-    usable = [d for d in usable if not (claim_at[0] <= d.start and d.end <= claim_at[1])
-              and not rules.pattern("possessive_after").fullmatch(s[d.end - base:d.end - base + 2])]
+    usable = [d for d in usable if not (claim_at[0] <= d.start and d.end <= claim_at[1])]
+    # "Saturday's bombing", "last week's protests": the day names the event it owns.
+    owned = [d for d in usable if rules.pattern("possessive_after").fullmatch(s[d.end - base:d.end - base + 2])]
+    usable = [d for d in usable if d not in owned]
+    for d in owned:
+        gap = rules.pattern("owned_trigger_gap")
+        ev = next((e for e in real if e.trigger.start >= d.end + 2
+                   and gap.fullmatch(s[d.end - base + 2:e.trigger.start - base])), None)
+        if ev is not None:
+            ev.dates.append(When("start" if ev.type in DURATIVE else "date", date_of(d),
+                                 Span(d.start, d.end, d.text), d.first.year))
     # "on Thursday, the day after troops were sent": "the day after" counts back to the sending
     # (kg/extract/timeline.py); it is not a day of its own.
     offsets = [(p.start() + base, p.end() + base) for p in rules.pattern("offset").finditer(s)]
@@ -549,11 +558,17 @@ def _share_coordinated(events: list[EventMention], s: str, base: int, rules: Rul
     dated = [e for e in events if e.dates]
     for ev in [e for e in events if not e.dates]:
         partners = []
-        # Forward only, from a date in the dated verb's own stretch between commas: a subject
-        # noun before the verbs ("protesters entered ... and set fire") is no coordinated verb.
-        for other in [o for o in dated if o.trigger.end <= ev.trigger.start]:
-            between = s[other.trigger.end - base:ev.trigger.start - base]
+        # From a date in the dated verb's own stretch between commas. Forward ("stormed the palace
+        # on Monday and detained ..."), or backward from a date told after the later verb
+        # ("declared an emergency and dissolved the government on Monday"), never across the
+        # date: a subject noun before the verbs ("protesters entered ... on Monday and set fire")
+        # is no coordinated verb.
+        for other in dated:
+            forward = other.trigger.end <= ev.trigger.start
+            a, b = (other.trigger, ev.trigger) if forward else (ev.trigger, other.trigger)
+            between = s[a.end - base:b.start - base]
             own = [w for w in other.dates if w.prop in ("start", "date") and
+                   (forward or w.span.start >= other.trigger.end) and
                    _own_stretch(s[min(w.span.end, other.trigger.start) - base:
                                   max(w.span.start, other.trigger.end) - base], rules)]
             if own and 0 < len(between) <= 160 and rules.pattern("coordinated_between").search(between):

@@ -71,6 +71,14 @@ OWN_VERB = [
          "ArmedClash", {"start": {"2023-05-03"}}),
     Case("Mali has been in turmoil since May 2, when the army seized power in Bamako and detained the "
          "president Amadou Issa.", "Arrest", {"date": {"2023-05-02"}}),
+    # backward from a date told after the later verb
+    Case("The army chief declared a state of emergency in Khartoum and dissolved the cabinet on Monday.",
+         "StateOfEmergency", {"start": {"2023-05-08"}}),
+    # a day in the possessive names the event it owns
+    Case("The death toll from Saturday's suicide bombing in Kabul has risen to 35.", "Attack",
+         {"date": {"2023-05-06"}}),
+    Case("Police arrested 40 people in Dhaka after last week's anti-government protests.", "CivilUnrest",
+         {"earliestStart": {"2023-05-01"}, "latestStart": {"2023-05-07"}}),
 ]
 
 # 4. Windows, never an invented day.
@@ -102,6 +110,8 @@ WINDOWS = [
          {"earliestStart": {"2023-05-03"}, "latestStart": {"2023-05-10"}}),
     Case("Protesters clashed with police in Lima over the past few days.", "CivilUnrest",
          {"earliestStart": {"2023-05-03"}, "latestStart": {"2023-05-10"}}),
+    Case("Protests have gripped Basra for weeks.", "CivilUnrest",
+         {"earliestStart": {"2023-03-10"}, "latestStart": {"2023-04-28"}}),
     # how long it has run, told as now: "over a week" is one to two weeks back
     Case("Prime minister Lena Ostrova resigns\nHer resignation comes amid over a week of protests "
          "across Riga.", "CivilUnrest", {"earliestStart": {"2023-04-28"}, "latestStart": {"2023-05-04"}}),
@@ -262,6 +272,10 @@ NOT_DATED = [
     # nor across a comma from another clause's date
     ("After a cabinet meeting late on Sunday, the president decided to declare a state of emergency and "
      "deploy troops to Santiago.", "MilitaryDeployment", ("start",), {"2023-05-07"}),
+    # a possessive day owned by another noun ("Sunday's vote") dates no event after it
+    ("Sunday's vote was followed by protests in Dhaka.", "CivilUnrest", DATE_PROPS, {"2023-05-07"}),
+    # a vague length told in the past is no look-back from publication
+    ("Protests raged in Basra for weeks in 2019.", "CivilUnrest", DATE_PROPS, {"2023-03-10", "2023-04-28"}),
     # coordinated verbs share when it happened, never an end
     ("The peacekeepers completed their withdrawal from Abyei on Wednesday and handed the base to "
      "the army.", "TroopWithdrawal", ("start",), {"2023-05-10"}),
