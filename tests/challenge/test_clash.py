@@ -124,9 +124,23 @@ POSITIVE = [
          fact(MON, sides={"Azerbaijan"})),
     Case("Ceasefire violations by Indian and Pakistani troops were reported along the Line of Control on "
          "Tuesday.", C, fact(TUE)),
+    # territory taken by force is won in fighting
+    Case("Rebels captured the town of Bunagana on Monday.", C, fact(MON)),
+    Case("Government troops recaptured the city of Mosul from militants on Tuesday.", C, fact(TUE, "Mosul")),
+    Case("Sudanese troops retook several villages near Kadugli on Sunday.", C, fact(SUN)),
+    Case("The army said on Friday it had liberated dozens of settlements in the east.", C, {}),
+    Case("Officials said they also took back the town of Kidal on Monday.", C, fact(MON)),
+    Case("The town of Kidal fell to Tuareg rebels on Monday.", C, fact(MON, "Kidal")),
+    Case("Jihadists seized control of the district of Djibo on Thursday.", C, fact(THU)),
 ]
 
 NO_EVENT = [
+    # places captured, taken or fallen in other senses
+    Case("The photographer captured the city of Lima at dawn.", None),
+    Case("The ruling party took control of the city council in Lima after the vote.", None),
+    Case("Share prices fell to their lowest level in Tokyo.", None),
+    Case("In the liberated territories, residents removed the occupiers' posters.", None),
+    Case("The opposition captured three provinces in the election.", None),
     # other senses of clash, fight, battle, conflict, exchange
     Case("The two sides often clash over water rights in the valley.", None),
     Case("The ministers had clashing views on the budget.", None),
