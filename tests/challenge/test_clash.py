@@ -141,6 +141,7 @@ NO_EVENT = [
     Case("Share prices fell to their lowest level in Tokyo.", None),
     Case("In the liberated territories, residents removed the occupiers' posters.", None),
     Case("The opposition captured three provinces in the election.", None),
+    Case("Government troops failed to recapture the town of Kidal on Monday.", None),
     # other senses of clash, fight, battle, conflict, exchange
     Case("The two sides often clash over water rights in the valley.", None),
     Case("The ministers had clashing views on the budget.", None),

@@ -94,9 +94,17 @@ POSITIVE = [
          {"participant": {"Anil Mehta"}, "date": {"2023-05-12"}}),
     Case("Kyiv's defence minister Oleh Marchenko was relieved of his duties on Monday.", R,
          {"participant": {"Oleh Marchenko"}, "date": {"2023-05-08"}}),
+    # a vote that removes a holder from office
+    Case("Congress voted to remove President Pedro Salas in Lima on Wednesday.", R,
+         {"participant": {"Pedro Salas"}, "date": {"2023-05-10"}}),
+    Case("Parliament voted Prime Minister Mira Kostova out of office on Tuesday.", R,
+         {"participant": {"Mira Kostova"}, "date": {"2023-05-09"}}),
 ]
 
 NO_EVENT = [
+    # a vote to come, or one that failed, removes nobody
+    Case("Lawmakers will vote next week on whether to remove President Pedro Salas.", None),
+    Case("Parliament failed to vote to remove Prime Minister Mira Kostova.", None),
     Case("Opposition parties demanded the resignation of Prime Minister Ali Hassan.", None),
     Case("Opposition leaders called for President Nadia Ruiz to step down.", None),
     Case("The minister refused to resign despite the scandal.", None),
