@@ -548,10 +548,11 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         for other in [e for e in real if e is not ev and when and e.trigger.start - base >= when.end()]:
             other.dates.append(When("start" if other.type in DURATIVE else "date", value,
                                     Span(d.start, d.end, d.text), d.first.year))
-    _share_coordinated(real, s, base, rules)
+    _share_coordinated(real, s, base, dates, rules)
 
 
-def _share_coordinated(events: list[EventMention], s: str, base: int, rules: Rules) -> None:
+def _share_coordinated(events: list[EventMention], s: str, base: int, dates: list[DateMention],
+                       rules: Rules) -> None:
     """ "Soldiers stormed the palace on Monday and detained the president": verbs coordinated in
     one clause tell one stretch of time, so an event with no date of its own takes the date of the
     nearest dated one it is coordinated with."""
@@ -567,6 +568,8 @@ def _share_coordinated(events: list[EventMention], s: str, base: int, rules: Rul
             forward = other.trigger.end <= ev.trigger.start
             a, b = (other.trigger, ev.trigger) if forward else (ev.trigger, other.trigger)
             between = s[a.end - base:b.start - base]
+            if not forward and ("," in between or any(a.end <= d.start and d.end <= b.start for d in dates)):
+                continue  # backward only within one stretch, and never across a date
             own = [w for w in other.dates if w.prop in ("start", "date") and
                    (forward or w.span.start >= other.trigger.end) and
                    _own_stretch(s[min(w.span.end, other.trigger.start) - base:

@@ -276,6 +276,7 @@ def _in_time_order(facts: list[Fact]) -> list[Fact]:
 
 
 REGION_RULE = "location-region"
+FORCE_OF_RULE = "participant:force-of"  # a state standing behind its named force
 
 
 def _is_region(e: Entity) -> bool:
@@ -298,13 +299,14 @@ def _without_regions(facts: list[Fact]) -> list[Fact]:
 
 def _without_hosts(event_type: str, facts: list[Fact]) -> list[Fact]:
     """The state troops are sent to hosts them; it is where, not who, of the deployment. When the
-    host is the only actor named ("the South African government is deploying troops"), the troops
-    are its own and it stays."""
+    host is the only actor named ("the South African government is deploying troops"), or its own
+    force is named ("the SANDF deployed troops to KwaZulu-Natal"), the troops are its own and it
+    stays."""
     if not CLASSES[event_type].movement:
         return facts
     hosts = {f.value.key for f in facts if f.prop == "country" and isinstance(f.value, Entity)}
     kept = [f for f in facts if not (f.prop == "participant" and isinstance(f.value, Entity)
-                                     and f.value.key in hosts)]
+                                     and f.value.key in hosts and not f.rule.startswith(FORCE_OF_RULE))]
     return kept if any(f.prop == "participant" for f in kept) else facts
 
 
@@ -373,7 +375,12 @@ def _role_facts(r: Role, m: EventMention) -> list[Fact]:
         if r.country is not None:
             out.append(Fact("country", r.country, m.sentence, claimed, f"location-country:{r.rule}"))
         return out
-    return [Fact(r.prop, r.entity, m.sentence, claimed, f"{r.prop}:{r.rule}")]
+    out = [Fact(r.prop, r.entity, m.sentence, claimed, f"{r.prop}:{r.rule}")]
+    if r.prop == "participant" and r.entity.qid is None and r.entity.type == "Organization" \
+            and r.country is not None:
+        # An unlinked national force ("the SANDF", "PLA troops") acts for its state.
+        out.append(Fact("participant", r.country, m.sentence, claimed, f"{FORCE_OF_RULE}:{r.rule}"))
+    return out
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:

@@ -10,6 +10,8 @@ Optional columns after the ten of ``COLUMNS``: lat, lon (a place's coordinates) 
 (|-separated QIDs of the organisations it belongs to, e.g. from a dump's P463 claims).
   gazetteer-coords.tsv   coordinates of gazetteer.tsv's places that two public tables confirm
   gazetteer-places.tsv   places with no verified QID but a known country (left unlinked)
+  gazetteer-forces.tsv   national armed forces, police and security services with no verified QID
+                         but a known state (left unlinked; a force named acts for its state)
   gazetteer-context.tsv  context rules of the scanner ("Latin America" is not the US)
 plus the user's own gazetteer (``KG_GAZETTEER`` or ~/.local/share/kg-loader/gazetteer.tsv),
 e.g. one grown from a Wikidata dump with ``kg gazetteer build``; it never overrides the
@@ -67,7 +69,8 @@ _DEMONYM_CLASS = frozenset({"*demonym"})  # _word_in: any demonym the gazetteer 
 _SENTENCE_END = frozenset({".", "!", "?", '"', "'", ":", ";", "(", "\u201c", "\u201d"})
 _CUE_WINDOW = 120  # characters either side searched for US-state cues
 
-PACKAGED = ("gazetteer.tsv", "gazetteer-world.tsv", "gazetteer-places.tsv", "gazetteer-actors.tsv")
+PACKAGED = ("gazetteer.tsv", "gazetteer-world.tsv", "gazetteer-places.tsv", "gazetteer-actors.tsv",
+            "gazetteer-forces.tsv")
 COORDS = "gazetteer-coords.tsv"  # coordinates of gazetteer.tsv's places (tools/build_world_gazetteer.py)
 WORLD_LAYER = PACKAGED.index("gazetteer-world.tsv")  # context rules for "*world" apply to its rows
 USER_DEFAULT = Path("~/.local/share/kg-loader/gazetteer.tsv")

@@ -72,6 +72,15 @@ TAKES_PART = [
          {"participant": {"Russia"}}),
     Case("The convoy was ambushed by Malian soldiers near Gao on Monday.", ATTACK,
          {"participant": {"Mali"}}),
+    # a national force named by its name or acronym acts for its state (the force itself stays unlinked)
+    Case("The SANDF deployed 25,000 troops to KwaZulu-Natal on Thursday.", DEPLOY,
+         {"participant": {"South Africa", "South African National Defence Force"}}),
+    Case("Kenya Defence Forces troops were sent to Haiti on Monday.", DEPLOY,
+         {"participant": {"Kenya"}, "country": {"Haiti"}}),
+    Case("A patrol was attacked by PLA troops near the border on Monday.", ATTACK,
+         {"participant": {"China"}}),
+    Case("The Tatmadaw clashed with ethnic rebels near Myawaddy on Monday.", CLASH,
+         {"participant": {"Myanmar"}}),
 ]
 
 
