@@ -329,6 +329,8 @@ def _ago(m: re.Match, ref: _Ref, g: _DateGrammar) -> Period | None:
     unit = g.unit.get(m.group("agounit").lower())
     if n is None or unit is None:
         return None
+    if unit == "fortnight":
+        n, unit = 2 * n, "week"
     if unit in ("day", "week"):
         if ref.day is None:
             return None

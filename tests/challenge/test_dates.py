@@ -110,6 +110,8 @@ WINDOWS = [
          {"earliestStart": {"2023-05-03"}, "latestStart": {"2023-05-10"}}),
     Case("Protesters clashed with police in Lima over the past few days.", "CivilUnrest",
          {"earliestStart": {"2023-05-03"}, "latestStart": {"2023-05-10"}}),
+    Case("The vice president Emmerson Dube was dismissed a fortnight ago.", "Resignation",
+         {"earliestDate": {"2023-04-24"}, "latestDate": {"2023-04-30"}}),
     Case("Protests have gripped Basra for weeks.", "CivilUnrest",
          {"earliestStart": {"2023-03-10"}, "latestStart": {"2023-04-28"}}),
     # how long it has run, told as now: "over a week" is one to two weeks back
