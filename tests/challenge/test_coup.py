@@ -108,9 +108,17 @@ POSITIVE = [
     Case("Soldiers seized the state radio in Niamey and announced the dissolution of the government.", C,
          {"location": {"Niamey"}}),
     Case("Military takes over in Sudan", C, {"country": {"Sudan"}}),
+    # told as a noun
+    Case("The soldiers detained the president after their seizure of power in Niamey on Monday.", C,
+         {"location": {"Niamey"}, "date": {"2023-05-08"}}),
+    Case("The military takeover in Bamako on Tuesday drew condemnation.", C,
+         {"location": {"Bamako"}, "date": {"2023-05-09"}}),
 ]
 
 NO_EVENT = [
+    "Analysts in Dakar fear a military takeover.",
+    "The opposition accused the ruling party of a seizure of power in parliament in Lima.",
+    "The military takeover of the airport in Juba ended the siege.",
     "Officials in Bamako said they had foiled a coup plot.",
     "The government said it had thwarted a coup attempt in Conakry.",
     "The opposition accused the president of staging a constitutional coup in Caracas.",
