@@ -40,6 +40,9 @@ class EventClass:
     # The model class it is a finer kind of (MODEL.md: every event is typed with one of the model's
     # classes directly; a finer class stands beside it, never instead): a coup is an Attack.
     within: str | None = None
+    # A class whose reports take in the unsided events of another: in a report of unrest,
+    # "clashes with security forces" naming no other armed side are the unrest's, not a fight.
+    absorbs: str | None = None
 
     @property
     def movement(self) -> bool:
@@ -156,6 +159,8 @@ def parse_event_classes(text: str, source: str = "event_classes.tsv") -> EventCl
     for r in rows:
         if r.ends is not None and r.ends not in names:
             raise RulePackError(f"{source}: class {r.name} ends an unknown class {r.ends}")
+        if r.absorbs is not None and r.absorbs not in names:
+            raise RulePackError(f"{source}: class {r.name} absorbs an unknown class {r.absorbs}")
         if r.within is not None and (r.within not in names or next(x for x in rows if x.name == r.within).within):
             raise RulePackError(f"{source}: class {r.name} is within {r.within}, which is no class of the model")
     if not rows:
@@ -189,9 +194,9 @@ def _counts(cell: str, where: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
-def _role(cell: str, where: str) -> tuple[bool, bool, str | None, bool, bool, bool, str | None]:
+def _role(cell: str, where: str) -> tuple[bool, bool, str | None, bool, bool, bool, str | None, str | None]:
     flags = {"arrival": False, "departure": False, "sides": False, "agent": False, "perpetrator": False}
-    ends = within = None
+    ends = within = absorbs = None
     for item in ([] if cell == "-" else cell.split(",")):
         item = item.strip()
         if item in flags:
@@ -200,12 +205,15 @@ def _role(cell: str, where: str) -> tuple[bool, bool, str | None, bool, bool, bo
             ends = item[5:]
         elif item.startswith("within:") and item[7:]:
             within = item[7:]
+        elif item.startswith("absorbs:") and item[8:]:
+            absorbs = item[8:]
         else:
             raise RulePackError(f"{where}: unknown role {item!r} (known: arrival, departure, ends:CLASS, sides, agent, "
-                                "perpetrator, within:CLASS)")
+                                "perpetrator, within:CLASS, absorbs:CLASS)")
     if flags["arrival"] and flags["departure"]:
         raise RulePackError(f"{where}: a class is an arrival or a departure, not both")
-    return flags["arrival"], flags["departure"], ends, flags["sides"], flags["agent"], flags["perpetrator"], within
+    return (flags["arrival"], flags["departure"], ends, flags["sides"], flags["agent"], flags["perpetrator"], within,
+            absorbs)
 
 
 def load_event_classes(path: Path | None = None) -> EventClasses:

@@ -8,7 +8,7 @@ from kg.extract.attribution import find_claimant_span
 from kg.extract.dates import find_dates
 from kg.extract.events import mentions_in_sentence
 from kg.extract.membership import find_memberships
-from kg.extract.merge import build_events, cluster_mentions
+from kg.extract.merge import absorbed_mentions, build_events
 from kg.extract.names import find_person_names, find_surnames
 from kg.extract.spans import by_sentence, sentence_index
 from kg.extract.timeline import date_undated
@@ -52,7 +52,7 @@ def extract(article: Article, gazetteer=None, rules: Rules | None = None) -> Ext
         all_mentions.extend(found)
         if claim is not None:
             claimants[sent.start] = claim[0]
-    clusters = cluster_mentions(all_mentions, pub_year)
+    clusters = absorbed_mentions(all_mentions, pub_year, rules.cues["armed_group"])
     date_undated(clusters, cleaned.sentences, dates, text, published, rules)
     focus = _focus_country(matches, clusters, _dateline_countries(gaz, cleaned.dateline))
     events = build_events(clusters, focus)

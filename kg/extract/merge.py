@@ -137,6 +137,26 @@ def _compatible(c: _Merging, m: EventMention, pub_year: int | None) -> bool:
     return True
 
 
+def absorbed_mentions(mentions: list[EventMention], pub_year: int | None, armed_group) -> list[Cluster]:
+    """The clusters of ``mentions``, after the events a class absorbs are told as that class's
+    (event_classes.tsv, absorbs:CLASS): in a report of unrest, "dozens were killed in clashes with
+    security forces", naming no other armed side (no state, body or armed group), tells the
+    unrest's clashes, not a fight between armed parties."""
+    clusters = cluster_mentions(mentions, pub_year)
+    absorber = {CLASSES[c.type].absorbs: c.type for c in clusters if CLASSES[c.type].absorbs}
+    unsided = [c for c in clusters if c.type in absorber
+               and not any(r.prop == "participant" for m in c.mentions for r in m.roles)
+               and not any(armed_group.search(m.sentence.text) for m in c.mentions if m.type)]
+    if not unsided:
+        return clusters
+    for c in unsided:
+        for m in c.mentions:
+            if m.type:
+                m.type = absorber[c.type]
+                m.roles = [r for r in m.roles if r.prop != "participant" or CLASSES[m.type].admits(r.entity.type)]
+    return cluster_mentions(mentions, pub_year)
+
+
 def cluster_mentions(mentions: list[EventMention], pub_year: int | None) -> list[Cluster]:
     clusters: list[Cluster] = []
     merging: dict[int, _Merging] = {}  # id(cluster) -> its summary, while mentions join

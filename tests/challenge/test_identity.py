@@ -1,7 +1,7 @@
 """One event per real-world event, and the class a report belongs to at the boundaries."""
 import pytest
 
-from tests.challenge.support import Case, check, check_absent, count_of
+from tests.challenge.support import Case, check, check_absent, count_of, events_of
 
 # (text, class, how many events of it the text tells of)
 EPISODES = [
@@ -29,6 +29,28 @@ EPISODES = [
     (("Gunmen stormed a police station in Kano on Monday. Gunmen stormed a market in Kano on Monday."),
      "Attack", 2),
 ]
+
+
+# In a report of unrest, clashes with security forces that name no other armed side are the
+# unrest's (event_classes.tsv, absorbs:ArmedClash); a fight with a named armed group stays a clash.
+ABSORBED = [
+    ("Protesters marched in Baghdad on Friday. Nine people were killed in clashes with security forces.",
+     "ArmedClash", 0),
+    ("Protesters marched in Bamako on Friday. Soldiers clashed with jihadists near Gao on Saturday.",
+     "ArmedClash", 1),
+    ("Protesters marched in Dhaka on Friday. Indian and Bangladeshi border guards clashed on Saturday.",
+     "ArmedClash", 1),
+]
+
+
+@pytest.mark.parametrize("text,cls,n", ABSORBED, ids=lambda x: x[:50] if isinstance(x, str) else str(x))
+def test_unsided_clashes_in_a_report_of_unrest(text, cls, n):
+    assert count_of(text, cls) == n
+
+
+def test_the_absorbed_clash_gives_the_unrest_its_dead():
+    (unrest,) = [e for e in events_of(ABSORBED[0][0]) if e.type == "CivilUnrest"]
+    assert {f.value.value for f in unrest.facts if f.prop == "deaths"} == {9}
 
 
 @pytest.mark.parametrize("text,cls,n", EPISODES, ids=lambda x: x[:50] if isinstance(x, str) else str(x))
