@@ -617,19 +617,23 @@ def _date_by_day_count(events: list[EventMention], s: str, base: int, dates: lis
         # "she quits after over a week of marches": told as now, the marches began that long
         # before publication (over a week: one to two weeks).
         now = rules.pattern("present_from_trigger")
-        if any(now.match(s[e.trigger.start - base:e.trigger.end - base + 40]) for e in events):
-            for v in rules.pattern("span_of").finditer(s):
-                n = 1 if v.group("n").lower() in rules.number_words["article"] else parse_number_word(v.group("n"), rules)
-                unit = {"d": 1, "w": 7, "m": 30}[v.group("unit")[0].lower()]
-                if not n:
-                    continue
-                back = n * unit
-                # "three days of" counts today as one; "two weeks of" is give or take a day, a month a week.
-                slack = {1: 0, 7: 1}.get(unit, 7)
-                least, most = (back + 1, 2 * back) if v.group("more") else \
-                    ((back - 1, back) if unit == 1 else (back - slack, back + slack))
-                counted.append((Span(base + v.start(), base + v.end(), v.group(0)),
-                                today - dt.timedelta(days=most), today - dt.timedelta(days=least)))
+        told_now = any(now.match(s[e.trigger.start - base:e.trigger.end - base + 40]) for e in events)
+        # With no date in the sentence, "killed in a week of unrest" counts back from the report too.
+        for v in rules.pattern("span_of").finditer(s):
+            if not (told_now or (not dates and any(0 <= t.start - base - v.end() <= 25
+                                                   for e in lasting for t in [e.trigger, *e.later]))):
+                continue
+            n = 1 if v.group("n").lower() in rules.number_words["article"] else parse_number_word(v.group("n"), rules)
+            unit = {"d": 1, "w": 7, "m": 30}[v.group("unit")[0].lower()]
+            if not n:
+                continue
+            back = n * unit
+            # "three days of" counts today as one; "two weeks of" is give or take a day, a month a week.
+            slack = {1: 0, 7: 1}.get(unit, 7)
+            least, most = (back + 1, 2 * back) if v.group("more") else \
+                ((back - 1, back) if unit == 1 else (back - slack, back + slack))
+            counted.append((Span(base + v.start(), base + v.end(), v.group(0)),
+                            today - dt.timedelta(days=most), today - dt.timedelta(days=least)))
         for v in rules.pattern("lookback_vague").finditer(s):
             # "over the past few days": a few is at least two and hardly ten; no day is guessed.
             unit = 7 if v.group("unit").lower().startswith("week") else 1

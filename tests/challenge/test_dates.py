@@ -112,6 +112,9 @@ WINDOWS = [
          {"earliestStart": {"2023-05-03"}, "latestStart": {"2023-05-10"}}),
     Case("The vice president Emmerson Dube was dismissed a fortnight ago.", "Resignation",
          {"earliestDate": {"2023-04-24"}, "latestDate": {"2023-04-30"}}),
+    # with no date in the sentence, how long it ran counts back from the report
+    Case("Police said 23 protesters had been killed and 300 injured in a week of unrest in Lagos.",
+         "CivilUnrest", {"earliestStart": {"2023-05-04"}, "latestStart": {"2023-05-06"}}),
     Case("Protests have gripped Basra for weeks.", "CivilUnrest",
          {"earliestStart": {"2023-03-10"}, "latestStart": {"2023-04-28"}}),
     # how long it has run, told as now: "over a week" is one to two weeks back
