@@ -68,7 +68,8 @@ PATTERN_NAMES: tuple[str, ...] = (
     "number_strength_after", "number_idprefix_before", "number_noncount_one_before", "number_from_before",
     "year_context_before", "plural_noun_after", "date_parts",
     # kg/extract/dates.py
-    "date", "date_start", "bare_month_before", "article_before", "month_not_bare", "days_later", "duration",
+    "date", "date_start", "bare_month_before", "article_before", "month_not_bare", "days_later",
+    "offset_to_day", "duration",
     "nth_day",
     # kg/extract/events.py (dates)
     "lookback_span", "lookback_vague", "situation_before", "headline_participle", "span_of", "since_after", "day_when_after",

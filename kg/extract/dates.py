@@ -100,6 +100,7 @@ class _DateGrammar:
         self.duration = re.compile(fill(rules.template("duration"), slots))
         self.nth_day = re.compile(fill(rules.template("nth_day"), slots))
         self.days_later = rules.pattern("days_later")
+        self.offset_to_day = rules.pattern("offset_to_day")
         self.bare_month_before = rules.pattern("bare_month_before")
         self.art_before = rules.pattern("article_before")
         self.start = rules.pattern("date_start")
@@ -459,7 +460,30 @@ def find_dates(text: str, published: DateValue | None, base: int = 0,
         # Every date the text gives with its year; the yearless ones resolve after the latest.
         stated = [d.first for d in found if d.precision in ("day", "month")]
         found = _scan(text, _Ref(floor=max(stated)), base, g) if stated else found
+    found = _offset_to_day(text, found, base, g)
     return sorted(found + _days_later(text, found, base, g), key=lambda d: d.start)
+
+
+def _offset_to_day(text: str, found: list[DateMention], base: int, g: _DateGrammar) -> list[DateMention]:
+    """ "Two days before the vote on May 7", "the day before Sunday's election": the day counted from
+    another event's day, which is that event's and dates nothing else here."""
+    out = []
+    for d in found:
+        # "the day before Sunday's": the date's own "before" is the offset's.
+        own = d.text[:len(d.text) - len(d.text.lstrip().split(None, 1)[-1])] if d.relation in ("before", "after") else ""
+        probe = text[max(0, d.start - base - 60):d.start - base] + own
+        m = g.offset_to_day.search(probe) if d.precision == "day" and d.first == d.last else None
+        word = m.group("n").lower() if m else ""
+        n = 1 if word in ("the", *g.article) else (int(word) if word.isdigit() else parse_number_word(word, g.rules))
+        if m is None or not n or n > 60:
+            out.append(d)
+            continue
+        days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+        day = d.first + dt.timedelta(days=-days if m.group("dir").lower() == "before" else days)
+        end = d.end + (2 if text[d.end - base:d.end - base + 2] in ("'s", "’s") else 0)
+        start = d.start - len(probe) + len(own) + m.start()
+        out.append(DateMention(start, end, text[start - base:end - base], day, day, "day", "at"))
+    return out
 
 
 def _scan(text: str, ref: _Ref, base: int, g: _DateGrammar) -> list[DateMention]:

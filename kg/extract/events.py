@@ -159,9 +159,11 @@ def _person_near(persons: list[NameMention], s: str, rel: int, rel_end: int, bas
     """A named person in the trigger's clause, not a count ("thousands in detention", "arrests top 6,000")."""
     left, right = clause_around(s, rel, rel, rules)
     before = s[max(left, rel - 40):rel]
-    # "fired tear gas at protesters and arrested X": the crowd belongs to the verb before "and"
-    cut = [m.end() for m in rules.pattern("new_clause_between").finditer(before)]
-    before = before[cut[-1]:] if cut else before
+    # "fired tear gas at protesters and arrested X": the crowd belongs to the verb before "and" (or
+    # a comma: "before the vote on May 7, police arrested X" holds a date, not a count)
+    cut = [m.end() for m in rules.pattern("new_clause_between").finditer(before)] + \
+        [m.end() for m in _SEGMENT_BREAK.finditer(before)]
+    before = before[max(cut):] if cut else before
     if rules.pattern("crowd_before").search(before) or \
             rules.pattern("count_after").match(s, rel_end):
         return False
@@ -505,6 +507,8 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
     # "Calm had returned by 9 March, so the curfew was eased": the crisis's end
     # (kg/extract/timeline.py), not the easing's.
     usable = [d for d in usable if not situation_date(d, s, base, rules)]
+    # "arrested before May 7", "after Sunday": a bound, not the day it happened.
+    usable = [d for d in usable if d.relation not in ("before", "after")]
     told = [d for d in usable if rules.pattern("speech_before").search(s[max(0, d.start - base - 30):d.start - base])]
     # A report's date can date only a movement told as done or under way, not one to come.
     movers = [e for e in real if e.type in MOVEMENTS

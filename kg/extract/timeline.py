@@ -90,7 +90,9 @@ def date_undated(clusters, sentences: tuple[Span, ...], dates: list[DateMention]
             # "has lifted the state of emergency": the news of the day is the end.
             now_prop = "end" if prop == "start" and (now.ends or now.phase == "end") else prop
             now.dates.append(When(now_prop, published, now.trigger, day.year, "published-present"))
-        elif _in_lede(first, sentences):
+        elif _in_lede(first, sentences) and not any(
+                first.sentence.start <= d.start and d.end <= first.sentence.end and d.relation in ("before", "after")
+                for d in dates):  # "arrested before May 7": a bound, so no news-of-the-day window
             # "..., officials said on Sunday": news told on that day happened then or the day before.
             told = _told_day(first, dates, day, rules) or day
             window = DateWindow((told - dt.timedelta(days=1)).isoformat(), told.isoformat())

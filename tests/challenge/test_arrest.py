@@ -108,6 +108,9 @@ POSITIVE = [
          "Jomo Wekesa.", A, {"participant": {"Jomo Wekesa"}, "location": {"Nairobi"}, "date": {"2023-05-09"}}),
     Case("Riot police dispersed demonstrators in Dhaka and detained the student leader Rafiq Ahmed on "
          "Sunday.", A, {"participant": {"Rafiq Ahmed"}, "location": {"Dhaka"}, "date": {"2023-05-07"}}),
+    # a number in a date before a comma is no count of the arrested
+    Case("On May 9, police arrested the opposition leader Amir Hadi in Tehran.", A,
+         {"participant": {"Amir Hadi"}, "date": {"2023-05-09"}}),
 ]
 
 NO_EVENT = [

@@ -136,6 +136,11 @@ RELATIVE = [
          "Attack", {"date": {"2023-05-07"}}),
     Case("The army seized power in Niamey on Tuesday. A day later, the president Amadou Issa resigned.",
          "Resignation", {"date": {"2023-05-10"}}),
+    # an offset from another event's day: counted from that day, which dates nothing here
+    Case("Two days before the vote on May 7, police arrested the opposition leader Amir Hadi in Tehran.",
+         "Arrest", {"date": {"2023-05-05"}}),
+    Case("Police arrested the opposition leader Amir Hadi in Tehran the day before Sunday's election.",
+         "Arrest", {"date": {"2023-05-06"}}),
     # the offset may tell of the class's second word in the sentence, not its first
     Case("Protesters stormed the parliament in Kathmandu on Tuesday, a day after 19 people were killed "
          "in protests against a ban.", "CivilUnrest", {"start": {"2023-05-08"}}),
@@ -277,6 +282,12 @@ NOT_DATED = [
     # nor across a comma from another clause's date
     ("After a cabinet meeting late on Sunday, the president decided to declare a state of emergency and "
      "deploy troops to Santiago.", "MilitaryDeployment", ("start",), {"2023-05-07"}),
+    # a bound is not the day: "before May 7" gives neither that day nor a news-of-the-day window
+    ("Police arrested the activist Li Wen in Harbin before May 7.", "Arrest", DATE_PROPS,
+     {"2023-05-07", "2023-05-11", "2023-05-12"}),
+    # the other event's day is not this one's
+    ("Two days before the vote on May 7, police arrested the opposition leader Amir Hadi in Tehran.",
+     "Arrest", DATE_PROPS, {"2023-05-07"}),
     # a possessive day owned by another noun ("Sunday's vote") dates no event after it
     ("Sunday's vote was followed by protests in Dhaka.", "CivilUnrest", DATE_PROPS, {"2023-05-07"}),
     # a vague length told in the past is no look-back from publication
