@@ -73,7 +73,7 @@ PATTERN_NAMES: tuple[str, ...] = (
     "nth_day",
     # kg/extract/events.py (dates)
     "lookback_span", "lookback_vague", "situation_before", "headline_participle", "span_of", "since_after", "day_when_after",
-    "new_clause_between", "coordinated_between", "when_clause_between", "reported_plan", "owned_trigger_gap",
+    "new_clause_between", "end_verb_before", "lasted_before", "coordinated_between", "when_clause_between", "reported_plan", "owned_trigger_gap",
 )
 # The slots a pattern template may name as {=slot}: the code fills each from the pack's word tables
 # (kg/extract/numbers.py and dates.py, ``fill``).

@@ -532,7 +532,11 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
             prop = "end" if _phase_near(s, d.start - base, d.end - base, rules, stop) == "end" else "start"
         elif d.relation in {"by", "until"}:
             prop = "end"
-        elif _ends_here(ev, _phase_near(s, d.start - base, d.end - base, rules, stop)):
+        elif _ends_here(ev, near := _phase_near(s, d.start - base, d.end - base, rules, stop)) or (
+                not near and rules.pattern("end_verb_before").search(
+                    s[max(0, ev.trigger.start - base - 40):ev.trigger.start - base])):
+            # no phase word by the date: a verb ending the trigger's noun tells ("ended a days-long
+            # standoff with rebels ... on Tuesday")
             prop = "end"
         elif CLASSES[ev.type].departure and rules.cues["withdrawal_done"].search(
                 s[max(0, ev.trigger.start - base - 40):ev.trigger.end - base + 40]):
@@ -542,6 +546,22 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
         else:
             prop = "date"
         ev.dates.append(When(prop, value, Span(d.start, d.end, d.text), d.first.year))
+        lasted = rules.pattern("lasted_before").search(s[max(0, ev.trigger.start - base - 40):ev.trigger.start - base])
+        if prop == "end" and lasted and isinstance(value, DateValue) and d.precision == "day":
+            # "ended a days-long standoff on Tuesday": it began that long before its end.
+            word = (lasted.group("vague") or lasted.group("unit") or lasted.group("unit1")).lower()
+            unit = {"d": 1, "w": 7, "m": 30}[word[0]]
+            count = (lasted.group("n") or "one").lower()
+            n = 1 if count in rules.number_words["article"] else \
+                int(count) if count.isdigit() else parse_number_word(count, rules)
+            # "days-long": a few (two to nine); "a week-long": give or take a day, a month a week
+            least, most = (VAGUE_LEAST * unit, VAGUE_MOST * unit) if lasted.group("vague") else \
+                ((n * unit - {1: 0, 7: 1}.get(unit, 7), n * unit + {1: 0, 7: 1}.get(unit, 7)) if n else (0, 0))
+            if most:
+                at = max(0, ev.trigger.start - base - 40) + lasted.start()
+                first, last = d.first - dt.timedelta(days=most), d.first - dt.timedelta(days=least)
+                ev.dates.append(When("start", DateWindow(first.isoformat(), last.isoformat()),
+                                     Span(base + at, ev.trigger.end, s[at:ev.trigger.end - base]), first.year, "lasted"))
         # One word that tells two events ("soldiers ousted the president": a coup and his fall;
         # "seized the state broadcaster": a coup and an attack) dates both.
         for twin in [e for e in real if e is not ev and e.type not in DURATIVE and ev.type not in DURATIVE

@@ -103,6 +103,9 @@ WINDOWS = [
          {"start": {"2023-05-05"}}),
     Case("On Monday protests in Yerevan entered their second week.", "CivilUnrest",
          {"earliestStart": {"2023-04-25"}, "latestStart": {"2023-05-01"}}),
+    # how long it lasted, with its end day: when it began ("days-long": two to nine days)
+    Case("Soldiers ended a days-long standoff with rebels at the parliament in Bamako on Tuesday.",
+         "ArmedClash", {"end": {"2023-05-09"}, "earliestStart": {"2023-04-30"}, "latestStart": {"2023-05-07"}}),
     # a vague length up to now: two to nine days (weeks) back, no day guessed
     Case("Security forces have clashed with protesters in Conakry in recent weeks.", "CivilUnrest",
          {"earliestStart": {"2023-03-10"}, "latestStart": {"2023-04-28"}}),
