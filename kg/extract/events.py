@@ -556,7 +556,7 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
                 int(count) if count.isdigit() else parse_number_word(count, rules)
             # "days-long": a few (two to nine); "a week-long": give or take a day, a month a week
             least, most = (VAGUE_LEAST * unit, VAGUE_MOST * unit) if lasted.group("vague") else \
-                ((n * unit - {1: 0, 7: 1}.get(unit, 7), n * unit + {1: 0, 7: 1}.get(unit, 7)) if n else (0, 0))
+                ((n * unit - _slack(unit), n * unit + _slack(unit)) if n else (0, 0))
             if most:
                 at = max(0, ev.trigger.start - base - 40) + lasted.start()
                 first, last = d.first - dt.timedelta(days=most), d.first - dt.timedelta(days=least)
@@ -610,6 +610,11 @@ def _share_coordinated(events: list[EventMention], s: str, base: int, dates: lis
                                  when.year, "coordinated"))
 
 
+def _slack(unit: int) -> int:
+    """How far a stated length in days (1), weeks (7) or months (30) may be off: none, a day, a week."""
+    return {1: 0, 7: 1}.get(unit, 7)
+
+
 def _own_stretch(between: str, rules: Rules) -> bool:
     """No comma parts a date from its verb, unless a "when" clause joins them."""
     return "," not in between or rules.pattern("when_clause_between").match(between) is not None
@@ -653,7 +658,7 @@ def _date_by_day_count(events: list[EventMention], s: str, base: int, dates: lis
                 continue
             back = n * unit
             # "three days of" counts today as one; "two weeks of" is give or take a day, a month a week.
-            slack = {1: 0, 7: 1}.get(unit, 7)
+            slack = _slack(unit)
             least, most = (back + 1, 2 * back) if v.group("more") else \
                 ((back - 1, back) if unit == 1 else (back - slack, back + slack))
             counted.append((Span(base + v.start(), base + v.end(), v.group(0)),
