@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,9 +42,17 @@ class ProcessedArticle:
 
     article: Article
     extraction: Extraction
-    graph: Graph
+    triples: tuple  # kg.rdf.Triple: pyoxigraph terms
     graph_iri: URIRef
     report: object | None  # kg.validate.Report when validated
+    base: str | None = None  # the base of minted IRIs, when not the default one
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The triples as an rdflib graph, with the prefixes of MODEL.md bound."""
+        from kg.rdf import triples_graph
+
+        return triples_graph(self.triples, self.base)
 
     @property
     def sha256(self) -> str:
@@ -53,6 +62,13 @@ class ProcessedArticle:
         from kg.rdf import serialize
 
         return serialize(self.graph, fmt, self.graph_iri)
+
+    def nquads(self) -> str:
+        """The triples as sorted N-Quads in the article's named graph, without rdflib (what
+        kg ingest loads)."""
+        from kg.rdf import nquads
+
+        return nquads(self.triples, str(self.graph_iri))
 
     def write(self, output: str | None = None, fmt: str | None = None) -> None:
         """Write the graph to ``output`` (standard output for None or ``-``), atomically; the
@@ -121,23 +137,24 @@ def process(article: Article | str, validate: bool = True, base: str | None = No
 
 
 def process_article(article: Article, validate: bool = True, base: str | None = None,
-                    rules=None, online: bool = False) -> ProcessedArticle:
-    """Extract, map to RDF and validate. Raises ValidationFailed (with its report) on a violation."""
-    from kg.rdf import article_iri, to_graph
+                    rules=None, online: bool = False, warnings: bool = True) -> ProcessedArticle:
+    """Extract, map to RDF and validate. Raises ValidationFailed (with its report) on a violation.
+    ``warnings=False`` runs only the shapes that can fail a graph (the report lists no warnings)."""
+    from kg.rdf import article_iri, to_triples
 
     extraction = extract(article, rules=rules, online=online)
-    graph = to_graph(extraction, base=base)
+    triples = to_triples(extraction, base=base)
     report = None
     if validate:
         from kg.validate import validate_graph
 
-        report = validate_graph(graph)
+        report = validate_graph(triples) if warnings else validate_graph(triples, warnings=False)
         if not report.conforms:
             n = len(report.violations)
             raise ValidationFailed(f"the graph of {article.source} has {n} SHACL violation(s); nothing written",
                                    report)
     article = extraction.article  # as the pipeline checked it
-    return ProcessedArticle(article, extraction, graph, article_iri(article.sha256), report)
+    return ProcessedArticle(article, extraction, triples, article_iri(article.sha256), report, base)
 
 
 def write_text(text: str, out: str | None) -> None:

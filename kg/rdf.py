@@ -1,15 +1,54 @@
-"""The mapper: an Extraction into RDF following MODEL.md (its IRIs come from kg.vocab)."""
+"""The mapper: an Extraction into RDF following MODEL.md (its IRIs come from kg.vocab).
+
+The mapping is made of pyoxigraph terms: a batch writes N-Quads and validates without building
+an rdflib graph (issue 16); ``to_graph`` gives the same triples as an rdflib graph for the
+Turtle, TriG and JSON-LD writers and for library users.
+"""
 from __future__ import annotations
 
 import hashlib
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Union
+
+import pyoxigraph as ox
 
 from kg.event_classes import event_classes as _event_classes
 from kg.model import DateValue, Duration, Entity, EventRef, Extraction, Fact, Quantity, Span
 from kg.vocab import (ARTICLE, ENTITY_CLASS, EXTRACTOR_VERSION, GRAPH_PREFIXES, KG, KGR, MEMBER_OF, OA,
-                      PROPERTY, PROV, SCHEMA, TEXT_SHA256, UNLINKED, WD, event_class)
+                      PROPERTY, PROV, RDF, RDFS, SCHEMA, TEXT_SHA256, UNLINKED, WD, XSD, event_class)
+
+if TYPE_CHECKING:
+    from rdflib import Graph, Namespace, URIRef
+
+Term = Union[ox.NamedNode, ox.Literal]
+Triple = tuple[ox.NamedNode, ox.NamedNode, Term]
 
 
+# The vocabulary's terms the mapper writes, as pyoxigraph terms (made once).
+_KG_approximate, _KG_claimedBy, _KG_evidence, _KG_linkStatus, _KG_maxValue, _KG_minValue, _KG_rule = (
+    ox.NamedNode(str(KG[x]))
+    for x in ("approximate", "claimedBy", "evidence", "linkStatus", "maxValue", "minValue", "rule"))
+_OA_TextPositionSelector, _OA_TextQuoteSelector, _OA_end, _OA_exact, _OA_start = (
+    ox.NamedNode(str(OA[x])) for x in ("TextPositionSelector", "TextQuoteSelector", "end", "exact", "start"))
+_PROV_wasDerivedFrom = ox.NamedNode(str(PROV.wasDerivedFrom))
+_RDF_Statement, _RDF_object, _RDF_predicate, _RDF_subject, _RDF_type = (
+    ox.NamedNode(str(RDF[x])) for x in ("Statement", "object", "predicate", "subject", "type"))
+_RDFS_label = ox.NamedNode(str(RDFS.label))
+_SCHEMA_NewsArticle, _SCHEMA_datePublished, _SCHEMA_headline, _SCHEMA_mentions, _SCHEMA_url = (
+    ox.NamedNode(str(SCHEMA[x])) for x in ("NewsArticle", "datePublished", "headline", "mentions", "url"))
+_ARTICLE = ox.NamedNode(str(ARTICLE))
+_EXTRACTOR_VERSION = ox.NamedNode(str(EXTRACTOR_VERSION))
+_MEMBER_OF = ox.NamedNode(str(MEMBER_OF))
+_UNLINKED = ox.NamedNode(str(UNLINKED))
+_PROPERTY = {name: ox.NamedNode(str(iri)) for name, iri in PROPERTY.items()}
+_ENTITY_CLASS = {name: ox.NamedNode(str(iri)) for name, iri in ENTITY_CLASS.items()}
+_ENTITY = ox.NamedNode(str(KG.Entity))
+_XSD_INTEGER, _XSD_DURATION, _XSD_GYEAR = (ox.NamedNode(str(x)) for x in (XSD.integer, XSD.duration, XSD.gYear))
+_DATE_TYPES = {"day": ox.NamedNode(str(XSD.date)), "month": ox.NamedNode(str(XSD.gYearMonth))}
+
+
+@lru_cache(maxsize=1)
 def extractor_version() -> str:
     """The kg-loader version that extracts (recorded on each article: ingest re-extracts an
     article whose stored graph came from another version)."""
@@ -21,17 +60,35 @@ def extractor_version() -> str:
         return "0+unknown"
 
 
-def article_iri(extraction_or_sha: Extraction | str, base: Namespace = KGR) -> URIRef:
+def article_iri(extraction_or_sha: Extraction | str, base: Namespace | str = KGR) -> URIRef:
+    from rdflib import URIRef
+
     sha = extraction_or_sha if isinstance(extraction_or_sha, str) else extraction_or_sha.article.sha256
-    return URIRef(f"{base}article/{sha[:16]}")
+    return URIRef(_article_iri(sha, str(base)))
 
 
-def event_iri(sha: str, key: str, base: Namespace = KGR) -> URIRef:
-    return URIRef(f"{base}event/{sha[:16]}/{key}")
+def event_iri(sha: str, key: str, base: Namespace | str = KGR) -> URIRef:
+    from rdflib import URIRef
+
+    return URIRef(_event_iri(sha, key, str(base)))
 
 
-def entity_iri(entity: Entity, base: Namespace = KGR) -> URIRef:
-    return WD[entity.qid] if entity.qid else URIRef(f"{base}entity/{entity.key}")
+def entity_iri(entity: Entity, base: Namespace | str = KGR) -> URIRef:
+    from rdflib import URIRef
+
+    return URIRef(_entity_iri(entity, str(base)))
+
+
+def _article_iri(sha: str, base: str) -> str:
+    return f"{base}article/{sha[:16]}"
+
+
+def _event_iri(sha: str, key: str, base: str) -> str:
+    return f"{base}event/{sha[:16]}/{key}"
+
+
+def _entity_iri(entity: Entity, base: str) -> str:
+    return f"{WD}{entity.qid}" if entity.qid else f"{base}entity/{entity.key}"
 
 
 def check_base(base: str) -> str:
@@ -46,133 +103,206 @@ def check_base(base: str) -> str:
     return base
 
 
-def to_graph(extraction: Extraction, base: str | None = None) -> Graph:
-    """The RDF graph of one article, as MODEL.md describes it."""
-    ns = Namespace(check_base(base)) if base else KGR
-    g = Graph(bind_namespaces="none")
-    for prefix, namespace in GRAPH_PREFIXES.items():
-        g.bind(prefix, namespace)
-    if base:
-        g.bind("kgr", ns, replace=True)
+@lru_cache(maxsize=4096)
+def _node(iri: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(iri)
+    except ValueError:
+        from kg.errors import InputError
+
+        raise InputError(f"not an IRI: {iri!r}") from None
+
+
+class _Triples:
+    """The triples of one article, each once, in the order the mapping makes them."""
+
+    def __init__(self, base: str, sha: str) -> None:
+        self.base, self.sha = base, sha
+        self.article = _node(_article_iri(sha, base))
+        self.seen: dict[Triple, None] = {}
+
+    def add(self, s, p, o) -> None:
+        self.seen[(s, p, o)] = None
+
+
+def to_triples(extraction: Extraction, base: str | None = None) -> tuple[Triple, ...]:
+    """The RDF triples of one article, as MODEL.md describes them, as pyoxigraph terms."""
+    ns = check_base(base) if base else str(KGR)
     art = extraction.article
-    sha = art.sha256
-    a = article_iri(sha, ns)
-    g.add((a, RDF.type, ARTICLE))
-    g.add((a, RDF.type, SCHEMA.NewsArticle))
-    g.add((a, TEXT_SHA256, Literal(sha)))
-    g.add((a, EXTRACTOR_VERSION, Literal(extractor_version())))
+    out = _Triples(ns, art.sha256)
+    add, a, n = out.add, out.article, _node
+    a_type = _RDF_type
+    add(a, a_type, _ARTICLE)
+    add(a, a_type, _SCHEMA_NewsArticle)
+    add(a, n(str(TEXT_SHA256)), ox.Literal(art.sha256))
+    add(a, _EXTRACTOR_VERSION, ox.Literal(extractor_version()))
     if art.url:
-        g.add((a, SCHEMA.url, URIRef(art.url)))
+        add(a, _SCHEMA_url, n(art.url))
     if art.title:
-        g.add((a, SCHEMA.headline, Literal(art.title)))
+        add(a, _SCHEMA_headline, ox.Literal(art.title))
     if art.published:
-        g.add((a, SCHEMA.datePublished, date_literal(DateValue(art.published))))
+        add(a, _SCHEMA_datePublished, date_term(DateValue(art.published)))
 
     entities: dict[str, Entity] = {}
+    mentions = _SCHEMA_mentions
     for m in extraction.mentions:
         entities.setdefault(m.entity.key, m.entity)
         if m.entity.linked:
-            g.add((a, SCHEMA.mentions, entity_iri(m.entity, ns)))
+            add(a, mentions, n(_entity_iri(m.entity, ns)))
 
-    event_iris = {e.key: event_iri(sha, e.key, ns) for e in extraction.events}
+    event_iris = {e.key: n(_event_iri(out.sha, e.key, ns)) for e in extraction.events}
     classes = _event_classes()
+    label, derived = _RDFS_label, _PROV_wasDerivedFrom
     for ev in extraction.events:
         s = event_iris[ev.key]
         for name in classes.types_of(ev.type):  # a finer class stands beside its model class
-            g.add((s, RDF.type, event_class(name)))
-        g.add((s, RDFS.label, Literal(ev.label, lang="en")))
-        g.add((s, PROV.wasDerivedFrom, a))
+            add(s, a_type, n(str(event_class(name))))
+        add(s, label, ox.Literal(ev.label, language="en"))
+        add(s, derived, a)
         for fact in ev.facts:
             for ent in (fact.value, fact.claimed_by):
                 if isinstance(ent, Entity):
                     entities.setdefault(ent.key, ent)
-            _add_fact(g, ns, a, sha, s, fact, event_iris)
+            _add_fact(out, s, fact, event_iris)
 
+    member_of = _MEMBER_OF
     for ms in extraction.memberships:
         entities.setdefault(ms.member.key, ms.member)
         entities.setdefault(ms.organization.key, ms.organization)
-        s, p, o = entity_iri(ms.member, ns), MEMBER_OF, entity_iri(ms.organization, ns)
-        g.add((s, p, o))
-        _add_statement(g, ns, a, sha, s, p, o, ms.evidence, ms.claimed_by, "membership")
+        s, o = n(_entity_iri(ms.member, ns)), n(_entity_iri(ms.organization, ns))
+        add(s, member_of, o)
+        _add_statement(out, s, member_of, o, ms.evidence, ms.claimed_by, "membership")
 
+    status, unlinked = _KG_linkStatus, _UNLINKED
     for ent in entities.values():
-        iri = entity_iri(ent, ns)
-        g.add((iri, RDFS.label, Literal(ent.label, lang="en")))
-        g.add((iri, RDF.type, ENTITY_CLASS.get(ent.type, KG.Entity)))
+        iri = n(_entity_iri(ent, ns))
+        add(iri, label, ox.Literal(ent.label, language="en"))
+        add(iri, a_type, _ENTITY_CLASS.get(ent.type, _ENTITY))
         if not ent.linked:
-            g.add((iri, KG.linkStatus, UNLINKED))
-    return g
+            add(iri, status, unlinked)
+    return tuple(out.seen)
 
 
-def _add_fact(g: Graph, ns: Namespace, article: URIRef, sha: str, s: URIRef, fact: Fact,
-              event_iri: dict[str, URIRef]) -> None:
-    p = PROPERTY[fact.prop]
+def _add_fact(out: _Triples, s: ox.NamedNode, fact: Fact, event_iris: dict[str, ox.NamedNode]) -> None:
+    p = _PROPERTY[fact.prop]
     value = fact.value
     if isinstance(value, Quantity) and value.value is None:
         # A vague amount ("dozens") is stated on its statement only: no invented point value.
-        st = _add_statement(g, ns, article, sha, s, p, None, fact.evidence, fact.claimed_by, fact.rule,
+        st = _add_statement(out, s, p, None, fact.evidence, fact.claimed_by, fact.rule,
                             salt=f"{value.min_value}-{value.max_value}")
-        if value.min_value is not None:
-            g.add((st, KG.minValue, Literal(value.min_value)))
-        if value.max_value is not None:
-            g.add((st, KG.maxValue, Literal(value.max_value)))
+        _add_bounds(out, st, value)
         return
-    o = _object(value, ns, event_iri)
-    g.add((s, p, o))
-    st = _add_statement(g, ns, article, sha, s, p, o, fact.evidence, fact.claimed_by, fact.rule)
+    o = _object(value, out.base, event_iris)
+    out.add(s, p, o)
+    st = _add_statement(out, s, p, o, fact.evidence, fact.claimed_by, fact.rule)
     if isinstance(value, Quantity):
         if value.approximate:
-            g.add((st, KG.approximate, Literal(True)))
-        if value.min_value is not None:
-            g.add((st, KG.minValue, Literal(value.min_value)))
-        if value.max_value is not None:
-            g.add((st, KG.maxValue, Literal(value.max_value)))
+            out.add(st, _KG_approximate, ox.Literal(True))
+        _add_bounds(out, st, value)
 
 
-def _object(value, ns: Namespace, event_iri: dict[str, URIRef]):
+def _add_bounds(out: _Triples, st: ox.NamedNode, value: Quantity) -> None:
+    if value.min_value is not None:
+        out.add(st, _KG_minValue, ox.Literal(value.min_value))
+    if value.max_value is not None:
+        out.add(st, _KG_maxValue, ox.Literal(value.max_value))
+
+
+def _object(value, base: str, event_iris: dict[str, ox.NamedNode]) -> Term:
     if isinstance(value, Entity):
-        return entity_iri(value, ns)
+        return _node(_entity_iri(value, base))
     if isinstance(value, DateValue):
-        return date_literal(value)
+        return date_term(value)
     if isinstance(value, Quantity):
-        return Literal(value.value, datatype=XSD.integer)
+        return ox.Literal(str(value.value), datatype=_XSD_INTEGER)
     if isinstance(value, Duration):
-        return Literal(value.iso, datatype=XSD.duration)
+        return ox.Literal(value.iso, datatype=_XSD_DURATION)
     if isinstance(value, EventRef):
-        return event_iri[value.key]
-    return Literal(str(value))
+        return event_iris[value.key]
+    return ox.Literal(str(value))
 
 
-def _add_statement(g: Graph, ns: Namespace, article: URIRef, sha: str, s, p, o, evidence: Span,
-                   claimed_by, rule: str, salt: str = "") -> URIRef:
+def _add_statement(out: _Triples, s: ox.NamedNode, p: ox.NamedNode, o: Term | None, evidence: Span,
+                   claimed_by, rule: str, salt: str = "") -> ox.NamedNode:
     claimant = claimed_by.key if isinstance(claimed_by, Entity) else (claimed_by or "")
-    digest = hashlib.sha256(f"{s}|{p}|{o}|{claimant}|{salt}".encode()).hexdigest()[:16]
-    st = URIRef(f"{ns}statement/{sha[:16]}/{digest}")
-    g.add((st, RDF.type, RDF.Statement))
-    g.add((st, RDF.subject, s))
-    g.add((st, RDF.predicate, p))
+    # The digest reads the terms' lexical forms (an IRI, a literal's text): the statement IRIs
+    # of earlier releases stay the same.
+    obj = o.value if o is not None else None
+    digest = hashlib.sha256(f"{s.value}|{p.value}|{obj}|{claimant}|{salt}".encode()).hexdigest()[:16]
+    n, add = _node, out.add
+    st = n(f"{out.base}statement/{out.sha[:16]}/{digest}")
+    a_type = _RDF_type
+    add(st, a_type, _RDF_Statement)
+    add(st, _RDF_subject, s)
+    add(st, _RDF_predicate, p)
     if o is not None:
-        g.add((st, RDF.object, o))
-    g.add((st, PROV.wasDerivedFrom, article))
+        add(st, _RDF_object, o)
+    add(st, _PROV_wasDerivedFrom, out.article)
     if isinstance(claimed_by, Entity):
-        g.add((st, KG.claimedBy, entity_iri(claimed_by, ns)))
+        add(st, _KG_claimedBy, n(_entity_iri(claimed_by, out.base)))
     elif claimed_by:
-        g.add((st, KG.claimedBy, Literal(claimed_by)))
+        add(st, _KG_claimedBy, ox.Literal(claimed_by))
     if rule:
-        g.add((st, KG.rule, Literal(rule)))
-    sel = URIRef(f"{ns}evidence/{sha[:16]}/{evidence.start}-{evidence.end}")
-    g.add((st, KG.evidence, sel))
-    g.add((sel, RDF.type, OA.TextQuoteSelector))
-    g.add((sel, RDF.type, OA.TextPositionSelector))
-    g.add((sel, OA.exact, Literal(evidence.text)))
-    g.add((sel, OA.start, Literal(evidence.start)))
-    g.add((sel, OA.end, Literal(evidence.end)))
+        add(st, _KG_rule, ox.Literal(rule))
+    sel = n(f"{out.base}evidence/{out.sha[:16]}/{evidence.start}-{evidence.end}")
+    add(st, _KG_evidence, sel)
+    add(sel, a_type, _OA_TextQuoteSelector)
+    add(sel, a_type, _OA_TextPositionSelector)
+    add(sel, _OA_exact, ox.Literal(evidence.text))
+    add(sel, _OA_start, ox.Literal(evidence.start))
+    add(sel, _OA_end, ox.Literal(evidence.end))
     return st
 
 
-def date_literal(value: DateValue) -> Literal:
-    datatype = {"day": XSD.date, "month": XSD.gYearMonth}.get(value.precision, XSD.gYear)
-    return Literal(value.iso, datatype=datatype)
+def date_term(value: DateValue) -> ox.Literal:
+    return ox.Literal(value.iso, datatype=_DATE_TYPES.get(value.precision, _XSD_GYEAR))
+
+
+def rdflib_term(term):
+    """A pyoxigraph term as the rdflib term that rdflib itself would have made for it (a plain
+    string literal has no datatype)."""
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise TypeError(f"no rdflib term for {term!r}")
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def to_graph(extraction: Extraction, base: str | None = None) -> Graph:
+    """The RDF graph of one article, as MODEL.md describes it (``to_triples`` as an rdflib graph)."""
+    return triples_graph(to_triples(extraction, base), base)
+
+
+def triples_graph(triples: Iterable[Triple], base: str | None = None) -> Graph:
+    """An rdflib graph of pyoxigraph triples, with the prefixes of MODEL.md bound."""
+    from rdflib import Graph, Namespace
+
+    g = Graph(bind_namespaces="none")
+    for prefix, namespace in GRAPH_PREFIXES.items():
+        g.bind(prefix, namespace)
+    if base:
+        g.bind("kgr", Namespace(base), replace=True)
+    conv: dict = {}
+    for triple in triples:
+        g.add(tuple(conv.get(t) or conv.setdefault(t, rdflib_term(t)) for t in triple))
+    return g
+
+
+def nquads(triples: Iterable[Triple], graph_name: str) -> str:
+    """The triples as N-Quads in the named graph ``graph_name``, one line each, sorted."""
+    name = _node(graph_name)
+    data = ox.serialize((ox.Quad(s, p, o, name) for s, p, o in triples), format=ox.RdfFormat.N_QUADS)
+    return _sorted_lines(data.decode("utf-8"))
 
 
 def serialize(graph: Graph, fmt: str = "turtle", graph_name: URIRef | None = None) -> str:
@@ -186,6 +316,8 @@ def serialize(graph: Graph, fmt: str = "turtle", graph_name: URIRef | None = Non
         raise InputError(f"unknown format {fmt!r} (choose turtle, trig, nquads or jsonld)")
     name = found.rdflib
     if name in {"trig", "nquads"}:
+        from rdflib import Dataset, URIRef
+
         ds = Dataset()
         # rdflib's own bindings would claim "schema" for https://schema.org/ and rename ours
         # "schema1": TriG keeps the prefixes Turtle uses.

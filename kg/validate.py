@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+import pyoxigraph as ox
 import rdflib
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
@@ -94,7 +95,8 @@ def _load_shapes(directory: str) -> Graph:
     files = sorted(path.glob("*.ttl"))
     if not files:
         raise InputError(f"no shapes (*.ttl) in {path}")
-    graph = Graph()
+    # Only the shapes' own prefixes: the report graph of every validation binds them all.
+    graph = Graph(bind_namespaces="none")
     for f in files:
         _parse_into(graph, f, "turtle")
     _check_event_targets(graph, path)
@@ -130,7 +132,9 @@ def for_pyshacl(shapes: Graph) -> Graph:
         for members in shapes.objects(None, logical):
             referenced.update(shapes.items(members))
     referenced.update(shapes.objects(None, SH["not"]))
-    out = Graph()
+    out = Graph(bind_namespaces="none")
+    for prefix, ns in shapes.namespaces():
+        out.bind(prefix, ns)
     out += shapes
     for node in set(shapes.subjects(SH.property, None)):
         targets = [(p, o) for p in _TARGETS for o in shapes.objects(node, p)]
@@ -326,37 +330,98 @@ def shacl_engine():
     return pyshacl
 
 
-def validate_graph(data: Graph, shapes: Graph | None = None) -> Report:
-    """Validate ``data`` (a Dataset is validated as the union of its graphs) against ``shapes``."""
+def validate_graph(data, shapes: Graph | None = None, *, warnings: bool = True) -> Report:
+    """Validate ``data`` against ``shapes`` (default: the project's shapes/).
+
+    ``data`` is an rdflib graph (a Dataset is validated as the union of its graphs), pyoxigraph
+    triples (what kg.rdf.to_triples makes) or a pyoxigraph Store (its graphs' union). With
+    ``warnings=False`` the shapes of severity Warning or Info are not run: a batch that only
+    asks whether a graph conforms is spared them.
+    """
     engine = shacl_engine()
     shapes = load_shapes() if shapes is None else shapes
-    data = _union(data)
-    has_rules = (None, SH.rule, None) in shapes
-    fast = _fast(shapes)
+    store = data_store(data)
+    fast = _fast(shapes) if warnings else _violations_only(_fast(shapes))
     with _quiet_rdflib():
         runner = _compiled(engine, fast)
+        if runner is engine and engine.__name__ == "pyshacl":  # pyshacl reads rdflib graphs only
+            from kg.rdf import triples_graph
+
+            target = triples_graph((q.subject, q.predicate, q.object) for q in store)
+        else:
+            target = store
         _, report_graph, _ = runner.validate(
-            data, **({} if runner is not engine else {"shacl_graph": fast, "advanced": True}),
+            target, **({} if runner is not engine else {"shacl_graph": fast, "advanced": True}),
             inference="none",
-            # nothing is inferred, so validating in place is safe and spares a copy; shapes
-            # with SHACL rules would write into the data, so those get a copy
-            inplace=not has_rules, allow_warnings=True, abort_on_first=False)
+            # never in place: what SHACL rules would infer must not reach the Python checks
+            # below, and writing it back costs more than the validation itself
+            inplace=False, allow_warnings=True, abort_on_first=False)
     if not isinstance(report_graph, Graph):  # pyshacl's ValidationFailure: the shapes are bad
         raise InputError(f"invalid shapes: {one_line(str(report_graph), 160, '...')}")
     found = [_result_row(report_graph, fast, r) for r in report_graph.objects(None, SH.result)]
     for check_shape, check in _PYTHON_CHECKS:
         if (check_shape, None, None) in shapes:
-            for row in check(data):
+            for row in check(store):
                 _add_result(report_graph, row, check_shape)
                 found.append(_issue(*row, shape=check_shape))
     issues = tuple(sorted(set(found), key=_sort_key))
     conforms = not any(i.severity == "Violation" for i in issues)
     report_node = next(report_graph.subjects(RDF.type, SH.ValidationReport), None)
-    if report_node is not None:
+    if report_node is not None and issues:
         report_graph.set((report_node, SH.conforms, Literal(conforms)))
-    for prefix, ns in PREFIXES.items():
-        report_graph.bind(prefix, ns, override=True)
+        for prefix, ns in PREFIXES.items():
+            report_graph.bind(prefix, ns, override=True)
     return Report(conforms=conforms, issues=issues, report_graph=report_graph)
+
+
+def data_store(data) -> ox.Store:
+    """The data to validate as a new in-memory pyoxigraph store, all in its default graph."""
+    store = ox.Store()
+    if isinstance(data, ox.Store):
+        store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in data)
+    elif isinstance(data, Graph):
+        terms: dict = {}
+
+        def term(t):
+            hit = terms.get(t)
+            if hit is None:
+                hit = terms[t] = _ox_term(t)
+            return hit
+
+        triples = data.quads((None, None, None, None)) if isinstance(data, rdflib.ConjunctiveGraph) else data
+        store.extend(ox.Quad(term(t[0]), term(t[1]), term(t[2])) for t in triples)
+    else:
+        store.extend(ox.Quad(s, p, o) for s, p, o in data)
+    return store
+
+
+def _ox_term(term):
+    if isinstance(term, URIRef):
+        return ox.NamedNode(term)
+    if isinstance(term, BNode):
+        return ox.BlankNode(term)
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype) if term.datatype else None)
+
+
+_VIOLATIONS_ONLY: dict[int, tuple[Graph, Graph]] = {}
+
+
+def _violations_only(shapes: Graph) -> Graph:
+    """The shapes without those of severity Warning or Info (and what hangs from them)."""
+    hit = _VIOLATIONS_ONLY.get(id(shapes))
+    if hit is not None and hit[0] is shapes:
+        return hit[1]
+    doubts = {s for level in (SH.Warning, SH.Info) for s in shapes.subjects(SH.severity, level)}
+    out = Graph(bind_namespaces="none")
+    for prefix, ns in shapes.namespaces():
+        out.bind(prefix, ns)
+    for s, p, o in shapes:
+        if s not in doubts and o not in doubts:
+            out.add((s, p, o))
+    _VIOLATIONS_ONLY[id(shapes)] = (shapes, out)
+    return out
 
 
 def validate_files(paths: list[Path], shapes_dir: Path | None = None) -> Report:
@@ -382,11 +447,15 @@ def _sort_key(issue: Issue) -> tuple:
 def _term_str(term) -> str | None:
     if term is None:
         return None
+    if isinstance(term, (ox.NamedNode, ox.Literal)):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
     return f"_:{term}" if isinstance(term, BNode) else str(term)
 
 
 def _issue(focus, path, value, message: str, severity: str, shape=None) -> Issue:
-    return Issue(focus=_term_str(focus) or "", path=_term_str(path) if isinstance(path, URIRef) else None,
+    return Issue(focus=_term_str(focus) or "", path=_term_str(path) if isinstance(path, (URIRef, ox.NamedNode)) else None,
                  message=message, severity=severity, value=_term_str(value), shape=_term_str(shape))
 
 
@@ -404,7 +473,9 @@ def _result_row(report: Graph, shapes: Graph, result) -> Issue:
 
 
 def _add_result(report: Graph, row: tuple, shape: URIRef) -> None:
-    focus, path, value, message, severity = row
+    from kg.rdf import rdflib_term
+
+    focus, path, value, message, severity = (rdflib_term(x) if isinstance(x, _OX_TERMS) else x for x in row)
     node = next(report.subjects(RDF.type, SH.ValidationReport))
     result = BNode()
     report.add((node, SH.result, result))
@@ -421,35 +492,54 @@ def _add_result(report: Graph, row: tuple, shape: URIRef) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# The checks SHACL Core cannot express. Each yields (focus, path, value, message, severity).
+# The checks SHACL Core cannot express, over the data as a pyoxigraph store (data_store). Each
+# yields (focus, path, value, message, severity), pyoxigraph terms.
+
+_OX_TERMS = (ox.NamedNode, ox.BlankNode, ox.Literal)
+_TYPE, _SUBJECT, _PREDICATE, _OBJECT = (ox.NamedNode(str(x)) for x in (RDF.type, RDF.subject, RDF.predicate, RDF.object))
+_ARTICLE, _DERIVED, _EVIDENCE, _MEMBER_OF = (ox.NamedNode(str(x)) for x in (ARTICLE, PROV.wasDerivedFrom, KG.evidence, MEMBER_OF))
+_EXACT, _START, _END = (ox.NamedNode(str(x)) for x in (OA.exact, OA.start, OA.end))
+_RESOLVED, _ACCOUNT, _WITHDRAWAL_OF = (ox.NamedNode(str(x)) for x in (RESOLVED_EVENT, KG.account, WITHDRAWAL_OF))
+_FACTS = frozenset(ox.NamedNode(str(p)) for p in FACT_PROPERTIES)
+_EVENT_CLASSES = tuple(ox.NamedNode(str(c)) for c in EVENT_CLASSES)
+_P580, _P582 = ox.NamedNode(str(START)), ox.NamedNode(str(END))
 
 
-def _events(g: Graph) -> set:
-    return {s for cls in EVENT_CLASSES for s in g.subjects(RDF.type, cls)}
+def _objects(g: ox.Store, s, p) -> list:
+    return [q.object for q in g.quads_for_pattern(s, p, None)]
 
 
-def _statement_is_complete(g: Graph, st, articles: set) -> bool:
-    if not any(a in articles for a in g.objects(st, PROV.wasDerivedFrom)):
+def _subjects(g: ox.Store, p, o) -> list:
+    return [q.subject for q in g.quads_for_pattern(None, p, o)]
+
+
+def _events(g: ox.Store) -> set:
+    return {s for cls in _EVENT_CLASSES for s in _subjects(g, _TYPE, cls)}
+
+
+def _statement_is_complete(g: ox.Store, st, articles: set) -> bool:
+    if not any(a in articles for a in _objects(g, st, _DERIVED)):
         return False
-    return any(all((sel, p, None) in g for p in (OA.exact, OA.start, OA.end))
-               for sel in g.objects(st, KG.evidence))
+    return any(all(_objects(g, sel, p) for p in (_EXACT, _START, _END)) for sel in _objects(g, st, _EVIDENCE))
 
 
-def check_fact_statements(g: Graph) -> Iterator[tuple]:
+def check_fact_statements(g: ox.Store) -> Iterator[tuple]:
     """Every truthy event fact and membership has a complete rdf:Statement."""
-    articles = set(g.subjects(RDF.type, ARTICLE))
+    articles = set(_subjects(g, _TYPE, _ARTICLE))
     statements: dict[tuple, list] = defaultdict(list)
-    for st, s in g.subject_objects(RDF.subject):
-        for p in g.objects(st, RDF.predicate):
-            for o in g.objects(st, RDF.object):
+    for q in g.quads_for_pattern(None, _SUBJECT, None):
+        st, s = q.subject, q.object
+        for p in _objects(g, st, _PREDICATE):
+            for o in _objects(g, st, _OBJECT):
                 statements[(s, p, o)].append(st)
-    facts = [(e, p, o) for e in _events(g) for p in FACT_PROPERTIES for o in g.objects(e, p)]
-    facts += list(g.triples((None, MEMBER_OF, None)))
+    facts = [(e, q.predicate, q.object) for e in sorted(_events(g), key=str)
+             for q in g.quads_for_pattern(e, None, None) if q.predicate in _FACTS]
+    facts += [(q.subject, q.predicate, q.object) for q in g.quads_for_pattern(None, _MEMBER_OF, None)]
     # A resolved event (kg resolve) states its accounts' facts: their statements back it.
-    accounts = {r: list(g.objects(r, KG.account)) for r in g.subjects(RDF.type, RESOLVED_EVENT)}
+    accounts = {r: _objects(g, r, _ACCOUNT) for r in _subjects(g, _TYPE, _RESOLVED)}
     for s, p, o in facts:
         found = [st for x in accounts.get(s) or [s]
-                 for o2 in (accounts.get(o) or [o] if p == WITHDRAWAL_OF else [o])
+                 for o2 in (accounts.get(o) or [o] if p == _WITHDRAWAL_OF else [o])
                  for st in statements.get((x, p, o2), ())]
         if not found:
             yield (s, p, o, "fact has no rdf:Statement with this rdf:subject, rdf:predicate and "
@@ -460,15 +550,21 @@ def check_fact_statements(g: Graph) -> Iterator[tuple]:
 
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:Z|[+-]\d{2}:\d{2})?$")
-_PRECISION = {XSD.date: 3, XSD.gYearMonth: 2, XSD.gYear: 1}
+_PRECISION = {str(XSD.date): 3, str(XSD.gYearMonth): 2, str(XSD.gYear): 1}
 
 
 def date_bounds(value) -> tuple[dt.date, dt.date] | None:
-    """The first and last day a date, year-month or year literal can denote (None if not one)."""
-    if not isinstance(value, Literal) or value.datatype not in _PRECISION:
+    """The first and last day a date, year-month or year literal (rdflib's or pyoxigraph's) can
+    denote (None if not one)."""
+    if isinstance(value, ox.Literal):
+        lexical, datatype = value.value, value.datatype.value
+    elif isinstance(value, Literal) and value.datatype is not None:
+        lexical, datatype = str(value), str(value.datatype)
+    else:
         return None
-    m = _DATE.match(str(value))
-    if not m or sum(g is not None for g in m.groups()) != _PRECISION[value.datatype]:
+    precision = _PRECISION.get(datatype)
+    m = _DATE.match(lexical) if precision else None
+    if not m or sum(g is not None for g in m.groups()) != precision:
         return None
     try:
         return _day_bounds(*(int(x) for x in m.groups() if x))
@@ -476,39 +572,44 @@ def date_bounds(value) -> tuple[dt.date, dt.date] | None:
         return None
 
 
-def check_time_order(g: Graph) -> Iterator[tuple]:
+def check_time_order(g: ox.Store) -> Iterator[tuple]:
     """An end (wdt:P582) is not before a start (wdt:P580). A resolved event's accounts may
     disagree on dates: that is stated as a kg:Conflict, not checked here."""
-    resolved = set(g.subjects(RDF.type, RESOLVED_EVENT))
+    resolved = set(_subjects(g, _TYPE, _RESOLVED))
     for event in _events(g) - resolved:
-        for end in g.objects(event, END):
+        for end in _objects(g, event, _P582):
             end_bounds = date_bounds(end)
-            for start in g.objects(event, START):
+            for start in _objects(g, event, _P580):
                 start_bounds = date_bounds(start)
                 if end_bounds and start_bounds and end_bounds[1] < start_bounds[0]:
-                    yield (event, END, end, f"end {end} is before start {start}", "Violation")
+                    yield (event, _P582, end, f"end {end.value} is before start {start.value}", "Violation")
 
 
-_WINDOWS = tuple((PROPERTY[f"earliest{x}"], PROPERTY[f"latest{x}"]) for x in ("Start", "End", "Date"))
+_WINDOWS = tuple((ox.NamedNode(str(PROPERTY[f"earliest{x}"])), ox.NamedNode(str(PROPERTY[f"latest{x}"])))
+                 for x in ("Start", "End", "Date"))
 
 
-def _read_from(g: Graph, event, prop) -> dict[tuple, set]:
+def _read_from(g: ox.Store, event, prop) -> dict[tuple, set]:
     """The values of one window property by the span they were read from (start, end offsets)."""
     spans: dict[tuple, set] = defaultdict(set)
-    for st in g.subjects(RDF.subject, event):
-        if (st, RDF.predicate, prop) not in g:
+    for st in _subjects(g, _SUBJECT, event):
+        if not _objects(g, st, _PREDICATE) or prop not in _objects(g, st, _PREDICATE):
             continue
-        for value in g.objects(st, RDF.object):
-            for sel in g.objects(st, KG.evidence):
-                spans[(g.value(sel, OA.start), g.value(sel, OA.end))].add(value)
+        for value in _objects(g, st, _OBJECT):
+            for sel in _objects(g, st, _EVIDENCE):
+                spans[(_one(g, sel, _START), _one(g, sel, _END))].add(value)
     return spans
 
 
-def check_date_windows(g: Graph) -> Iterator[tuple]:
+def _one(g: ox.Store, s, p):
+    return next((q.object.value for q in g.quads_for_pattern(s, p, None)), None)
+
+
+def check_date_windows(g: ox.Store) -> Iterator[tuple]:
     """A window's earliest day is not after its latest day, and neither comes without the other.
     The two halves of one window are read from the same words, which pairs them when an event has
     several. A resolved event's windows are its accounts' (checked there)."""
-    resolved = set(g.subjects(RDF.type, RESOLVED_EVENT))
+    resolved = set(_subjects(g, _TYPE, _RESOLVED))
     for event in _events(g) - resolved:
         for earliest_prop, latest_prop in _WINDOWS:
             earliest, latest = _read_from(g, event, earliest_prop), _read_from(g, event, latest_prop)
@@ -516,27 +617,43 @@ def check_date_windows(g: Graph) -> Iterator[tuple]:
                 prop, partner = ((earliest_prop, latest_prop) if span in earliest
                                  else (latest_prop, earliest_prop))
                 for value in sorted((earliest.get(span) or latest[span]), key=str):
-                    yield (event, prop, value, f"{shorten(str(prop))} {value} has no "
-                           f"{shorten(str(partner))} read from the same words", "Violation")
+                    yield (event, prop, value, f"{shorten(prop.value)} {value.value} has no "
+                           f"{shorten(partner.value)} read from the same words", "Violation")
             for span in set(earliest) & set(latest):
                 for first in earliest[span]:
                     for last in latest[span]:
                         a, b = date_bounds(first), date_bounds(last)
                         if a and b and a[0] > b[1]:
-                            yield (event, earliest_prop, first, f"window starts {first}, after "
-                                   f"its last day {last}", "Violation")
+                            yield (event, earliest_prop, first, f"window starts {first.value}, after "
+                                   f"its last day {last.value}", "Violation")
 
 
-def check_evidence_length(g: Graph) -> Iterator[tuple]:
+# The XSD integer types, whose values rdflib reads as Python ints.
+_INTEGERS = frozenset(str(XSD[t]) for t in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+    "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort",
+    "unsignedByte"))
+
+
+def check_evidence_length(g: ox.Store) -> Iterator[tuple]:
     """oa:exact is text[start:end], so its length is end - start."""
-    for sel in set(g.objects(None, KG.evidence)):
-        exact, start, end = (list(g.objects(sel, p)) for p in (OA.exact, OA.start, OA.end))
+    for sel in {q.object for q in g.quads_for_pattern(None, _EVIDENCE, None)}:
+        exact, start, end = (_objects(g, sel, p) for p in (_EXACT, _START, _END))
         if len(exact) != 1 or len(start) != 1 or len(end) != 1:
             continue  # cardinality is the shapes' business
-        s, e = start[0].toPython(), end[0].toPython()
-        if isinstance(s, int) and isinstance(e, int) and e - s != len(str(exact[0])):
-            yield (sel, OA.exact, exact[0], f"oa:exact has {len(str(exact[0]))} characters but "
+        s, e = _integer(start[0]), _integer(end[0])
+        if s is not None and e is not None and e - s != len(exact[0].value):
+            yield (sel, _EXACT, exact[0], f"oa:exact has {len(exact[0].value)} characters but "
                    f"oa:end - oa:start is {e - s}", "Violation")
+
+
+def _integer(term) -> int | None:
+    if not isinstance(term, ox.Literal) or not term.datatype or term.datatype.value not in _INTEGERS:
+        return None
+    try:
+        return int(term.value)
+    except ValueError:
+        return None
 
 
 _PYTHON_CHECKS = (
