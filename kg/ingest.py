@@ -498,7 +498,8 @@ def _run(sources: Iterator[Source], known: Known, validate: bool,
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
     if method == "forkserver":
-        ctx.set_forkserver_preload(["kg.ingest", "kg.api", "kg.pipeline", "kg.validate"])
+        # The preloaded forkserver builds the caches once: every worker starts warm.
+        ctx.set_forkserver_preload(["kg.ingest", "kg._forkserver"])
     pool = ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_init_worker,
                                initargs=(known, validate, online, limits))
     in_flight = n_workers * 4

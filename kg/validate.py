@@ -84,7 +84,15 @@ def load_shapes(shapes_dir: Path | None = None) -> Graph:
 
     Cached per directory: callers must not modify the returned graph.
     """
-    return _load_shapes(str(Path(shapes_dir or default_shapes_dir()).resolve()))
+    if shapes_dir is None:
+        return _default_shapes()
+    return _load_shapes(str(Path(shapes_dir).resolve()))
+
+
+@lru_cache(maxsize=1)
+def _default_shapes() -> Graph:
+    # Resolved once: a batch validates every article against them.
+    return _load_shapes(str(Path(default_shapes_dir()).resolve()))
 
 
 @lru_cache(maxsize=8)
@@ -403,6 +411,12 @@ def _ox_term(term):
     if term.language:
         return ox.Literal(str(term), language=term.language)
     return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype) if term.datatype else None)
+
+
+def warm_shapes(shapes: Graph) -> None:
+    """Prepare ``shapes`` for validation ahead of the first graph (a forkserver does it once for
+    all its workers). The SHACL engine's compiled form is left to each process: it is native."""
+    _violations_only(_fast(shapes))
 
 
 _VIOLATIONS_ONLY: dict[int, tuple[Graph, Graph]] = {}
