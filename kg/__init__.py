@@ -9,6 +9,10 @@ use so that ``import kg`` stays cheap.
 """
 from __future__ import annotations
 
+# The one place the version is written (pyproject.toml reads it): asking importlib.metadata
+# costs a scan of the installed distributions, ~40 ms at every start.
+__version__ = "0.1.0"
+
 _API = ("read", "extract", "explain", "process", "validate", "load", "query", "ingest", "link",
         "cache_info", "cache_clear", "gazetteer_info", "gazetteer_build", "open_store", "resolve", "conflicts",
         "report", "store_info", "store_drop", "store_export", "update", "serve", "ProcessedArticle",
@@ -16,7 +20,7 @@ _API = ("read", "extract", "explain", "process", "validate", "load", "query", "i
 _ERRORS = ("KgError", "InputError", "RDFSyntaxError", "ValidationFailed", "LinkError", "StoreError",
            "EndpointError", "RulePackError")
 
-__all__ = [*_API, *_ERRORS, "Store"]
+__all__ = [*_API, *_ERRORS, "Store", "__version__"]
 
 
 def __getattr__(name: str):

@@ -19,9 +19,9 @@ app = typer.Typer(
 
 def _print_version(value: bool) -> None:
     if value:
-        from importlib.metadata import version as _v
+        from kg import __version__
 
-        typer.echo(f"kg-loader {_v('kg-loader')}")
+        typer.echo(f"kg-loader {__version__}")
         raise typer.Exit()
 
 
@@ -129,9 +129,9 @@ def explain_cmd(
 @app.command("version")
 def version() -> None:
     """Print the version."""
-    from importlib.metadata import version as _v
+    from kg import __version__
 
-    typer.echo(_v("kg-loader"))
+    typer.echo(__version__)
 
 
 def _one_line_errors(fn):

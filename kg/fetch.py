@@ -51,13 +51,9 @@ def is_public_address(address: str) -> bool:
 
 def user_agent() -> str:
     """A descriptive User-Agent: sites can tell who fetches and why."""
-    try:
-        from importlib.metadata import version
+    from kg import __version__
 
-        v = version("kg-loader")
-    except Exception:  # running from a checkout that is not installed
-        v = "dev"
-    return f"kg-loader/{v} (news article to RDF; one request per article; python-requests)"
+    return f"kg-loader/{__version__} (news article to RDF; one request per article; python-requests)"
 
 
 def fetch_url(

@@ -48,16 +48,12 @@ _XSD_INTEGER, _XSD_DURATION, _XSD_GYEAR = (ox.NamedNode(str(x)) for x in (XSD.in
 _DATE_TYPES = {"day": ox.NamedNode(str(XSD.date)), "month": ox.NamedNode(str(XSD.gYearMonth))}
 
 
-@lru_cache(maxsize=1)
 def extractor_version() -> str:
     """The kg-loader version that extracts (recorded on each article: ingest re-extracts an
     article whose stored graph came from another version)."""
-    from importlib.metadata import PackageNotFoundError, version
+    from kg import __version__
 
-    try:
-        return version("kg-loader")
-    except PackageNotFoundError:  # run from a source tree that was never installed
-        return "0+unknown"
+    return __version__
 
 
 def article_iri(extraction_or_sha: Extraction | str, base: Namespace | str = KGR) -> URIRef:

@@ -106,9 +106,24 @@ def _load_shapes(directory: str) -> Graph:
     # Only the shapes' own prefixes: the report graph of every validation binds them all.
     graph = Graph(bind_namespaces="none")
     for f in files:
-        _parse_into(graph, f, "turtle")
+        _parse_shapes(graph, f)
     _check_event_targets(graph, path)
     return graph
+
+
+def _parse_shapes(graph: Graph, path: Path) -> None:
+    """One Turtle file into ``graph``: parsed by pyoxigraph (rdflib's parser takes ~10x as long,
+    which every ``kg extract`` would pay), by rdflib when it fails, for its error message."""
+    from kg.rdf import rdflib_term
+
+    try:
+        triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()))
+    except (SyntaxError, ValueError, OSError, UnicodeDecodeError):
+        _parse_into(graph, path, "turtle")
+        return
+    terms: dict = {}
+    for t in triples:
+        graph.add(tuple(terms.get(x) or terms.setdefault(x, rdflib_term(x)) for x in (t.subject, t.predicate, t.object)))
 
 
 def _check_event_targets(shapes: Graph, path: Path) -> None:
