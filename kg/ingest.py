@@ -502,7 +502,9 @@ def _run(sources: Iterator[Source], known: Known, validate: bool,
         ctx.set_forkserver_preload(["kg.ingest", "kg._forkserver"])
     pool = ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_init_worker,
                                initargs=(known, validate, online, limits))
-    in_flight = n_workers * 4
+    # Enough queued that the workers keep going while the parent writes a batch to the store:
+    # with only a few, they would wait out every write.
+    in_flight = max(n_workers * 4, _Loader.BATCH)
     pending: set = set()
     exhausted = False
     try:
