@@ -364,7 +364,7 @@ def validate_graph(data, shapes: Graph | None = None, *, warnings: bool = True) 
     engine = shacl_engine()
     shapes = load_shapes() if shapes is None else shapes
     store = data_store(data)
-    fast = _fast(shapes) if warnings else _violations_only(_fast(shapes))
+    fast = _for_engine(engine, shapes, warnings)
     with _quiet_rdflib():
         runner = _compiled(engine, fast)
         if runner is engine and engine.__name__ == "pyshacl":  # pyshacl reads rdflib graphs only
@@ -428,10 +428,17 @@ def _ox_term(term):
     return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype) if term.datatype else None)
 
 
+def _for_engine(engine, shapes: Graph, warnings: bool = True) -> Graph:
+    """The shapes as ``engine`` runs them fastest: pyshacl with property shapes targeted
+    (for_pyshacl); pyshacl-turbo as written, which it runs in two thirds of the time."""
+    prepared = _fast(shapes) if engine.__name__ == "pyshacl" else shapes
+    return prepared if warnings else _violations_only(prepared)
+
+
 def warm_shapes(shapes: Graph) -> None:
     """Prepare ``shapes`` for validation ahead of the first graph (a forkserver does it once for
     all its workers). The SHACL engine's compiled form is left to each process: it is native."""
-    _violations_only(_fast(shapes))
+    _for_engine(shacl_engine(), shapes, warnings=False)
 
 
 _VIOLATIONS_ONLY: dict[int, tuple[Graph, Graph]] = {}
