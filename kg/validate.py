@@ -363,14 +363,16 @@ def validate_graph(data, shapes: Graph | None = None, *, warnings: bool = True) 
     """
     engine = shacl_engine()
     shapes = load_shapes() if shapes is None else shapes
-    store = data_store(data)
+    triples = data_triples(data)
+    store = ox.Store()
+    store.extend(ox.Quad(*t) for t in triples)
     fast = _for_engine(engine, shapes, warnings)
     with _quiet_rdflib():
         runner = _compiled(engine, fast)
         if runner is engine and engine.__name__ == "pyshacl":  # pyshacl reads rdflib graphs only
             from kg.rdf import triples_graph
 
-            target = triples_graph((q.subject, q.predicate, q.object) for q in store)
+            target = triples_graph(triples)
         else:
             target = store
         _, report_graph, _ = runner.validate(
@@ -382,9 +384,10 @@ def validate_graph(data, shapes: Graph | None = None, *, warnings: bool = True) 
     if not isinstance(report_graph, Graph):  # pyshacl's ValidationFailure: the shapes are bad
         raise InputError(f"invalid shapes: {one_line(str(report_graph), 160, '...')}")
     found = [_result_row(report_graph, fast, r) for r in report_graph.objects(None, SH.result)]
+    index = TripleIndex(triples)
     for check_shape, check in _PYTHON_CHECKS:
         if (check_shape, None, None) in shapes:
-            for row in check(store):
+            for row in check(index):
                 _add_result(report_graph, row, check_shape)
                 found.append(_issue(*row, shape=check_shape))
     issues = tuple(sorted(set(found), key=_sort_key))
@@ -397,12 +400,12 @@ def validate_graph(data, shapes: Graph | None = None, *, warnings: bool = True) 
     return Report(conforms=conforms, issues=issues, report_graph=report_graph)
 
 
-def data_store(data) -> ox.Store:
-    """The data to validate as a new in-memory pyoxigraph store, all in its default graph."""
-    store = ox.Store()
+def data_triples(data) -> list[tuple]:
+    """The distinct triples of ``data`` (an rdflib graph, a pyoxigraph Store or triples of
+    pyoxigraph terms; named graphs merged) as pyoxigraph terms."""
     if isinstance(data, ox.Store):
-        store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in data)
-    elif isinstance(data, Graph):
+        return list(dict.fromkeys((q.subject, q.predicate, q.object) for q in data))
+    if isinstance(data, Graph):
         terms: dict = {}
 
         def term(t):
@@ -412,10 +415,34 @@ def data_store(data) -> ox.Store:
             return hit
 
         triples = data.quads((None, None, None, None)) if isinstance(data, rdflib.ConjunctiveGraph) else data
-        store.extend(ox.Quad(term(t[0]), term(t[1]), term(t[2])) for t in triples)
-    else:
-        store.extend(ox.Quad(s, p, o) for s, p, o in data)
-    return store
+        return list(dict.fromkeys((term(t[0]), term(t[1]), term(t[2])) for t in triples))
+    return list(dict.fromkeys(data))
+
+
+class TripleIndex:
+    """Triples of pyoxigraph terms, looked up as the Python checks need them."""
+
+    def __init__(self, triples: list[tuple]) -> None:
+        self.out: dict = defaultdict(lambda: defaultdict(list))  # subject -> predicate -> objects
+        self.by_po: dict = defaultdict(list)  # (predicate, object) -> subjects
+        self.by_p: dict = defaultdict(list)  # predicate -> (subject, object)
+        for s, p, o in triples:
+            self.out[s][p].append(o)
+            self.by_po[(p, o)].append(s)
+            self.by_p[p].append((s, o))
+
+    def objects(self, s, p) -> list:
+        found = self.out.get(s)
+        return found.get(p, []) if found else []
+
+    def subjects(self, p, o) -> list:
+        return self.by_po.get((p, o), [])
+
+    def pairs(self, p) -> list[tuple]:
+        return self.by_p.get(p, [])
+
+    def properties(self, s) -> dict:
+        return self.out.get(s) or {}
 
 
 def _ox_term(term):
@@ -528,7 +555,7 @@ def _add_result(report: Graph, row: tuple, shape: URIRef) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# The checks SHACL Core cannot express, over the data as a pyoxigraph store (data_store). Each
+# The checks SHACL Core cannot express, over the data's triples (TripleIndex). Each
 # yields (focus, path, value, message, severity), pyoxigraph terms.
 
 _OX_TERMS = (ox.NamedNode, ox.BlankNode, ox.Literal)
@@ -541,38 +568,29 @@ _EVENT_CLASSES = tuple(ox.NamedNode(str(c)) for c in EVENT_CLASSES)
 _P580, _P582 = ox.NamedNode(str(START)), ox.NamedNode(str(END))
 
 
-def _objects(g: ox.Store, s, p) -> list:
-    return [q.object for q in g.quads_for_pattern(s, p, None)]
+def _events(g: TripleIndex) -> set:
+    return {s for cls in _EVENT_CLASSES for s in g.subjects(_TYPE, cls)}
 
 
-def _subjects(g: ox.Store, p, o) -> list:
-    return [q.subject for q in g.quads_for_pattern(None, p, o)]
-
-
-def _events(g: ox.Store) -> set:
-    return {s for cls in _EVENT_CLASSES for s in _subjects(g, _TYPE, cls)}
-
-
-def _statement_is_complete(g: ox.Store, st, articles: set) -> bool:
-    if not any(a in articles for a in _objects(g, st, _DERIVED)):
+def _statement_is_complete(g: TripleIndex, st, articles: set) -> bool:
+    if not any(a in articles for a in g.objects(st, _DERIVED)):
         return False
-    return any(all(_objects(g, sel, p) for p in (_EXACT, _START, _END)) for sel in _objects(g, st, _EVIDENCE))
+    return any(all(g.objects(sel, p) for p in (_EXACT, _START, _END)) for sel in g.objects(st, _EVIDENCE))
 
 
-def check_fact_statements(g: ox.Store) -> Iterator[tuple]:
+def check_fact_statements(g: TripleIndex) -> Iterator[tuple]:
     """Every truthy event fact and membership has a complete rdf:Statement."""
-    articles = set(_subjects(g, _TYPE, _ARTICLE))
+    articles = set(g.subjects(_TYPE, _ARTICLE))
     statements: dict[tuple, list] = defaultdict(list)
-    for q in g.quads_for_pattern(None, _SUBJECT, None):
-        st, s = q.subject, q.object
-        for p in _objects(g, st, _PREDICATE):
-            for o in _objects(g, st, _OBJECT):
+    for st, s in g.pairs(_SUBJECT):
+        for p in g.objects(st, _PREDICATE):
+            for o in g.objects(st, _OBJECT):
                 statements[(s, p, o)].append(st)
-    facts = [(e, q.predicate, q.object) for e in sorted(_events(g), key=str)
-             for q in g.quads_for_pattern(e, None, None) if q.predicate in _FACTS]
-    facts += [(q.subject, q.predicate, q.object) for q in g.quads_for_pattern(None, _MEMBER_OF, None)]
+    facts = [(e, p, o) for e in sorted(_events(g), key=str)
+             for p, objects in g.properties(e).items() if p in _FACTS for o in objects]
+    facts += [(s, _MEMBER_OF, o) for s, o in g.pairs(_MEMBER_OF)]
     # A resolved event (kg resolve) states its accounts' facts: their statements back it.
-    accounts = {r: _objects(g, r, _ACCOUNT) for r in _subjects(g, _TYPE, _RESOLVED)}
+    accounts = {r: g.objects(r, _ACCOUNT) for r in g.subjects(_TYPE, _RESOLVED)}
     for s, p, o in facts:
         found = [st for x in accounts.get(s) or [s]
                  for o2 in (accounts.get(o) or [o] if p == _WITHDRAWAL_OF else [o])
@@ -608,14 +626,14 @@ def date_bounds(value) -> tuple[dt.date, dt.date] | None:
         return None
 
 
-def check_time_order(g: ox.Store) -> Iterator[tuple]:
+def check_time_order(g: TripleIndex) -> Iterator[tuple]:
     """An end (wdt:P582) is not before a start (wdt:P580). A resolved event's accounts may
     disagree on dates: that is stated as a kg:Conflict, not checked here."""
-    resolved = set(_subjects(g, _TYPE, _RESOLVED))
+    resolved = set(g.subjects(_TYPE, _RESOLVED))
     for event in _events(g) - resolved:
-        for end in _objects(g, event, _P582):
+        for end in g.objects(event, _P582):
             end_bounds = date_bounds(end)
-            for start in _objects(g, event, _P580):
+            for start in g.objects(event, _P580):
                 start_bounds = date_bounds(start)
                 if end_bounds and start_bounds and end_bounds[1] < start_bounds[0]:
                     yield (event, _P582, end, f"end {end.value} is before start {start.value}", "Violation")
@@ -625,27 +643,27 @@ _WINDOWS = tuple((ox.NamedNode(str(PROPERTY[f"earliest{x}"])), ox.NamedNode(str(
                  for x in ("Start", "End", "Date"))
 
 
-def _read_from(g: ox.Store, event, prop) -> dict[tuple, set]:
+def _read_from(g: TripleIndex, event, prop) -> dict[tuple, set]:
     """The values of one window property by the span they were read from (start, end offsets)."""
     spans: dict[tuple, set] = defaultdict(set)
-    for st in _subjects(g, _SUBJECT, event):
-        if not _objects(g, st, _PREDICATE) or prop not in _objects(g, st, _PREDICATE):
+    for st in g.subjects(_SUBJECT, event):
+        if prop not in g.objects(st, _PREDICATE):
             continue
-        for value in _objects(g, st, _OBJECT):
-            for sel in _objects(g, st, _EVIDENCE):
+        for value in g.objects(st, _OBJECT):
+            for sel in g.objects(st, _EVIDENCE):
                 spans[(_one(g, sel, _START), _one(g, sel, _END))].add(value)
     return spans
 
 
-def _one(g: ox.Store, s, p):
-    return next((q.object.value for q in g.quads_for_pattern(s, p, None)), None)
+def _one(g: TripleIndex, s, p):
+    return next((o.value for o in g.objects(s, p)), None)
 
 
-def check_date_windows(g: ox.Store) -> Iterator[tuple]:
+def check_date_windows(g: TripleIndex) -> Iterator[tuple]:
     """A window's earliest day is not after its latest day, and neither comes without the other.
     The two halves of one window are read from the same words, which pairs them when an event has
     several. A resolved event's windows are its accounts' (checked there)."""
-    resolved = set(_subjects(g, _TYPE, _RESOLVED))
+    resolved = set(g.subjects(_TYPE, _RESOLVED))
     for event in _events(g) - resolved:
         for earliest_prop, latest_prop in _WINDOWS:
             earliest, latest = _read_from(g, event, earliest_prop), _read_from(g, event, latest_prop)
@@ -671,10 +689,10 @@ _INTEGERS = frozenset(str(XSD[t]) for t in (
     "unsignedByte"))
 
 
-def check_evidence_length(g: ox.Store) -> Iterator[tuple]:
+def check_evidence_length(g: TripleIndex) -> Iterator[tuple]:
     """oa:exact is text[start:end], so its length is end - start."""
-    for sel in {q.object for q in g.quads_for_pattern(None, _EVIDENCE, None)}:
-        exact, start, end = (_objects(g, sel, p) for p in (_EXACT, _START, _END))
+    for sel in {o for _, o in g.pairs(_EVIDENCE)}:
+        exact, start, end = (g.objects(sel, p) for p in (_EXACT, _START, _END))
         if len(exact) != 1 or len(start) != 1 or len(end) != 1:
             continue  # cardinality is the shapes' business
         s, e = _integer(start[0]), _integer(end[0])
