@@ -9,6 +9,7 @@ from kg.event_classes import event_classes
 from kg.extract.dates import DateMention, find_day_counts, find_durations
 from kg.extract.mentions import Count, EventMention, Role, When, clause_around, negated
 from kg.extract.names import NameMention
+from kg.lazy_regex import fold
 from kg.extract.numbers import find_numbers, parse_number_word
 from kg.model import DateValue, DateWindow, Duration, Entity, Span, Trace
 from kg.rules import Rules, default_rules, read_inflections
@@ -51,7 +52,10 @@ def mentions_in_sentence(
     traces: list[Trace] = []
     cue = rules.cues
     has_force = bool(cue["force"].search(s)) or any(m.entity.type == "Organization" for m in matches)
-    hits = [(m.start(), m.end(), trig) for trig in rules.triggers for m in trig.pattern.finditer(s)]
+    # Only the triggers one of whose necessary words the sentence holds can match it (kg/literals.py).
+    folded = fold(s)
+    hits = [(m.start(), m.end(), trig) for trig in rules.triggers if trig.regex.may_match(folded)
+            for m in trig.pattern.finditer(s)]
     ending_spans = [(x, y, t.event_type) for x, y, t in hits if CLASSES[t.event_type].ends]
     for a, b, trig in sorted(hits, key=lambda h: (h[0], -h[1])):
         words = s[a:b]

@@ -1,0 +1,150 @@
+"""Regular expressions compiled on first use, and what is known of them without compiling.
+
+A rule pack names a few hundred regexes, many of them large alternations; compiling them all costs
+more than reading an article. A ``LazyRegex`` compiles when first used, and carries its necessary
+literals (kg/literals.py) so that a text none of them occurs in is skipped before any compiling.
+
+Loading a pack still checks every regex (a malformed pack is an error naming its line): a regex
+checked once is recorded in ``Checked``, a cache on disk keyed by a hash of its text, flags and the
+Python version, with its literals and group names. A missing, unreadable, corrupt or read-only
+cache only means the regexes are compiled again.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Iterator, Mapping
+
+from kg.literals import fold, necessary_literals
+
+__all__ = ["Checked", "LazyPatterns", "LazyRegex", "fold"]
+
+
+@dataclass(frozen=True)
+class LazyRegex:
+    source: str
+    flags: int
+    # Any text it matches holds (folded) a string of each of these sets (kg/literals.py).
+    literals: tuple[tuple[str, ...], ...] | None = None
+    groups: tuple[str, ...] = field(default=(), compare=False)  # its named groups
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.source, self.flags)
+
+    def may_match(self, folded: str) -> bool:
+        """False when the regex cannot match the text whose ``fold`` is ``folded``."""
+        if self.literals is None:
+            return True
+        for options in self.literals:
+            for lit in options:
+                if lit in folded:
+                    break
+            else:
+                return False
+        return True
+
+
+class LazyPatterns(Mapping[str, re.Pattern[str]]):
+    """A read-only {name: compiled regex} that compiles each on first lookup."""
+
+    def __init__(self, regexes: Mapping[str, LazyRegex]):
+        self._regexes = dict(regexes)
+
+    def __getitem__(self, name: str) -> re.Pattern[str]:
+        return self._regexes[name].compiled
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._regexes)
+
+    def __len__(self) -> int:
+        return len(self._regexes)
+
+    def lazy(self, name: str) -> LazyRegex:
+        return self._regexes[name]
+
+
+class Checked:
+    """Regexes known to compile, with their literals and groups; loaded from and saved to ``path``."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.entries: dict[str, list] = _read(path)
+        self.dirty = False
+
+    def regex(self, source: str, flags: int) -> LazyRegex:
+        """The regex, checked: raises re.error when it does not compile."""
+        key = _key(source, flags)
+        entry = self.entries.get(key)
+        if _valid(entry):
+            lits, groups = entry
+            return LazyRegex(source, flags, tuple(map(tuple, lits)) if lits is not None else None, tuple(groups))
+        compiled = re.compile(source, flags)
+        lits = necessary_literals(source, flags)
+        regex = LazyRegex(source, flags, lits, tuple(compiled.groupindex))
+        self.entries[key] = [[list(o) for o in lits] if lits is not None else None, list(regex.groups)]
+        self.dirty = True
+        return regex
+
+    def save(self) -> None:
+        """Write the entries if any were added; a folder that cannot be written is left as it is."""
+        if not self.dirty or self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".regex-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as f:
+                    json.dump(self.entries, f, separators=(",", ":"))
+                os.replace(tmp, self.path)
+            except BaseException:
+                os.unlink(tmp)
+                raise
+        except OSError:
+            return
+        self.dirty = False
+
+
+def cache_path() -> Path | None:
+    """Where the checked regexes are kept: per Python version, since its re module decides what
+    compiles, and per version of kg/literals.py, which decides the literals."""
+    from kg import literals
+    from kg.resources import cache_dir
+
+    try:
+        deriver = hashlib.sha256(Path(literals.__file__).read_bytes()).hexdigest()[:12]
+        return cache_dir() / f"regex-py{sys.version_info[0]}.{sys.version_info[1]}-{deriver}.json"
+    except (OSError, RuntimeError):  # no source to read, or no home folder to expand "~" in
+        return None
+
+
+def _key(source: str, flags: int) -> str:
+    return hashlib.sha256(f"{flags}\0{source}".encode("utf-8")).hexdigest()[:32]
+
+
+def _valid(entry) -> bool:
+    return (isinstance(entry, list) and len(entry) == 2
+            and (entry[0] is None or (isinstance(entry[0], list) and entry[0]
+                                      and all(isinstance(o, list) and o and all(map(_literal, o)) for o in entry[0])))
+            and isinstance(entry[1], list) and all(isinstance(x, str) for x in entry[1]))
+
+
+def _literal(x) -> bool:
+    return isinstance(x, str) and x != "" and x.isascii() and x == x.lower()
+
+
+def _read(path: Path | None) -> dict[str, list]:
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
