@@ -20,11 +20,11 @@ import tempfile
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, Sequence
 
 from kg.literals import fold, necessary_literals
 
-__all__ = ["Checked", "LazyPatterns", "LazyRegex", "fold"]
+__all__ = ["Checked", "LazyPatterns", "LazyRegex", "RegexIndex", "fold"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,38 @@ class LazyRegex:
             else:
                 return False
         return True
+
+
+class RegexIndex:
+    """Which of many regexes may match a text, found by looking each distinct literal up once
+    rather than each regex's literals in turn."""
+
+    def __init__(self, regexes: Sequence[LazyRegex]):
+        self.regexes = tuple(regexes)
+        self._always = [i for i, r in enumerate(self.regexes) if r.literals is None]
+        by_literal: dict[str, list[int]] = {}
+        for i, r in enumerate(self.regexes):
+            for lit in (r.literals or ((),))[0]:
+                by_literal.setdefault(lit, []).append(i)
+        self._by_literal = by_literal
+
+    def candidates(self, folded: str) -> list[int]:
+        """The indices, in order, of the regexes that may match the text whose fold is ``folded``."""
+        hit = set(self._always)
+        for lit, ids in self._by_literal.items():
+            if lit in folded:
+                hit.update(ids)
+        out = []
+        for i in sorted(hit):
+            for options in (self.regexes[i].literals or ())[1:]:
+                for lit in options:
+                    if lit in folded:
+                        break
+                else:
+                    break
+            else:
+                out.append(i)
+        return out
 
 
 class LazyPatterns(Mapping[str, re.Pattern[str]]):

@@ -9,7 +9,7 @@ from kg.event_classes import event_classes
 from kg.extract.dates import DateMention, find_day_counts, find_durations
 from kg.extract.mentions import Count, EventMention, Role, When, clause_around, negated
 from kg.extract.names import NameMention
-from kg.lazy_regex import fold
+from kg.lazy_regex import RegexIndex, fold
 from kg.extract.numbers import find_numbers, parse_number_word
 from kg.model import DateValue, DateWindow, Duration, Entity, Span, Trace
 from kg.rules import Rules, default_rules, read_inflections
@@ -52,10 +52,10 @@ def mentions_in_sentence(
     traces: list[Trace] = []
     cue = rules.cues
     has_force = bool(cue["force"].search(s)) or any(m.entity.type == "Organization" for m in matches)
-    # Only the triggers one of whose necessary words the sentence holds can match it (kg/literals.py).
-    folded = fold(s)
-    hits = [(m.start(), m.end(), trig) for trig in rules.triggers if trig.regex.may_match(folded)
-            for m in trig.pattern.finditer(s)]
+    # Only the triggers whose necessary words the sentence holds can match it (kg/literals.py).
+    triggers = rules.triggers
+    hits = [(m.start(), m.end(), triggers[i]) for i in _trigger_index(rules).candidates(fold(s))
+            for m in triggers[i].pattern.finditer(s)]
     ending_spans = [(x, y, t.event_type) for x, y, t in hits if CLASSES[t.event_type].ends]
     for a, b, trig in sorted(hits, key=lambda h: (h[0], -h[1])):
         words = s[a:b]
@@ -728,6 +728,11 @@ def _date_present_tense(events: list[EventMention], s: str, base: int, published
 
 
 _SEGMENT_BREAK = re.compile(r",(?=\s)|[;:()\u2014\u2013]")
+
+
+@lru_cache(maxsize=8)
+def _trigger_index(rules: Rules) -> RegexIndex:
+    return RegexIndex([t.regex for t in rules.triggers])
 
 
 @lru_cache(maxsize=8)
