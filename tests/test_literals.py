@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.lazy_regex import Checked, LazyRegex
+from kg.lazy_regex import Checked, LazyRegex, RegexIndex
 from kg.literals import fold, necessary_literals
 from kg.rules import default_rules, load_rules
 from kg.text import clean
@@ -128,6 +128,10 @@ def test_every_pack_regex_skipped_by_the_prefilter_has_no_match():
     sentences = _sentences()
     texts = sentences + _fuzzed(sentences, rng, literals) + [
         "".join(rng.choice("aeiksotnr ſKİı.,'-") for _ in range(rng.randrange(1, 80))) for _ in range(300)]
+    index = RegexIndex([r for _, r in regexes])
+    for text in texts:
+        folded = fold(text)
+        assert index.candidates(folded) == [i for i, (_, r) in enumerate(regexes) if r.may_match(folded)]
     checked = 0
     for name, regex in regexes:
         pattern = regex.compiled
