@@ -64,21 +64,14 @@ class RegexIndex:
             for lit in (r.literals or ((),))[0]:
                 by_literal.setdefault(lit, []).append(i)
         self._by_literal = by_literal
-        # A literal holding another ("deployed", "deploy") is looked for only where the shorter is found.
-        roots = sorted((k for k in by_literal if not any(o != k and o in k for o in by_literal)), key=len)
-        self._roots = tuple(roots)
-        self._within = {r: tuple(k for k in by_literal if k != r and r in k
-                                 and next(o for o in roots if o in k) == r) for r in roots}
+        self._keys = tuple(by_literal)
 
     def candidates(self, folded: str) -> list[int]:
         """The indices, in order, of the regexes that may match the text whose fold is ``folded``."""
         hit = set(self._always)
-        by_literal, within = self._by_literal, self._within
-        for root in [r for r in self._roots if r in folded]:
-            hit.update(by_literal[root])
-            for lit in within[root]:
-                if lit in folded:
-                    hit.update(by_literal[lit])
+        by_literal = self._by_literal
+        for lit in [lit for lit in self._keys if lit in folded]:
+            hit.update(by_literal[lit])
         out = []
         for i in sorted(hit):
             for options in (self.regexes[i].literals or ())[1:]:
