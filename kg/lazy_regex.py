@@ -16,7 +16,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -103,6 +102,14 @@ class LazyPatterns(Mapping[str, re.Pattern[str]]):
     def lazy(self, name: str) -> LazyRegex:
         return self._regexes[name]
 
+    def search(self, name: str, text: str, folded: str | None = None) -> re.Match[str] | None:
+        """``self[name].search(text)``, skipped when the regex's literals are not in ``text``
+        (``folded`` is its fold, when the caller has it)."""
+        regex = self._regexes[name]
+        if regex.literals is not None and not regex.may_match(fold(text) if folded is None else folded):
+            return None
+        return regex.compiled.search(text)
+
 
 class Checked:
     """Regexes known to compile, with their literals and groups; loaded from and saved to ``path``."""
@@ -130,6 +137,7 @@ class Checked:
         """Write the entries if any were added; a folder that cannot be written is left as it is."""
         if not self.dirty or self.path is None:
             return
+        import tempfile  # only here: it costs more to import than a warm start spends
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".regex-", suffix=".tmp")

@@ -22,7 +22,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 # The only non-ASCII characters that re.IGNORECASE matches with an ASCII letter (İ ı ſ and the
 # Kelvin sign); tests/test_literals.py checks this over every code point. str.lower() folds the rest.
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-_MAX_SET = 64  # alternatives kept per literal set: more costs more than the regex it spares
+_MAX_SET = 256  # alternatives kept per literal set: more costs more than the regex it spares
 _MAX_SETS = 3  # sets kept per regex, each of which the text must hold
 
 

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 
 from functools import lru_cache
 
-from kg.extract.numbers import alternation, number_grammar, parse_number_word
+from kg.extract.numbers import alternation, number_grammar, parse_number_word, remember
 from kg.model import DateValue
 from kg.rules import Rules, default_rules, fill
 
@@ -109,12 +109,16 @@ class _DateGrammar:
             | {x.split()[0].lower() for x in (*w["unit"], *w["teen"], *w["tens"])}
         )
         self.cased_starters = frozenset(self.months) | frozenset(self.weekdays)
+        self._starter_memo: dict[str, bool] = {}  # words seen, as is_starter found them
 
     def is_starter(self, word: str) -> bool:
-        if word[0].isdigit() or word in self.cased_starters:
-            return True
-        low = word.lower()
-        return low in self.starters or self.start.fullmatch(low) is not None
+        known = self._starter_memo.get(word)
+        if known is None:
+            low = word.lower()
+            known = word[0].isdigit() or word in self.cased_starters or low in self.starters \
+                or self.start.fullmatch(low) is not None
+            remember(self._starter_memo, word, known)
+        return known
 
 
 @lru_cache(maxsize=8)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.model import DateValue, DateWindow, Duration, Entity, Quantity, Span
+from kg.lazy_regex import fold
 from kg.rules import Rules, default_rules
 
 @dataclass(frozen=True)
@@ -84,7 +85,8 @@ def negated(sentence: str, start: int, rules: Rules | None = None, end: int | No
     # verb phrase or a comma starts a new scope.
     window = rules.pattern("scope_break").split(window)[-1]
     cue = rules.cues
-    if cue["negation"].search(window) or cue["irrealis"].search(window):
+    folded = fold(window)
+    if cue.search("negation", window, folded) or cue.search("irrealis", window, folded):
         return True
     if end is None:
         return False
