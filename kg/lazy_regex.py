@@ -102,13 +102,14 @@ class LazyPatterns(Mapping[str, re.Pattern[str]]):
     def lazy(self, name: str) -> LazyRegex:
         return self._regexes[name]
 
-    def search(self, name: str, text: str, folded: str | None = None) -> re.Match[str] | None:
-        """``self[name].search(text)``, skipped when the regex's literals are not in ``text``
-        (``folded`` is its fold, when the caller has it)."""
+    def search(self, name: str, text: str, folded: str | None = None, pos: int = 0,
+               endpos: int | None = None) -> re.Match[str] | None:
+        """``self[name].search(text, pos, endpos)``, skipped when the regex's literals are not in
+        ``text`` (``folded`` is its fold, when the caller has it)."""
         regex = self._regexes[name]
         if regex.literals is not None and not regex.may_match(fold(text) if folded is None else folded):
             return None
-        return regex.compiled.search(text)
+        return regex.compiled.search(text, pos, len(text) if endpos is None else endpos)
 
 
 class Checked:

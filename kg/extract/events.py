@@ -51,10 +51,11 @@ def mentions_in_sentence(
     found: dict[str, EventMention] = {}
     traces: list[Trace] = []
     cue = rules.cues
-    has_force = bool(cue["force"].search(s)) or any(m.entity.type == "Organization" for m in matches)
-    # Only the triggers whose necessary words the sentence holds can match it (kg/literals.py).
+    # A regex none of whose necessary words the sentence holds cannot match it (kg/literals.py).
+    folded = fold(s)
+    has_force = bool(cue.search("force", s, folded)) or any(m.entity.type == "Organization" for m in matches)
     triggers = rules.triggers
-    hits = [(m.start(), m.end(), triggers[i]) for i in _trigger_index(rules).candidates(fold(s))
+    hits = [(m.start(), m.end(), triggers[i]) for i in _trigger_index(rules).candidates(folded)
             for m in triggers[i].pattern.finditer(s)]
     ending_spans = [(x, y, t.event_type) for x, y, t in hits if CLASSES[t.event_type].ends]
     for a, b, trig in sorted(hits, key=lambda h: (h[0], -h[1])):
@@ -63,7 +64,7 @@ def mentions_in_sentence(
         if any(x <= a and b <= y and (y - x) > (b - a) and CLASSES[t].ends == trig.event_type
                for x, y, t in ending_spans):
             continue
-        if trig.needs == "armed" and not (cue["force"].search(s) or cue["armed_group"].search(s)
+        if trig.needs == "armed" and not (cue.search("force", s, folded) or cue.search("armed_group", s, folded)
                                           or _states_named(matches) >= 2):
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: no armed party named"))
             continue
@@ -76,7 +77,7 @@ def mentions_in_sentence(
         if trig.needs == "target" and _nearest_target(s, a, b, rules) is None:
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: nothing attacked named"))
             continue
-        if CLASSES[trig.event_type].sides and cue["unrest_side"].search(s):
+        if CLASSES[trig.event_type].sides and cue.search("unrest_side", s, folded):
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: fighting with "
                                 f"protesters or crowds is unrest, not an armed clash"))
             continue
@@ -90,7 +91,7 @@ def mentions_in_sentence(
             continue
         # "a curfew would hurt trade": the trigger is what a modal speaks of, not a fact.
         if (negated(s, a, rules, b) or rules.pattern("modal_after").match(s, b)) and not (
-                trig.event_type in MOVEMENTS and rules.pattern("reported_plan").search(s)):
+                trig.event_type in MOVEMENTS and rules.patterns.search("reported_plan", s, folded)):
             traces.append(Trace(sentence, "skipped",
                                 f"{trig.event_type}/{trig.rule}: '{words}' denied, demanded or hypothetical"))
             continue
@@ -105,8 +106,8 @@ def mentions_in_sentence(
             found[key] = EventMention(
                 type=trig.event_type, sentence=sentence,
                 trigger=Span(base + a, base + b, words), rules=[trig.rule],
-                also=bool(cue["continuation"].search(s, max(0, a - 30), a)),
-                repeat=bool(cue["repeat"].search(s, max(0, a - 30), min(len(s), b + 20))))
+                also=bool(cue.search("continuation", s, folded, max(0, a - 30), a)),
+                repeat=bool(cue.search("repeat", s, folded, max(0, a - 30), min(len(s), b + 20))))
         else:
             if a >= ev.trigger.end - base:
                 ev.later.append(Span(base + a, base + b, words))
@@ -114,14 +115,14 @@ def mentions_in_sentence(
                 ev.rules.append(trig.rule)
         if trig.phase == "end":
             found[key].ends = True
-        if CLASSES[trig.event_type].lasting and cue["ongoing"].search(s, max(0, a - 40), a):
+        if CLASSES[trig.event_type].lasting and cue.search("ongoing", s, folded, max(0, a - 40), a):
             found[key].ongoing = True
         # "the release of detained journalist X": what befell a person, recalled, not dated here
         # ("the count of deployed soldiers rose on Tuesday" still dates the deployment).
         if CLASSES[trig.event_type].admits("Person") and rules.pattern("attributive_word").search(words) \
                 and rules.pattern("attributive").search(s[:a]):
             found[key].ongoing = True
-        if CLASSES[trig.event_type].arrival and cue["domestic"].search(s):
+        if CLASSES[trig.event_type].arrival and cue.search("domestic", s, folded):
             found[key].domestic = True
     for ender in [k for k in found if k in CLASSES and CLASSES[k].ends]:
         ended = CLASSES[ender].ends
