@@ -523,11 +523,26 @@ def _scan(text: str, ref: _Ref, base: int, g: _DateGrammar) -> list[DateMention]
 def _days_later(text: str, found: list[DateMention], base: int, g: _DateGrammar) -> list[DateMention]:
     """ "Three days later", "the next day", "the same day", "two days earlier", "the previous day":
     counted from the last single day named before."""
-    out = []
+    out: list[DateMention] = []
+    # The single days by where they end, swept once: the one counted from is, of those ended before
+    # the phrase, the last by start (the later listed on a tie), so the sweep is linear in the text.
+    days = sorted(((d.end, (d.start, i), d) for i, d in enumerate(found)
+                   if d.precision == "day" and d.first == d.last), key=lambda x: x[0])
+    taken = 0
+    taken_out = 0
+    latest: tuple[tuple[int, int], DateMention] | None = None
     for m in g.days_later.finditer(text):
-        before = [d for d in sorted(found + out, key=lambda d: d.start)
-                  if d.end - base <= m.start() and d.precision == "day" and d.first == d.last]
-        if not before:
+        limit = m.start() + base
+        while taken < len(days) and days[taken][0] <= limit:
+            if latest is None or days[taken][1] > latest[0]:
+                latest = (days[taken][1], days[taken][2])
+            taken += 1
+        while taken_out < len(out) and out[taken_out].end <= limit:  # earlier phrases' days, in order
+            key = (out[taken_out].start, len(found) + taken_out)
+            if latest is None or key > latest[0]:
+                latest = (key, out[taken_out])
+            taken_out += 1
+        if latest is None:
             continue
         word = m.group("n")
         if word is None or word.lower() in g.article:
@@ -540,7 +555,7 @@ def _days_later(text: str, found: list[DateMention], base: int, g: _DateGrammar)
             continue
         if m.group("earlier") or m.group("earlier1") or m.group("previous"):
             n = -n  # "two days earlier", "the previous day": before the day named
-        day = before[-1].first + dt.timedelta(days=n)
+        day = latest[1].first + dt.timedelta(days=n)
         out.append(DateMention(m.start() + base, m.end() + base, m.group(0), day, day, "day", "at"))
     return out
 
