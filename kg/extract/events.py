@@ -410,7 +410,11 @@ def classify_count(s: str, start: int, end: int, rules: Rules | None = None) -> 
     if rules.pattern("strong_suffix").search(s[start:end]):
         return "troops"  # "a 2,500-strong force"
     best: tuple[int, int, str] | None = None
+    # A count word none of whose necessary literals its side holds is not searched for.
+    folded = {"after": fold(after), "before": fold(before)}
     for rank, head in enumerate(rules.counts):
+        if not head.regex.may_match(folded[head.side]):
+            continue
         m = head.pattern.search(after if head.side == "after" else before)
         if not m:
             continue
@@ -421,7 +425,7 @@ def classify_count(s: str, start: int, end: int, rules: Rules | None = None) -> 
     if kind == "troops":
         # "311 peacekeepers lost their lives": a casualty verb after the noun says what befell them.
         kind = next((h.kind for h in rules.counts if h.side == "after" and h.kind != "troops"
-                     and h.pattern.search(after)), kind)
+                     and h.regex.may_match(folded["after"]) and h.pattern.search(after)), kind)
     if kind not in {None, "troops"} and (rules.pattern("list_item_after").match(after)
                                         or rules.pattern("list_item_before").search(before)):
         return None  # "killing 9 soldiers, 4 police officers and 3 civilians": each is a part
