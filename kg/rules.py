@@ -128,13 +128,13 @@ class Rules:
     lang: str
     folder: Path
     triggers: tuple[Trigger, ...]
-    cues: Mapping[str, re.Pattern[str]]
-    roles: Mapping[str, re.Pattern[str]]
+    cues: LazyPatterns  # a Mapping of compiled regexes, compiled on first use
+    roles: LazyPatterns
     counts: tuple[CountHead, ...]
     debris: tuple[Debris, ...]
     number_words: Mapping[str, Mapping[str, str]]
     date_words: Mapping[str, Mapping[str, str]]
-    patterns: Mapping[str, re.Pattern[str]] = field(default_factory=lambda: MappingProxyType({}))
+    patterns: LazyPatterns = field(default_factory=lambda: LazyPatterns({}))
     lemmas: tuple[tuple[str, str], ...] = ()  # every (lemma, pos) the pack's patterns use
     # the named rows with {=slot} placeholders, as text (references and lemmas expanded)
     templates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))

@@ -94,8 +94,9 @@ def negated(sentence: str, start: int, rules: Rules | None = None, end: int | No
     # inside the trigger speaks of it ("troops could enter"); a trigger's own words are no cue
     # ("held without charge", "were ordered to stay indoors", "soldiers blocked the roads").
     inside = window + sentence[start:end]
-    if any(m.start() < len(window) or rules.pattern("modal_word").fullmatch(m.group(0))
-           for m in cue["irrealis"].finditer(inside)):
+    if cue.lazy("irrealis").may_match(fold(inside)) and any(
+            m.start() < len(window) or rules.pattern("modal_word").fullmatch(m.group(0))
+            for m in cue["irrealis"].finditer(inside)):
         return True
     return bool(cue["irrealis_after"].match(sentence, end, max(end, right)))
 
