@@ -38,6 +38,11 @@ class LazyRegex:
     def compiled(self) -> re.Pattern[str]:
         return re.compile(self.source, self.flags)
 
+    def worth_compiling(self, folded: str) -> bool:
+        """False when the regex is not compiled yet and cannot match the text folded as
+        ``folded``; once compiled, an anchored regex fails faster than its literals are looked up."""
+        return "compiled" in self.__dict__ or self.may_match(folded)
+
     def may_match(self, folded: str) -> bool:
         """False when the regex cannot match the text whose ``fold`` is ``folded``."""
         if self.literals is None:
