@@ -542,22 +542,28 @@ def _days_later(text: str, found: list[DateMention], base: int, g: _DateGrammar)
             if latest is None or key > latest[0]:
                 latest = (key, out[taken_out])
             taken_out += 1
-        if latest is None:
+        n = days_counted(m, g) if latest is not None else None
+        if n is None:
             continue
-        word = m.group("n")
-        if word is None or word.lower() in g.article:
-            n = 1  # "the next day"; "a day later"
-        else:
-            n = int(word) if word.isdigit() else parse_number_word(word.lower(), g.rules)
-        if m.group("same"):
-            n = 0
-        elif not n or n > 60:
-            continue
-        if m.group("earlier") or m.group("earlier1") or m.group("previous"):
-            n = -n  # "two days earlier", "the previous day": before the day named
         day = latest[1].first + dt.timedelta(days=n)
         out.append(DateMention(m.start() + base, m.end() + base, m.group(0), day, day, "day", "at"))
     return out
+
+
+def days_counted(m: re.Match, g: _DateGrammar) -> int | None:
+    """The days a "days_later" phrase counts, after (+) or before (-) the day named; None when
+    it counts none or more than 60."""
+    word = m.group("n")
+    if word is None or word.lower() in g.article:
+        n = 1  # "the next day"; "a day later"
+    else:
+        n = int(word) if word.isdigit() else parse_number_word(word.lower(), g.rules)
+    if m.group("same"):
+        return 0
+    if not n or n > 60:
+        return None
+    # "two days earlier", "the previous day": before the day named
+    return -n if m.group("earlier") or m.group("earlier1") or m.group("previous") else n
 
 
 def find_durations(text: str, base: int = 0, rules: Rules | None = None) -> list[DurationMention]:
