@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 # Kelvin sign); tests/test_literals.py checks this over every code point. str.lower() folds the rest.
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _MAX_SET = 256  # alternatives kept per literal set: more costs more than the regex it spares
-_MAX_SETS = 3  # sets kept per regex, each of which the text must hold
+_MAX_SETS = 4  # sets kept per regex, each of which the text must hold
 
 
 def fold(text: str) -> str:
@@ -77,9 +77,18 @@ def _node(op, av) -> Info:
         if all(e is not None for e in exacts):
             union = frozenset().union(*exacts)
             exact = union if len(union) <= _MAX_SET else None
-        bests = [_best(e, r) for e, r in parts]
-        req = frozenset().union(*bests) if all(bests) else None
-        return exact, ([req] if req and len(req) <= _MAX_SET else [])
+        # Each alternative's own requirements, the most telling first; a union of one of each is
+        # required of the whole, so the k-th of every alternative make the k-th requirement.
+        ranked = [sorted({_minimal(x) for x in _options(e, r)}, key=_strength, reverse=True) for e, r in parts]
+        if not all(ranked):
+            return exact, []
+        if len(ranked) <= 3:  # few alternatives: every choice of one requirement from each
+            choices = list(product(*(opts[:4] for opts in ranked)))
+        else:
+            choices = [tuple(opts[min(k, len(opts) - 1)] for opts in ranked)
+                       for k in range(max(len(opts) for opts in ranked))]
+        unions = {frozenset().union(*choice) for choice in choices}
+        return exact, [u for u in unions if len(u) <= _MAX_SET]
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or op is getattr(_c, "POSSESSIVE_REPEAT", None):
         lo, hi, sub = av
         exact, reqs = _sequence(list(sub))
@@ -125,9 +134,8 @@ def _sequence(items) -> Info:
     return whole, [r for r in reqs if r and "" not in r]
 
 
-def _best(exact, reqs) -> frozenset[str] | None:
-    options = [s for s in [exact, *reqs] if s and "" not in s]
-    return max(options, key=_strength) if options else None
+def _options(exact, reqs) -> list[frozenset[str]]:
+    return [s for s in [exact, *reqs] if s and "" not in s]
 
 
 def _strength(lits: frozenset[str]) -> tuple[int, int, tuple[str, ...]]:
