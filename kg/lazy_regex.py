@@ -11,7 +11,6 @@ cache only means the regexes are compiled again.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -21,7 +20,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator, Mapping, Sequence
 
-from kg.literals import fold, necessary_literals
+from kg.fold import fold
+
+try:  # the hash alone, without hashlib's OpenSSL, which costs more to import than a warm start spends
+    from _sha256 import sha256
+except ImportError:  # pragma: no cover - other Python versions
+    from hashlib import sha256
 
 __all__ = ["Checked", "LazyPatterns", "LazyRegex", "RegexIndex", "fold"]
 
@@ -132,6 +136,8 @@ class Checked:
         if _valid(entry):
             lits, groups = entry
             return LazyRegex(source, flags, tuple(map(tuple, lits)) if lits is not None else None, tuple(groups))
+        from kg.literals import necessary_literals  # parsing regexes: only for one not seen before
+
         compiled = re.compile(source, flags)
         lits = necessary_literals(source, flags)
         regex = LazyRegex(source, flags, lits, tuple(compiled.groupindex))
@@ -162,18 +168,17 @@ class Checked:
 def cache_path() -> Path | None:
     """Where the checked regexes are kept: per Python version, since its re module decides what
     compiles, and per version of kg/literals.py, which decides the literals."""
-    from kg import literals
     from kg.resources import cache_dir
 
     try:
-        deriver = hashlib.sha256(Path(literals.__file__).read_bytes()).hexdigest()[:12]
+        deriver = sha256(Path(__file__).with_name("literals.py").read_bytes()).hexdigest()[:12]
         return cache_dir() / f"regex-py{sys.version_info[0]}.{sys.version_info[1]}-{deriver}.json"
     except (OSError, RuntimeError):  # no source to read, or no home folder to expand "~" in
         return None
 
 
 def _key(source: str, flags: int) -> str:
-    return hashlib.sha256(f"{flags}\0{source}".encode("utf-8")).hexdigest()[:32]
+    return sha256(f"{flags}\0{source}".encode("utf-8")).hexdigest()[:32]
 
 
 def _valid(entry) -> bool:

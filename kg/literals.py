@@ -13,22 +13,16 @@ from __future__ import annotations
 
 from itertools import product
 
+from kg.fold import fold  # noqa: F401  (the form of a text the literals are compared with)
+
 try:  # Python 3.11+
     from re import _constants as _c, _parser as _p
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-# The only non-ASCII characters that re.IGNORECASE matches with an ASCII letter (İ ı ſ and the
-# Kelvin sign); tests/test_literals.py checks this over every code point. str.lower() folds the rest.
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _MAX_SET = 256  # alternatives kept per literal set: more costs more than the regex it spares
 _MAX_SETS = 4  # sets kept per regex, each of which the text must hold
-
-
-def fold(text: str) -> str:
-    """``text`` as the literals are compared with it: lowercase, İ ı ſ and the Kelvin sign folded."""
-    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
 
 
 def necessary_literals(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...] | None:
