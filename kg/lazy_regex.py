@@ -72,14 +72,23 @@ class RegexIndex:
             for lit in (r.literals or ((),))[0]:
                 by_literal.setdefault(lit, []).append(i)
         self._by_literal = by_literal
-        self._keys = tuple(by_literal)
+        # The literals by their first two characters: only those whose pair the text holds are
+        # looked for (a one-character literal is always looked for).
+        by_pair: dict[str, list[str]] = {}
+        for lit in by_literal:
+            by_pair.setdefault(lit[:2], []).append(lit)
+        self._by_pair = by_pair
 
     def candidates(self, folded: str) -> list[int]:
         """The indices, in order, of the regexes that may match the text whose fold is ``folded``."""
         hit = set(self._always)
-        by_literal = self._by_literal
-        for lit in [lit for lit in self._keys if lit in folded]:
-            hit.update(by_literal[lit])
+        by_literal, by_pair = self._by_literal, self._by_pair
+        pairs = {folded[i:i + 2] for i in range(len(folded) - 1)}
+        pairs.update(folded)  # and each character alone, for one-character literals
+        for pair in pairs.intersection(by_pair):
+            for lit in by_pair[pair]:
+                if lit in folded:
+                    hit.update(by_literal[lit])
         out = []
         for i in sorted(hit):
             for options in (self.regexes[i].literals or ())[1:]:
