@@ -57,10 +57,11 @@ def extract(article: Article, gazetteer=None, rules: Rules | None = None) -> Ext
     focus = _focus_country(matches, clusters, _dateline_countries(gaz, cleaned.dateline))
     events = build_events(clusters, focus)
     memberships = find_memberships(list(cleaned.sentences), matches, claimants, rules)
+    used = _used_values(events)
     mentions = tuple(
         Mention(Span(m.start, m.end, m.surface), m.entity, m.kind) for m in matches
     ) + tuple(Mention(Span(p.start, p.end, p.entity.label), p.entity, "name") for p in persons
-              if _used(p.entity, events))
+              if _used(p.entity, used))
     return Extraction(article=article, mentions=mentions, events=tuple(events),
                       memberships=tuple(memberships), traces=tuple(traces))
 
@@ -113,5 +114,15 @@ def _focus_country(matches, clusters, dateline: list[tuple[Entity, Span]] = ()) 
     return first[best]
 
 
-def _used(entity: Entity, events) -> bool:
-    return any(f.value == entity or f.claimed_by == entity for e in events for f in e.facts)
+def _used_values(events) -> set | list:
+    """Every fact's value and claimant, as a set (a list if one is unhashable): looked up once per
+    person, so that a long article's persons times its facts is not walked."""
+    values = [v for e in events for f in e.facts for v in (f.value, f.claimed_by)]
+    try:
+        return set(values)
+    except TypeError:
+        return values
+
+
+def _used(entity: Entity, used: set | list) -> bool:
+    return entity in used

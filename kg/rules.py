@@ -20,6 +20,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from kg.errors import RulePackError
+from kg.lazy_regex import Checked, LazyPatterns, LazyRegex, cache_path
 from kg.resources import DATA_DIR
 
 TRIGGER_NEEDS = ("-", "force", "armed", "target", "person", "unarmed", "sides")
@@ -90,22 +91,34 @@ _SLOT = re.compile(r"\{=([a-z_][a-z0-9_]*)\}")
 class Trigger:
     event_type: str
     rule: str
-    pattern: re.Pattern[str]
+    regex: LazyRegex
     needs: str  # "-" | "force" | "armed" | "target" | "person" | "unarmed" | "sides"
     phase: str = ""  # "end" when the trigger itself marks the event's end
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return self.regex.compiled
 
 
 @dataclass(frozen=True)
 class CountHead:
     kind: str  # troops | deaths | injured | arrests
     side: str  # after | before: where the words stand relative to the number
-    pattern: re.Pattern[str]
+    regex: LazyRegex
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return self.regex.compiled
 
 
 @dataclass(frozen=True)
 class Debris:
     kind: str  # "line" | "prefix"
-    pattern: re.Pattern[str]
+    regex: LazyRegex
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return self.regex.compiled
 
 
 @dataclass(frozen=True, eq=False)
@@ -115,13 +128,13 @@ class Rules:
     lang: str
     folder: Path
     triggers: tuple[Trigger, ...]
-    cues: Mapping[str, re.Pattern[str]]
-    roles: Mapping[str, re.Pattern[str]]
+    cues: LazyPatterns  # a Mapping of compiled regexes, compiled on first use
+    roles: LazyPatterns
     counts: tuple[CountHead, ...]
     debris: tuple[Debris, ...]
     number_words: Mapping[str, Mapping[str, str]]
     date_words: Mapping[str, Mapping[str, str]]
-    patterns: Mapping[str, re.Pattern[str]] = field(default_factory=lambda: MappingProxyType({}))
+    patterns: LazyPatterns = field(default_factory=lambda: LazyPatterns({}))
     lemmas: tuple[tuple[str, str], ...] = ()  # every (lemma, pos) the pack's patterns use
     # the named rows with {=slot} placeholders, as text (references and lemmas expanded)
     templates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
@@ -209,10 +222,10 @@ def _rows(folder: Path, name: str, columns: tuple[str, ...], optional: int = 0):
         yield where, cells
 
 
-def _compile(where: str, pattern: str, flags: int, expander: _Expander | None = None) -> re.Pattern[str]:
+def _compile(where: str, pattern: str, flags: int, expander: _Expander | None, checked: Checked) -> LazyRegex:
     source = expander.expand(pattern) if expander is not None else pattern
     try:
-        return re.compile(source, flags)
+        return checked.regex(source, flags)
     except re.error as exc:
         raise RulePackError(f"{where}: pattern does not compile ({exc})") from None
 
@@ -224,17 +237,17 @@ def _kind(where: str, value: str, allowed, what: str) -> str:
 
 
 def _keyed(folder: Path, name: str, kinds: tuple[str, ...], what: str,
-           expander: _Expander) -> Mapping[str, re.Pattern[str]]:
-    out: dict[str, re.Pattern[str]] = {}
+           expander: _Expander, checked: Checked) -> LazyPatterns:
+    out: dict[str, LazyRegex] = {}
     for where, (kind, pattern) in _rows(folder, name, ("kind", "pattern")):
         _kind(where, kind, kinds, what)
         if kind in out:
             raise RulePackError(f"{where}: {what} {kind} is listed twice")
-        out[kind] = _compile(where, pattern, re.I, expander)
+        out[kind] = _compile(where, pattern, re.I, expander, checked)
     missing = [k for k in kinds if k not in out]
     if missing:
         raise RulePackError(f"{folder / name}: no pattern for {what} {', '.join(missing)}")
-    return MappingProxyType(out)
+    return LazyPatterns(out)
 
 
 def _word_table(folder: Path, name: str, kinds: tuple[str, ...]) -> Mapping[str, Mapping[str, str]]:
@@ -254,17 +267,17 @@ def fill(template: str, slots: Mapping[str, str]) -> str:
     return _SLOT.sub(lambda m: slots[m.group(1)], template)
 
 
-def _patterns(folder: Path, expander: _Expander
-              ) -> tuple[Mapping[str, re.Pattern[str]], Mapping[str, str]]:
+def _patterns(folder: Path, expander: _Expander, checked: Checked
+              ) -> tuple[LazyPatterns, Mapping[str, str]]:
     """patterns.tsv: ``name<TAB>pattern``; ``{:other}`` inserts an earlier row's text (a fragment
     whose name starts with "_" is only for that and is not compiled alone). A row with ``{=slot}``
     placeholders is a template: kept as text, checked by compiling it with each slot empty."""
     sources: dict[str, str] = {}
-    out: dict[str, re.Pattern[str]] = {}
+    out: dict[str, LazyRegex] = {}
     templates: dict[str, str] = {}
     path = folder / "patterns.tsv"
     if not path.is_file() and not PATTERN_NAMES:
-        return MappingProxyType(out), MappingProxyType(templates)
+        return LazyPatterns(out), MappingProxyType(templates)
     for where, (name, pattern) in _rows(folder, "patterns.tsv", ("name", "pattern")):
         if name in sources:
             raise RulePackError(f"{where}: pattern {name} is listed twice")
@@ -284,14 +297,14 @@ def _patterns(folder: Path, expander: _Expander
         if name.startswith("_"):
             continue
         if slots:
-            _compile(where, _SLOT.sub("(?:)", text), 0, expander)
+            _compile(where, _SLOT.sub("(?:)", text), 0, expander, checked)
             templates[name] = expander.expand(text)
         else:
-            out[name] = _compile(where, text, 0, expander)
+            out[name] = _compile(where, text, 0, expander, checked)
     missing = [n for n in PATTERN_NAMES if n not in out and n not in templates]
     if missing:
         raise RulePackError(f"{path}: no pattern named {', '.join(missing)}")
-    return MappingProxyType(out), MappingProxyType(templates)
+    return LazyPatterns(out), MappingProxyType(templates)
 
 
 def load_rules(lang: str = "en", folder: Path | str | None = None) -> Rules:
@@ -302,6 +315,8 @@ def load_rules(lang: str = "en", folder: Path | str | None = None) -> Rules:
     if not folder.is_dir():
         raise RulePackError(f"{folder}: no rule pack folder for language {lang!r}")
     expander = _Expander(read_inflections(folder / "inflections.tsv"))
+    # Every regex is checked here, but compiled only when an article needs it (kg/lazy_regex.py).
+    checked = Checked(cache_path())
     classes = event_classes().names
     triggers = []
     for where, cells in _rows(folder, "triggers.tsv", ("class", "rule", "pattern", "needs", "phase"),
@@ -310,21 +325,23 @@ def load_rules(lang: str = "en", folder: Path | str | None = None) -> Rules:
         _kind(where, cls, classes, "event class")
         _kind(where, needs, TRIGGER_NEEDS, "trigger need")
         _kind(where, phase, TRIGGER_PHASES, "trigger phase")
-        triggers.append(Trigger(cls, rule, _compile(where, pattern, re.I, expander), needs, phase))
+        triggers.append(Trigger(cls, rule, _compile(where, pattern, re.I, expander, checked), needs, phase))
     counts = []
     for where, (kind, side, pattern) in _rows(folder, "counts.tsv", ("kind", "side", "pattern")):
         _kind(where, kind, COUNT_KINDS, "count kind")
         _kind(where, side, COUNT_SIDES, "count side")
-        compiled = _compile(where, pattern, re.I, expander)
-        if "head" not in compiled.groupindex:
+        regex = _compile(where, pattern, re.I, expander, checked)
+        if "head" not in regex.groups:
             raise RulePackError(f"{where}: a count pattern needs a group named head")
-        counts.append(CountHead(kind, side, compiled))
+        counts.append(CountHead(kind, side, regex))
     debris = []
     for where, (kind, pattern) in _rows(folder, "debris.tsv", ("kind", "pattern")):
-        debris.append(Debris(_kind(where, kind, DEBRIS_KINDS, "debris kind"), _compile(where, pattern, 0)))
-    cues = _keyed(folder, "cues.tsv", CUE_KINDS, "cue kind", expander)
-    roles = _keyed(folder, "roles.tsv", ROLE_KINDS, "role kind", expander)
-    patterns, templates = _patterns(folder, expander)
+        debris.append(Debris(_kind(where, kind, DEBRIS_KINDS, "debris kind"),
+                             _compile(where, pattern, 0, None, checked)))
+    cues = _keyed(folder, "cues.tsv", CUE_KINDS, "cue kind", expander, checked)
+    roles = _keyed(folder, "roles.tsv", ROLE_KINDS, "role kind", expander, checked)
+    patterns, templates = _patterns(folder, expander, checked)
+    checked.save()
     return Rules(
         lang=lang, folder=folder, triggers=tuple(triggers), cues=cues, roles=roles,
         counts=tuple(counts), debris=tuple(debris),

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.lazy_regex import fold
 from kg.model import Span
 from kg.rules import Debris, Rules, default_rules
 
@@ -39,13 +40,15 @@ def clean(text: str, rules: Rules | None = None) -> CleanText:
             continue
         lead = len(line) - len(line.lstrip())
         s0, s1 = start + lead, start + lead + len(stripped)
+        # A debris pattern none of whose necessary words the line holds is not even compiled.
+        folded = fold(stripped)
         # A caption is printed under its photo and again in the gallery: a repeated line is furniture.
-        if repeated[stripped] > 1 or any(p.kind == "line" and p.pattern.fullmatch(stripped)
-                                         for p in patterns):
+        if repeated[stripped] > 1 or any(p.kind == "line" and p.regex.worth_compiling(folded)
+                                         and p.pattern.fullmatch(stripped) for p in patterns):
             dropped.append(Span(s0, s1, stripped))
             continue
         for p in patterns:
-            if p.kind != "prefix":
+            if p.kind != "prefix" or not p.regex.worth_compiling(folded):
                 continue
             m = p.pattern.match(stripped)
             if m and m.end() < len(stripped):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from kg.lazy_regex import fold
 from kg.model import Entity
 from kg.rules import Rules, default_rules
 
@@ -17,12 +18,14 @@ def find_claimant(sentence: str, base: int, matches: list, persons: list,
 def find_claimant_span(sentence: str, base: int, matches: list, persons: list,
                        rules: Rules | None = None) -> tuple[Entity | str, tuple[int, int]] | None:
     """The claimant and where its words stand (absolute offsets), or None."""
-    p = (rules or default_rules()).pattern
+    rules = rules or default_rules()
+    p = rules.pattern
     who = None
     # "The mission, which has 3,800 troops in Kosovo, said": the relative clause is not the speaker.
     plain = p("relative_clause").sub(lambda r: ";" * len(r.group(0)), sentence)
-    for pattern in (p("according_to"), p("said_subject"), p("group_said"), p("subject_said")):
-        m = pattern.search(plain)
+    folded = fold(plain)  # a pattern whose literals the sentence lacks is not searched
+    for name in ("according_to", "said_subject", "group_said", "subject_said"):
+        m = rules.patterns.search(name, plain, folded)
         if m:
             who = m
             break

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 
 from functools import lru_cache
 
-from kg.extract.numbers import alternation, number_grammar, parse_number_word
+from kg.extract.numbers import alternation, number_grammar, parse_number_word, remember
 from kg.model import DateValue
 from kg.rules import Rules, default_rules, fill
 
@@ -109,12 +109,16 @@ class _DateGrammar:
             | {x.split()[0].lower() for x in (*w["unit"], *w["teen"], *w["tens"])}
         )
         self.cased_starters = frozenset(self.months) | frozenset(self.weekdays)
+        self._starter_memo: dict[str, bool] = {}  # words seen, as is_starter found them
 
     def is_starter(self, word: str) -> bool:
-        if word[0].isdigit() or word in self.cased_starters:
-            return True
-        low = word.lower()
-        return low in self.starters or self.start.fullmatch(low) is not None
+        known = self._starter_memo.get(word)
+        if known is None:
+            low = word.lower()
+            known = word[0].isdigit() or word in self.cased_starters or low in self.starters \
+                or self.start.fullmatch(low) is not None
+            remember(self._starter_memo, word, known)
+        return known
 
 
 @lru_cache(maxsize=8)
@@ -519,26 +523,47 @@ def _scan(text: str, ref: _Ref, base: int, g: _DateGrammar) -> list[DateMention]
 def _days_later(text: str, found: list[DateMention], base: int, g: _DateGrammar) -> list[DateMention]:
     """ "Three days later", "the next day", "the same day", "two days earlier", "the previous day":
     counted from the last single day named before."""
-    out = []
+    out: list[DateMention] = []
+    # The single days by where they end, swept once: the one counted from is, of those ended before
+    # the phrase, the last by start (the later listed on a tie), so the sweep is linear in the text.
+    days = sorted(((d.end, (d.start, i), d) for i, d in enumerate(found)
+                   if d.precision == "day" and d.first == d.last), key=lambda x: x[0])
+    taken = 0
+    taken_out = 0
+    latest: tuple[tuple[int, int], DateMention] | None = None
     for m in g.days_later.finditer(text):
-        before = [d for d in sorted(found + out, key=lambda d: d.start)
-                  if d.end - base <= m.start() and d.precision == "day" and d.first == d.last]
-        if not before:
+        limit = m.start() + base
+        while taken < len(days) and days[taken][0] <= limit:
+            if latest is None or days[taken][1] > latest[0]:
+                latest = (days[taken][1], days[taken][2])
+            taken += 1
+        while taken_out < len(out) and out[taken_out].end <= limit:  # earlier phrases' days, in order
+            key = (out[taken_out].start, len(found) + taken_out)
+            if latest is None or key > latest[0]:
+                latest = (key, out[taken_out])
+            taken_out += 1
+        n = days_counted(m, g) if latest is not None else None
+        if n is None:
             continue
-        word = m.group("n")
-        if word is None or word.lower() in g.article:
-            n = 1  # "the next day"; "a day later"
-        else:
-            n = int(word) if word.isdigit() else parse_number_word(word.lower(), g.rules)
-        if m.group("same"):
-            n = 0
-        elif not n or n > 60:
-            continue
-        if m.group("earlier") or m.group("earlier1") or m.group("previous"):
-            n = -n  # "two days earlier", "the previous day": before the day named
-        day = before[-1].first + dt.timedelta(days=n)
+        day = latest[1].first + dt.timedelta(days=n)
         out.append(DateMention(m.start() + base, m.end() + base, m.group(0), day, day, "day", "at"))
     return out
+
+
+def days_counted(m: re.Match, g: _DateGrammar) -> int | None:
+    """The days a "days_later" phrase counts, after (+) or before (-) the day named; None when
+    it counts none or more than 60."""
+    word = m.group("n")
+    if word is None or word.lower() in g.article:
+        n = 1  # "the next day"; "a day later"
+    else:
+        n = int(word) if word.isdigit() else parse_number_word(word.lower(), g.rules)
+    if m.group("same"):
+        return 0
+    if not n or n > 60:
+        return None
+    # "two days earlier", "the previous day": before the day named
+    return -n if m.group("earlier") or m.group("earlier1") or m.group("previous") else n
 
 
 def find_durations(text: str, base: int = 0, rules: Rules | None = None) -> list[DurationMention]:

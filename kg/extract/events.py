@@ -9,6 +9,7 @@ from kg.event_classes import event_classes
 from kg.extract.dates import DateMention, find_day_counts, find_durations
 from kg.extract.mentions import Count, EventMention, Role, When, clause_around, negated
 from kg.extract.names import NameMention
+from kg.lazy_regex import RegexIndex, fold
 from kg.extract.numbers import find_numbers, parse_number_word
 from kg.model import DateValue, DateWindow, Duration, Entity, Span, Trace
 from kg.rules import Rules, default_rules, read_inflections
@@ -50,8 +51,12 @@ def mentions_in_sentence(
     found: dict[str, EventMention] = {}
     traces: list[Trace] = []
     cue = rules.cues
-    has_force = bool(cue["force"].search(s)) or any(m.entity.type == "Organization" for m in matches)
-    hits = [(m.start(), m.end(), trig) for trig in rules.triggers for m in trig.pattern.finditer(s)]
+    # A regex none of whose necessary words the sentence holds cannot match it (kg/literals.py).
+    folded = fold(s)
+    has_force = bool(cue.search("force", s, folded)) or any(m.entity.type == "Organization" for m in matches)
+    triggers = rules.triggers
+    hits = [(m.start(), m.end(), triggers[i]) for i in _trigger_index(rules).candidates(folded)
+            for m in triggers[i].pattern.finditer(s)]
     ending_spans = [(x, y, t.event_type) for x, y, t in hits if CLASSES[t.event_type].ends]
     for a, b, trig in sorted(hits, key=lambda h: (h[0], -h[1])):
         words = s[a:b]
@@ -59,7 +64,7 @@ def mentions_in_sentence(
         if any(x <= a and b <= y and (y - x) > (b - a) and CLASSES[t].ends == trig.event_type
                for x, y, t in ending_spans):
             continue
-        if trig.needs == "armed" and not (cue["force"].search(s) or cue["armed_group"].search(s)
+        if trig.needs == "armed" and not (cue.search("force", s, folded) or cue.search("armed_group", s, folded)
                                           or _states_named(matches) >= 2):
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: no armed party named"))
             continue
@@ -72,7 +77,7 @@ def mentions_in_sentence(
         if trig.needs == "target" and _nearest_target(s, a, b, rules) is None:
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: nothing attacked named"))
             continue
-        if CLASSES[trig.event_type].sides and cue["unrest_side"].search(s):
+        if CLASSES[trig.event_type].sides and cue.search("unrest_side", s, folded):
             traces.append(Trace(sentence, "skipped", f"{trig.event_type}/{trig.rule}: fighting with "
                                 f"protesters or crowds is unrest, not an armed clash"))
             continue
@@ -86,7 +91,7 @@ def mentions_in_sentence(
             continue
         # "a curfew would hurt trade": the trigger is what a modal speaks of, not a fact.
         if (negated(s, a, rules, b) or rules.pattern("modal_after").match(s, b)) and not (
-                trig.event_type in MOVEMENTS and rules.pattern("reported_plan").search(s)):
+                trig.event_type in MOVEMENTS and rules.patterns.search("reported_plan", s, folded)):
             traces.append(Trace(sentence, "skipped",
                                 f"{trig.event_type}/{trig.rule}: '{words}' denied, demanded or hypothetical"))
             continue
@@ -101,8 +106,8 @@ def mentions_in_sentence(
             found[key] = EventMention(
                 type=trig.event_type, sentence=sentence,
                 trigger=Span(base + a, base + b, words), rules=[trig.rule],
-                also=bool(cue["continuation"].search(s, max(0, a - 30), a)),
-                repeat=bool(cue["repeat"].search(s, max(0, a - 30), min(len(s), b + 20))))
+                also=bool(cue.search("continuation", s, folded, max(0, a - 30), a)),
+                repeat=bool(cue.search("repeat", s, folded, max(0, a - 30), min(len(s), b + 20))))
         else:
             if a >= ev.trigger.end - base:
                 ev.later.append(Span(base + a, base + b, words))
@@ -110,14 +115,14 @@ def mentions_in_sentence(
                 ev.rules.append(trig.rule)
         if trig.phase == "end":
             found[key].ends = True
-        if CLASSES[trig.event_type].lasting and cue["ongoing"].search(s, max(0, a - 40), a):
+        if CLASSES[trig.event_type].lasting and cue.search("ongoing", s, folded, max(0, a - 40), a):
             found[key].ongoing = True
         # "the release of detained journalist X": what befell a person, recalled, not dated here
         # ("the count of deployed soldiers rose on Tuesday" still dates the deployment).
         if CLASSES[trig.event_type].admits("Person") and rules.pattern("attributive_word").search(words) \
                 and rules.pattern("attributive").search(s[:a]):
             found[key].ongoing = True
-        if CLASSES[trig.event_type].arrival and cue["domestic"].search(s):
+        if CLASSES[trig.event_type].arrival and cue.search("domestic", s, folded):
             found[key].domestic = True
     for ender in [k for k in found if k in CLASSES and CLASSES[k].ends]:
         ended = CLASSES[ender].ends
@@ -405,7 +410,11 @@ def classify_count(s: str, start: int, end: int, rules: Rules | None = None) -> 
     if rules.pattern("strong_suffix").search(s[start:end]):
         return "troops"  # "a 2,500-strong force"
     best: tuple[int, int, str] | None = None
+    # A count word none of whose necessary literals its side holds is not searched for.
+    folded = {"after": fold(after), "before": fold(before)}
     for rank, head in enumerate(rules.counts):
+        if not head.regex.may_match(folded[head.side]):
+            continue
         m = head.pattern.search(after if head.side == "after" else before)
         if not m:
             continue
@@ -416,7 +425,7 @@ def classify_count(s: str, start: int, end: int, rules: Rules | None = None) -> 
     if kind == "troops":
         # "311 peacekeepers lost their lives": a casualty verb after the noun says what befell them.
         kind = next((h.kind for h in rules.counts if h.side == "after" and h.kind != "troops"
-                     and h.pattern.search(after)), kind)
+                     and h.regex.may_match(folded["after"]) and h.pattern.search(after)), kind)
     if kind not in {None, "troops"} and (rules.pattern("list_item_after").match(after)
                                         or rules.pattern("list_item_before").search(before)):
         return None  # "killing 9 soldiers, 4 police officers and 3 civilians": each is a part
@@ -724,6 +733,11 @@ def _date_present_tense(events: list[EventMention], s: str, base: int, published
 
 
 _SEGMENT_BREAK = re.compile(r",(?=\s)|[;:()\u2014\u2013]")
+
+
+@lru_cache(maxsize=8)
+def _trigger_index(rules: Rules) -> RegexIndex:
+    return RegexIndex([t.regex for t in rules.triggers])
 
 
 @lru_cache(maxsize=8)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.model import DateValue, DateWindow, Duration, Entity, Quantity, Span
+from kg.lazy_regex import fold
 from kg.rules import Rules, default_rules
 
 @dataclass(frozen=True)
@@ -84,7 +85,8 @@ def negated(sentence: str, start: int, rules: Rules | None = None, end: int | No
     # verb phrase or a comma starts a new scope.
     window = rules.pattern("scope_break").split(window)[-1]
     cue = rules.cues
-    if cue["negation"].search(window) or cue["irrealis"].search(window):
+    folded = fold(window)
+    if cue.search("negation", window, folded) or cue.search("irrealis", window, folded):
         return True
     if end is None:
         return False
@@ -92,8 +94,9 @@ def negated(sentence: str, start: int, rules: Rules | None = None, end: int | No
     # inside the trigger speaks of it ("troops could enter"); a trigger's own words are no cue
     # ("held without charge", "were ordered to stay indoors", "soldiers blocked the roads").
     inside = window + sentence[start:end]
-    if any(m.start() < len(window) or rules.pattern("modal_word").fullmatch(m.group(0))
-           for m in cue["irrealis"].finditer(inside)):
+    if cue.lazy("irrealis").may_match(fold(inside)) and any(
+            m.start() < len(window) or rules.pattern("modal_word").fullmatch(m.group(0))
+            for m in cue["irrealis"].finditer(inside)):
         return True
     return bool(cue["irrealis_after"].match(sentence, end, max(end, right)))
 

@@ -102,9 +102,10 @@ def _historical(years: set[int], pub_year: int | None) -> bool:
     return bool(years) and pub_year is not None and all(abs(y - pub_year) > HISTORICAL_YEARS for y in years)
 
 
-def _compatible(c: _Merging, m: EventMention, pub_year: int | None) -> bool:
-    """Whether mention ``m`` may join the cluster summarised by ``c``."""
-    tmp = _Merging().add(m)
+def _compatible(c: _Merging, m: EventMention, pub_year: int | None, tmp: _Merging | None = None) -> bool:
+    """Whether mention ``m`` (summarised by ``tmp``, when the caller has it) may join the cluster
+    summarised by ``c``."""
+    tmp = tmp if tmp is not None else _Merging().add(m)
     ca, cb = c.countries, tmp.countries
     # A border clash is told from both sides: its places may lie in either state.
     if ca and cb and not ca & cb and not CLASSES[m.type].sides:
@@ -165,7 +166,9 @@ def cluster_mentions(mentions: list[EventMention], pub_year: int | None) -> list
         if not m.type:
             pending.append(m)
             continue
-        home = next((c for c in clusters if c.type == m.type and _compatible(merging[id(c)], m, pub_year)), None)
+        alone = _Merging().add(m)  # once per mention, not once per cluster it is compared with
+        home = next((c for c in clusters if c.type == m.type and _compatible(merging[id(c)], m, pub_year, alone)),
+                    None)
         if home is None:
             home = Cluster(m.type, [m])
             clusters.append(home)
@@ -223,13 +226,17 @@ def build_events(clusters: list[Cluster], focus: tuple[Entity, Span] | None) -> 
     own = {id(c): _facts(c) for c in clusters}
     deployment_of: dict[int, Cluster] = {}  # withdrawal -> the deployment it ends
     withdrawals_of: dict[int, list[Cluster]] = {}
+    countries = {id(c): c.countries() for c in clusters}  # once each: a long article has many of both
+    of_type: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        of_type.setdefault(c.type, []).append(c)
     for c in clusters:
         ends = CLASSES[c.type].ends
-        deployments = [d for d in clusters if d.type == ends]
+        deployments = of_type.get(ends, []) if ends else []
         if deployments:
-            best = max(deployments, key=lambda d: (len(d.countries() & c.countries()),
-                                                   -abs(d.first - c.first)))
-            if not (best.countries() and c.countries()) or best.countries() & c.countries():
+            mine = countries[id(c)]
+            best = max(deployments, key=lambda d: (len(countries[id(d)] & mine), -abs(d.first - c.first)))
+            if not (countries[id(best)] and mine) or countries[id(best)] & mine:
                 deployment_of[id(c)] = best
                 withdrawals_of.setdefault(id(best), []).append(c)
     events = []
@@ -342,8 +349,9 @@ def _superseded(c: Cluster) -> set[int]:
     """Counts a later toll replaced: "2 killed ... the toll rose to 35" makes 35 the event's
     figure and every smaller one of that kind told before it a step on the way (ids of Counts)."""
     counts = [n for m in c.mentions for n in m.counts]
-    return {id(n) for n in counts for r in counts
-            if r.rising and r.kind == n.kind and r.span.start > n.span.start and _size(r.quantity) > _size(n.quantity)}
+    rising = [r for r in counts if r.rising]
+    return {id(n) for n in counts for r in rising
+            if r.kind == n.kind and r.span.start > n.span.start and _size(r.quantity) > _size(n.quantity)}
 
 
 def _facts(c: Cluster) -> list[Fact]:

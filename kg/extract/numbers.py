@@ -124,14 +124,29 @@ class NumberGrammar:
             x.split()[0].lower()
             for x in [*self.small, *self.scale, *self.vague, *self.qual, *w["few"], "USD", "EUR", "US", "C", "A"]
         )
+        self._starter_memo: dict[str, bool] = {}  # words seen, as is_starter found them
 
     def template(self, name: str, flags: int = 0) -> re.Pattern[str]:
         """The pack's template ``name`` with its slots filled, compiled."""
         return re.compile(fill(self.rules.template(name), self.slots), flags)
 
     def is_starter(self, word: str) -> bool:
-        low = word.lower()
-        return low in self.starters or self.start.fullmatch(low) is not None
+        known = self._starter_memo.get(word)
+        if known is None:
+            low = word.lower()
+            known = low in self.starters or self.start.fullmatch(low) is not None
+            remember(self._starter_memo, word, known)
+        return known
+
+
+_MEMO_SIZE = 50_000  # words a memo keeps: a text's vocabulary, bounded for a text of any size
+
+
+def remember(memo: dict, key, value) -> None:
+    """``memo[key] = value``, the memo emptied first when full."""
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
 
 
 @lru_cache(maxsize=8)
