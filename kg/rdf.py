@@ -271,7 +271,7 @@ def rdflib_term(term):
     raise TypeError(f"no rdflib term for {term!r}")
 
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD_STRING = str(XSD.string)
 
 
 def to_graph(extraction: Extraction, base: str | None = None) -> Graph:
