@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -24,6 +26,7 @@ from kg.vocab import ARTICLE, STDIN_GRAPH
 
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
 _ARTICLE = ox.NamedNode(str(ARTICLE))
+_GRAPH_NAME = attrgetter("graph_name")
 
 
 @dataclass(frozen=True)
@@ -110,12 +113,13 @@ def group_quads(quads: Iterable[ox.Quad], fallback_graph: str) -> tuple[GraphDat
     """Named-graph quads stay where they are; default-graph ones go to their article's graph."""
     named: dict[str, list[ox.Quad]] = {}
     default: list[ox.Quad] = []
-    for q in quads:
-        g = q.graph_name
+    # A graph's quads come in runs (a TriG block, N-Quads lines in order), so the graph is looked
+    # at once per run rather than once per quad.
+    for g, run in groupby(quads, _GRAPH_NAME):
         if isinstance(g, ox.DefaultGraph):
-            default.append(q)
+            default.extend(run)
         elif isinstance(g, ox.NamedNode):
-            named.setdefault(g.value, []).append(q)
+            named.setdefault(g.value, []).extend(run)
         else:  # a blank-node graph name cannot be addressed again, so it could never be replaced
             raise InputError("a graph named by a blank node cannot be loaded; name it with an IRI")
     if default:
