@@ -214,6 +214,36 @@ def replace_update(graph_iri: str, triples: list[ox.Triple], portable: bool = Tr
     return f"{drop_operation(graph_iri)} ;\n{insert_operation(graph_iri, triples, portable)}"
 
 
+def change_update(g: GraphData, stored: Iterable[ox.Quad]) -> str | None:
+    """One SPARQL update (Oxigraph's, one transaction) that makes the stored graph hold exactly
+    ``g``'s triples, or None when it already does. Without blank nodes on either side it deletes
+    and inserts only the triples that differ: a transactional write costs per triple, and an
+    article extracted again mostly keeps its triples. A blank node cannot be named in DELETE
+    DATA, nor matched to the one read back, so a graph with any is dropped and written whole."""
+    new = set(g.quads)
+    if not _ground(new):
+        return replace_update(g.iri, [q.triple for q in g.quads], portable=False)
+    old = set(stored)
+    if not _ground(old):
+        return replace_update(g.iri, [q.triple for q in g.quads], portable=False)
+    gone, added = old - new, new - old
+    ops = []
+    if gone:
+        body = ox.serialize([q.triple for q in gone], format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        ops.append(f"DELETE DATA {{ GRAPH <{check_iri(g.iri)}> {{\n{body}}} }}")
+    if added:
+        ops.append(insert_operation(g.iri, [q.triple for q in added], portable=False))
+    return " ;\n".join(ops) or None
+
+
+_PLAIN = (ox.NamedNode, ox.Literal)
+
+
+def _ground(quads: Iterable[ox.Quad]) -> bool:
+    """No blank node anywhere (a quoted triple may hide one, so it counts as one)."""
+    return all(type(q.subject) is ox.NamedNode and type(q.object) in _PLAIN for q in quads)
+
+
 def batches(triples: list[ox.Triple], size: int) -> list[list[ox.Triple]]:
     """Split triples into batches of about ``size``, never splitting triples that share a blank
     node (a blank node label is scoped to one update operation, so a split would cut the node
