@@ -93,19 +93,23 @@ class EmbeddedStore(ArticleQueries):
         """Write one graph in one transaction; True when it was in the store before."""
         store = self._writable()
         node = ox.NamedNode(g.iri)
+        if store.contains_named_graph(node):
+            self._rewrite(store, g, node)
+            return True
         try:
-            if store.contains_named_graph(node):
-                self._rewrite(store, g, node)
-                return True
             store.extend(g.quads)
-            return False
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"cannot write graph <{g.iri}>: {one_line(exc)}") from None
+        return False
 
     def _rewrite(self, store: ox.Store, g: GraphData, node: ox.NamedNode) -> None:
-        update = change_update(g, store.quads_for_pattern(None, None, None, node))
-        if update is not None:
-            store.update(update)
+        """Make a stored graph hold exactly ``g``, in one transaction (rdfio.change_update)."""
+        try:
+            update = change_update(g, store.quads_for_pattern(None, None, None, node))
+            if update is not None:
+                store.update(update)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"cannot write graph <{g.iri}>: {one_line(exc)}") from None
 
     def load_parsed(self, parsed: ParsedFile) -> LoadResult:
         """Write already-parsed graphs: new ones in one atomic bulk load, others replaced."""
@@ -116,10 +120,7 @@ class EmbeddedStore(ArticleQueries):
             node = ox.NamedNode(g.iri)
             stored = store.contains_named_graph(node)
             if stored:
-                try:
-                    self._rewrite(store, g, node)
-                except (OSError, SyntaxError) as exc:
-                    raise StoreError(f"cannot write graph <{g.iri}>: {one_line(exc)}") from None
+                self._rewrite(store, g, node)
             else:
                 new.append(g)
             loads.append(GraphLoad(g.iri, len(g), stored))

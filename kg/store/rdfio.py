@@ -221,10 +221,7 @@ def change_update(g: GraphData, stored: Iterable[ox.Quad]) -> str | None:
     article extracted again mostly keeps its triples. A blank node cannot be named in DELETE
     DATA, nor matched to the one read back, so a graph with any is dropped and written whole."""
     new = set(g.quads)
-    if not _ground(new):
-        return replace_update(g.iri, [q.triple for q in g.quads], portable=False)
-    old = set(stored)
-    if not _ground(old):
+    if not _ground(new) or not _ground(old := set(stored)):
         return replace_update(g.iri, [q.triple for q in g.quads], portable=False)
     gone, added = old - new, new - old
     ops = []
