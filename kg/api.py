@@ -241,7 +241,6 @@ def load(files: Sequence[str | Path], store: str | Path | None = None, endpoint:
     written."""
     from kg.store.admin import check_dated
     from kg.store.rdfio import read_graphs, validate_parsed
-    from kg.store.remote import mask_url
 
     if endpoint and update_endpoint:
         raise InputError("give --endpoint or --update-endpoint, not both")
@@ -255,14 +254,19 @@ def load(files: Sequence[str | Path], store: str | Path | None = None, endpoint:
             validate_parsed(parsed[-1])
         tick(len(parsed), total)
     with open_store(store, endpoint=endpoint, update_endpoint=update_endpoint, **remote) as target:
-        where = endpoint or update_endpoint or str(target.path)
+        if remote:  # kg.store.remote imports requests: 50 ms that a local load does not need
+            from kg.store.remote import mask_url
+
+            where = mask_url(endpoint or update_endpoint)
+        else:
+            where = str(target.path)
         if not replace:
             check_dated(target, parsed)
         results = []
         for p in parsed:
             results.append(target.load_parsed(p))
             tick(len(parsed) + len(results), total)
-    return LoadSummary(mask_url(where), tuple(results))
+    return LoadSummary(where, tuple(results))
 
 
 def query(sparql: str, store: str | Path | None = None, endpoint: str | None = None,

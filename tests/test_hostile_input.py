@@ -131,6 +131,28 @@ def test_a_huge_literal_is_refused(tmp_path):
         assert "limit" in message
 
 
+@pytest.mark.parametrize("suffix, before", [(".nq", ""), (".nq", "<http://example.org/a> <http://example.org/b> \"c\" .\n"),
+                                            (".ttl", "")])
+def test_a_huge_literal_among_short_lines_is_refused(tmp_path, suffix, before):
+    # N-Quads skip the per-literal check when every line is short: one long line must bring it back.
+    from kg.rdfguard import MAX_LITERAL_CHARS
+
+    path = tmp_path / f"big{suffix}"
+    short = before * 3
+    path.write_text(f'{short}<http://example.org/s> <http://example.org/p> "{"a" * MAX_LITERAL_CHARS}\\u0062" .\n{short}')
+    for message in _load_and_validate(path):
+        assert "limit" in message
+
+
+def test_line_lengths_are_checked_at_every_offset():
+    from kg.rdfguard import lines_within
+
+    assert lines_within(b"", 3) and lines_within(b"abc", 3) and not lines_within(b"abcd", 3)
+    assert lines_within(b"abc\nabc\nabc", 3) and lines_within(b"\n\n\nabc\n", 3)
+    assert not lines_within(b"ab\nabc\nabcd\nab", 3) and not lines_within(b"a\nb\nc\nd\nabcd", 3)
+    assert lines_within(b"a\nabc\nab\nabc\n" * 50, 3)
+
+
 def test_an_embedded_json_ld_context_still_loads(tmp_path):
     from kg.store.rdfio import read_graphs
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -24,6 +26,7 @@ from kg.vocab import ARTICLE, STDIN_GRAPH
 
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
 _ARTICLE = ox.NamedNode(str(ARTICLE))
+_GRAPH_NAME = attrgetter("graph_name")
 
 
 @dataclass(frozen=True)
@@ -110,12 +113,13 @@ def group_quads(quads: Iterable[ox.Quad], fallback_graph: str) -> tuple[GraphDat
     """Named-graph quads stay where they are; default-graph ones go to their article's graph."""
     named: dict[str, list[ox.Quad]] = {}
     default: list[ox.Quad] = []
-    for q in quads:
-        g = q.graph_name
+    # A graph's quads come in runs (a TriG block, N-Quads lines in order), so the graph is looked
+    # at once per run rather than once per quad.
+    for g, run in groupby(quads, _GRAPH_NAME):
         if isinstance(g, ox.DefaultGraph):
-            default.append(q)
+            default.extend(run)
         elif isinstance(g, ox.NamedNode):
-            named.setdefault(g.value, []).append(q)
+            named.setdefault(g.value, []).extend(run)
         else:  # a blank-node graph name cannot be addressed again, so it could never be replaced
             raise InputError("a graph named by a blank node cannot be loaded; name it with an IRI")
     if default:
@@ -208,6 +212,33 @@ def insert_operation(graph_iri: str, triples: list[ox.Triple], portable: bool = 
 def replace_update(graph_iri: str, triples: list[ox.Triple], portable: bool = True) -> str:
     """One SPARQL update request that replaces a graph."""
     return f"{drop_operation(graph_iri)} ;\n{insert_operation(graph_iri, triples, portable)}"
+
+
+def change_update(g: GraphData, stored: Iterable[ox.Quad]) -> str | None:
+    """One SPARQL update (Oxigraph's, one transaction) that makes the stored graph hold exactly
+    ``g``'s triples, or None when it already does. Without blank nodes on either side it deletes
+    and inserts only the triples that differ: a transactional write costs per triple, and an
+    article extracted again mostly keeps its triples. A blank node cannot be named in DELETE
+    DATA, nor matched to the one read back, so a graph with any is dropped and written whole."""
+    new = set(g.quads)
+    if not _ground(new) or not _ground(old := set(stored)):
+        return replace_update(g.iri, [q.triple for q in g.quads], portable=False)
+    gone, added = old - new, new - old
+    ops = []
+    if gone:
+        body = ox.serialize([q.triple for q in gone], format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        ops.append(f"DELETE DATA {{ GRAPH <{check_iri(g.iri)}> {{\n{body}}} }}")
+    if added:
+        ops.append(insert_operation(g.iri, [q.triple for q in added], portable=False))
+    return " ;\n".join(ops) or None
+
+
+_PLAIN = (ox.NamedNode, ox.Literal)
+
+
+def _ground(quads: Iterable[ox.Quad]) -> bool:
+    """No blank node anywhere (a quoted triple may hide one, so it counts as one)."""
+    return all(type(q.subject) is ox.NamedNode and type(q.object) in _PLAIN for q in quads)
 
 
 def batches(triples: list[ox.Triple], size: int) -> list[list[ox.Triple]]:

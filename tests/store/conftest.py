@@ -15,9 +15,14 @@ ART = "https://w3id.org/kg-loader/id/article/"
 
 
 def article_turtle(hexid: str, headline: str = "Troops arrive", troops: int = 2030,
-                   sha: str | None = None) -> str:
-    """A tiny article graph shaped like MODEL.md (our own words, synthetic numbers)."""
+                   sha: str | None = None, named: bool = False) -> str:
+    """A tiny article graph shaped like MODEL.md (our own words, synthetic numbers); ``named``
+    names the statement and its evidence by IRIs, as `kg extract` does, instead of blank nodes."""
     sha = sha or (hexid * 8)[:64]
+    selector = f'a oa:TextQuoteSelector ; oa:exact "about {troops} soldiers" ; oa:start 10 ; oa:end 31'
+    statement, evidence, tail = ((f"kgr:statement\\/{hexid}-1", f"kgr:evidence\\/{hexid}-10-31",
+                                  f"kgr:evidence\\/{hexid}-10-31 {selector} .") if named
+                                 else ("[]", f"[ {selector} ]", ""))
     return f"""@prefix kg: <{KG}> .
 @prefix kgr: <https://w3id.org/kg-loader/id/> .
 @prefix schema: <http://schema.org/> .
@@ -38,11 +43,11 @@ kgr:event\\/dep-{hexid} a kg:MilitaryDeployment ;
     wdt:P1132 {troops} ;
     prov:wasDerivedFrom kgr:article\\/{hexid} .
 
-[] a rdf:Statement ;
+{statement} a rdf:Statement ;
     rdf:subject kgr:event\\/dep-{hexid} ; rdf:predicate wdt:P1132 ; rdf:object {troops} ;
     prov:wasDerivedFrom kgr:article\\/{hexid} ;
-    kg:evidence [ a oa:TextQuoteSelector ; oa:exact "about {troops} soldiers" ;
-                  oa:start 10 ; oa:end 31 ] .
+    kg:evidence {evidence} .
+{tail}
 """
 
 

@@ -7,8 +7,8 @@ import pytest
 from conftest import ART, ARTICLE_TRIPLES, article_turtle
 
 from kg.errors import InputError, RDFSyntaxError
-from kg.store.rdfio import (batches, check_iri, file_graph_iri, insert_operation, read_graphs,
-                            replace_update)
+from kg.store.rdfio import (GraphData, batches, change_update, check_iri, file_graph_iri,
+                            insert_operation, read_graphs, replace_update)
 
 
 def test_turtle_goes_into_its_articles_graph(article_file: Path):
@@ -125,3 +125,40 @@ def test_update_text_replaces_and_uses_a_template_for_blank_nodes():
 def test_graph_iris_that_would_break_sparql_are_refused(bad: str):
     with pytest.raises(InputError):
         check_iri(bad)
+
+
+def _graph(hexid: str, **kw) -> GraphData:
+    node = ox.NamedNode(ART + hexid)
+    return GraphData(ART + hexid, tuple(ox.Quad(t.subject, t.predicate, t.object, node) for t in
+                                        ox.parse(article_turtle(hexid, **kw), format=ox.RdfFormat.TURTLE)))
+
+
+def test_a_change_update_touches_only_the_triples_that_differ():
+    old = _graph("aa01", named=True)
+    assert change_update(old, old.quads) is None
+    new = _graph("aa01", named=True, troops=3000)
+    update = change_update(new, old.quads)
+    assert update.startswith("DELETE DATA") and "INSERT DATA" in update
+    assert "2030" in update and "3000" in update and "textSha256" not in update
+    store = ox.Store()
+    store.extend(old.quads)
+    store.update(update)
+    assert set(store) == set(new.quads)
+
+
+@pytest.mark.parametrize("old_named, new_named", [(True, False), (False, True), (False, False)])
+def test_a_graph_with_blank_nodes_is_replaced_whole(old_named: bool, new_named: bool):
+    old = _graph("aa01", named=old_named)
+    new = _graph("aa01", named=new_named, troops=3000)
+    update = change_update(new, old.quads)
+    assert update.startswith(f"DROP SILENT GRAPH <{ART}aa01> ;")
+    store = ox.Store()
+    store.extend(old.quads)
+    store.update(update)
+    assert len(store) == ARTICLE_TRIPLES
+
+    def shape(quads):
+        return sorted(tuple("_" if isinstance(t, ox.BlankNode) else str(t) for t in (q.subject, q.predicate, q.object))
+                      for q in quads)
+
+    assert shape(store) == shape(new.quads)
