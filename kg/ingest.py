@@ -30,6 +30,7 @@ import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator
 
@@ -248,8 +249,8 @@ def process_source(source: Source, known: Known = Known(), validate: bool = True
                    triples=len(done.triples), reextracted=sha in known.stored)
 
 
-def _worker_task(source: Source) -> Outcome:
-    return process_source(source, _KNOWN, _VALIDATE, _ONLINE, _LIMITS)
+def _worker_task(sources: list[Source]) -> list[Outcome]:
+    return [process_source(source, _KNOWN, _VALIDATE, _ONLINE, _LIMITS) for source in sources]
 
 
 def _read(source: Source, limits: ReadLimits):
@@ -486,6 +487,9 @@ class _Loader:
                                time.monotonic() - self.started, outcome))
 
 
+CHUNK = 8  # most sources handed to a worker at once
+
+
 def _run(sources: Iterator[Source], known: Known, validate: bool,
          settle: Callable[[Outcome], None], online: bool = False,
          limits: ReadLimits | None = None, *, n_workers: int) -> None:
@@ -505,26 +509,32 @@ def _run(sources: Iterator[Source], known: Known, validate: bool,
     # Enough queued that the workers keep going while the parent writes a batch to the store:
     # with only a few, they would wait out every write.
     in_flight = max(n_workers * 4, _Loader.BATCH)
-    pending: set = set()
-    exhausted = False
+    pending: dict = {}  # future -> how many sources it carries
+    queued = submitted = 0
+    chunk = 1  # sources per task: grows to CHUNK once every worker has work, which saves
+    exhausted = False  # the pool's per-task cost without leaving a short batch to one worker
     try:
         while True:
-            while not exhausted and len(pending) < in_flight:
-                source = next(sources, None)
-                if source is None:
-                    exhausted = True
-                else:
-                    pending.add(pool.submit(_worker_task, source))
+            while not exhausted and queued < in_flight:
+                part = list(islice(sources, chunk))
+                exhausted = len(part) < chunk
+                if part:
+                    pending[pool.submit(_worker_task, part)] = len(part)
+                    queued += len(part)
+                    submitted += len(part)
+                    chunk = min(CHUNK, 1 + submitted // (n_workers * 16))
             if not pending:
                 break
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
+                queued -= pending.pop(future)
                 try:
-                    outcome = future.result()
+                    outcomes = future.result()
                 except BrokenProcessPool:
                     raise StoreError("a worker process stopped unexpectedly (out of memory? in a script, "
                                      "call ingest() under `if __name__ == '__main__':`)") from None
-                settle(outcome)
+                for outcome in outcomes:
+                    settle(outcome)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -582,13 +592,11 @@ def known_articles(store: Store, force: bool = False, replace: bool = False) -> 
 def write_graphs(store: Store, graphs: list[tuple[str, str]]) -> None:
     """Replace each named graph with its N-Quads (all in that graph); one batch is all or nothing
     when the store writes batches (``Store.batch_writes``), else each graph is."""
-    import pyoxigraph as ox
-
-    from kg.store.rdfio import GraphData, ParsedFile
-
-    parsed = [GraphData(iri, tuple(ox.parse(nq, format=ox.RdfFormat.N_QUADS))) for iri, nq in graphs]
-    if len(parsed) == 1 or not store.batch_writes:
-        for g in parsed:
-            store.replace_graph(g.iri, g.quads)
+    load = getattr(store, "load_nquads", None)
+    if load is not None:
+        load(graphs)
         return
-    store.load_parsed(ParsedFile(Path("kg ingest"), tuple(parsed)))
+    from kg.store.rdfio import nquads_graphs  # a Store written before load_nquads existed
+
+    for g in nquads_graphs(graphs):
+        store.replace_graph(g.iri, g.quads)

@@ -202,9 +202,9 @@ def test_embedded_store_is_written_in_batches(corpus, tmp_path, monkeypatch):
     class CountingStore(EmbeddedStore):
         batches: list[int] = []
 
-        def load_parsed(self, parsed):
-            self.batches.append(len(parsed.graphs))
-            return super().load_parsed(parsed)
+        def load_nquads(self, graphs):
+            self.batches.append(len(graphs))
+            return super().load_nquads(graphs)
 
     monkeypatch.setattr(kg.ingest._Loader, "BATCH", 3)
     with CountingStore(tmp_path / "db") as store:

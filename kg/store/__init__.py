@@ -10,7 +10,7 @@ Both stores implement the protocol ``Store`` below (what ``kg load``, ``kg query
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
@@ -58,6 +58,10 @@ class Store(Protocol):
 
     def load_parsed(self, parsed: "ParsedFile") -> LoadResult:
         """Write already-parsed graphs, each replacing the graph of that name."""
+
+    def load_nquads(self, graphs: "Sequence[tuple[str, str]]") -> None:
+        """Write graphs given as (IRI, N-Quads text all in that graph), each replacing the graph
+        of that name: what kg ingest's workers send."""
 
     def load_file(self, path: Path, validate: bool = False, fmt: str | None = None) -> LoadResult:
         """Parse a whole RDF file (optionally SHACL-validate it), then load it."""

@@ -167,6 +167,11 @@ def read_graphs(path: Path, fmt: str | None = None) -> ParsedFile:
     return ParsedFile(path=path, graphs=graphs)
 
 
+def nquads_graphs(graphs: Iterable[tuple[str, str]]) -> tuple[GraphData, ...]:
+    """Named graphs given as (IRI, N-Quads text all in that graph), parsed."""
+    return tuple(GraphData(iri, tuple(ox.parse(nq, format=ox.RdfFormat.N_QUADS))) for iri, nq in graphs)
+
+
 def to_quads(graph_iri: str, quads_or_triples: Iterable[ox.Quad | ox.Triple]) -> tuple[ox.Quad, ...]:
     """Put triples (or quads from any graph) into ``graph_iri``, with fresh blank nodes: a
     store shares blank nodes across graphs, so two articles' `_:b0` must not meet."""

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -38,7 +38,7 @@ from kg.errors import EndpointError, InputError, StoreError, one_line
 from kg.store import GraphLoad, LoadResult
 from kg.store.rdfio import (GraphData, ParsedFile, batches,
                             drop_operation, insert_operation, read_graphs,
-                            to_quads, validate_parsed)
+                            nquads_graphs, to_quads, validate_parsed)
 from kg.retry import attempts_of, retry_policy, retrying_session
 from kg.store.results import ArticleQueries, QueryResult, query_form, with_prefixes
 from kg.vocab import TEXT_SHA256
@@ -258,6 +258,10 @@ class RemoteStore(ArticleQueries):
             self._replace(g)
             loads.append(GraphLoad(g.iri, len(g), replaced=False))  # a remote store does not say
         return LoadResult(path=parsed.path, graphs=tuple(loads))
+
+    def load_nquads(self, graphs: Sequence[tuple[str, str]]) -> None:
+        for g in nquads_graphs(graphs):
+            self._replace(g)
 
     def load_file(self, path: Path, validate: bool = False, fmt: str | None = None) -> LoadResult:
         parsed = read_graphs(Path(path), fmt)
