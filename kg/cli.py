@@ -8,7 +8,10 @@ import typer
 from kg import cli_options as opt
 from kg.cli_output import ListingFormat
 from kg.errors import KgError
-from kg.vocab import KGR
+
+# kg.vocab.KGR as a plain string: importing kg.vocab would import rdflib (~100 ms) at every start,
+# `kg --help`, `kg version` and each TAB completion too. tests/test_cli.py checks the two agree.
+KGR = "https://w3id.org/kg-loader/id/"
 
 app = typer.Typer(
     add_completion=True,  # --install-completion, --show-completion
