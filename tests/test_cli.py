@@ -25,3 +25,22 @@ def test_no_command_module_maps_errors_itself():
     for path in KG_DIR.glob("cli_*.py"):
         text = path.read_text(encoding="utf-8")
         assert "kg: error:" not in text and "exc.exit_code" not in text, path.name
+
+
+def test_the_base_option_help_names_the_vocabularys_default_base():
+    import inspect
+
+    from kg.vocab import KGR
+
+    for command in (cli.extract_cmd, cli.explain_cmd):
+        assert f"(default {KGR})." in inspect.signature(command).parameters["base"].default.help
+
+
+def test_importing_the_cli_imports_no_rdf_library():
+    # Every start pays for what kg.cli imports: `kg --help`, `kg version` and each TAB completion.
+    import subprocess
+    import sys
+
+    code = "import sys, kg.cli; print(sorted({m.split('.')[0] for m in sys.modules} & {'rdflib', 'pyoxigraph', 'pyshacl_turbo'}))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
