@@ -487,16 +487,19 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
     # "during ongoing protests on Monday": a day during the unrest, not its start; "on Thursday, a
     # week after troops were sent": Thursday is not the sending's day (kg/extract/timeline.py).
     counted = _date_by_day_count(events, s, base, dates, published, rules)
+    # "N days after ..." is not searched for in a sentence that lacks its words (kg/literals.py).
+    has_offset = rules.patterns.lazy("offset").may_match(fold(s))
     real = [e for e in events if e.type and not e.ongoing and e not in counted
-            and not after_offset(e, s, base, rules)]
+            and not (has_offset and after_offset(e, s, base, rules))]
     if not real:
         return
     # "the worst since 1991": a year the event is compared with, not its date.
     # The date's own "since" counts too ("for the first time since 1990").
+    # (The year is compared first: the clause is read only for a year far from the report's.)
     usable = [d for d in dates if date_of(d) is not None and not (
-        (d.relation == "since" or rules.pattern("since_before").search(
-            s[max(clause_around(s, d.start - base, d.end - base, rules)[0], d.start - base - 100):d.start - base]))
-        and published_year is not None and abs(d.first.year - published_year) > 3)]
+        published_year is not None and abs(d.first.year - published_year) > 3
+        and (d.relation == "since" or rules.pattern("since_before").search(
+            s[max(clause_around(s, d.start - base, d.end - base, rules)[0], d.start - base - 100):d.start - base])))]
     # "the ministry said on Friday" dates the statement; it dates the event only when the
     # sentence gives no other date.
     # "announced by X in February" dates the announcement, never the event; "Sunday's election"
@@ -514,7 +517,7 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
                                  Span(d.start, d.end, d.text), d.first.year))
     # "on Thursday, the day after troops were sent": "the day after" counts back to the sending
     # (kg/extract/timeline.py); it is not a day of its own.
-    offsets = [(p.start() + base, p.end() + base) for p in rules.pattern("offset").finditer(s)]
+    offsets = [(p.start() + base, p.end() + base) for p in rules.pattern("offset").finditer(s)] if has_offset else []
     usable = [d for d in usable if not any(a <= d.start and d.end <= b for a, b in offsets)]
     # "Calm had returned by 9 March, so the curfew was eased": the crisis's end
     # (kg/extract/timeline.py), not the easing's.
