@@ -5,7 +5,7 @@ derived from this table: adding a class is a row there, not an edit here.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -70,18 +70,32 @@ class EventClasses:
     """The table, in its row order (which orders events of one sentence position)."""
 
     classes: tuple[EventClass, ...]
+    # The first class of each name, and the count tiers asked for: the extractor looks classes up
+    # for every trigger and count, so not by walking the table.
+    _by_name: dict[str, EventClass] = field(init=False, repr=False, compare=False)
+    _tiers: dict[tuple[str, bool], tuple[tuple[str, ...], ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        by_name: dict[str, EventClass] = {}
+        for c in self.classes:
+            by_name.setdefault(c.name, c)
+        object.__setattr__(self, "_by_name", by_name)
+        object.__setattr__(self, "_tiers", {})
 
     def __iter__(self):
         return iter(self.classes)
 
     def __contains__(self, name: object) -> bool:
-        return any(c.name == name for c in self.classes)
+        try:
+            return name in self._by_name
+        except TypeError:  # an unhashable name names no class
+            return False
 
     def __getitem__(self, name: str) -> EventClass:
-        for c in self.classes:
-            if c.name == name:
-                return c
-        raise KeyError(name)
+        try:
+            return self._by_name[name]
+        except TypeError:
+            raise KeyError(name) from None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -119,6 +133,12 @@ class EventClasses:
 
         ``of_people``: the count names office holders ("three members of parliament detained"),
         people one by one, so the classes whose participants are persons come first."""
+        known = self._tiers.get((kind, of_people))
+        if known is None:
+            known = self._tiers[(kind, of_people)] = self._count_tiers(kind, of_people)
+        return known
+
+    def _count_tiers(self, kind: str, of_people: bool) -> tuple[tuple[str, ...], ...]:
         tiers: dict[int, list[str]] = {}
         for c in self.classes:
             t = c.tier(kind)

@@ -61,8 +61,12 @@ class LazyRegex:
 
 
 class RegexIndex:
-    """Which of many regexes may match a text, found by looking each distinct literal up once
-    rather than each regex's literals in turn."""
+    """Which of many regexes may match a text, found by one scan of the text for the starts of
+    all their literals at once rather than by looking each literal up in turn."""
+
+    # Literals are scanned for by their first few characters: a longer trie costs more to compile
+    # than it spares (the rest of a longer literal is looked up only where its start was found).
+    _HEAD = 4
 
     def __init__(self, regexes: Sequence[LazyRegex]):
         self.regexes = tuple(regexes)
@@ -71,27 +75,38 @@ class RegexIndex:
         for i, r in enumerate(self.regexes):
             for lit in (r.literals or ((),))[0]:
                 by_literal.setdefault(lit, []).append(i)
-        self._by_literal = by_literal
-        # The literals by their first two characters: only those whose pair the text holds are
-        # looked for (a one-character literal is always looked for).
-        by_pair: dict[str, list[str]] = {}
-        for lit in by_literal:
-            by_pair.setdefault(lit[:2], []).append(lit)
-        self._by_pair = by_pair
+        k = self._HEAD
+        # The scan finds, at each position, the longest head starting there. A literal the text
+        # holds at that position has its head among that head's prefixes: a short literal is
+        # then there for sure, a longer one only if the rest of it is there too.
+        heads = {lit[:k] for lit in by_literal}
+        self._sure = {h: sorted({i for j in range(1, len(h) + 1) for i in by_literal.get(h[:j], ())})
+                      for h in heads}
+        longer: dict[str, list[tuple[str, list[int]]]] = {}
+        for lit, ids in by_literal.items():
+            if len(lit) > k:
+                longer.setdefault(lit[:k], []).append((lit, ids))
+        self._longer = longer
+        self._heads = heads
+        self._rest = {i: r.literals[1:] for i, r in enumerate(self.regexes) if r.literals and len(r.literals) > 1}
+
+    @cached_property
+    def _scan(self) -> re.Pattern[str]:
+        return re.compile(f"(?=({_trie(self._heads)}))") if self._heads else re.compile(r"(?!)")
 
     def candidates(self, folded: str) -> list[int]:
         """The indices, in order, of the regexes that may match the text whose fold is ``folded``."""
         hit = set(self._always)
-        by_literal, by_pair = self._by_literal, self._by_pair
-        pairs = {folded[i:i + 2] for i in range(len(folded) - 1)}
-        pairs.update(folded)  # and each character alone, for one-character literals
-        for pair in pairs.intersection(by_pair):
-            for lit in by_pair[pair]:
+        sure, longer = self._sure, self._longer
+        for head in set(self._scan.findall(folded)):
+            hit.update(sure[head])
+            for lit, ids in longer.get(head, ()):
                 if lit in folded:
-                    hit.update(by_literal[lit])
+                    hit.update(ids)
         out = []
+        rest = self._rest
         for i in sorted(hit):
-            for options in (self.regexes[i].literals or ())[1:]:
+            for options in rest.get(i, ()):
                 for lit in options:
                     if lit in folded:
                         break
@@ -100,6 +115,26 @@ class RegexIndex:
             else:
                 out.append(i)
         return out
+
+
+def _trie(words) -> str:
+    """A regex matching the longest of ``words`` that starts where it is tried: the words as a
+    trie, so that each character is compared once whatever the number of words."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
 
 
 class LazyPatterns(Mapping[str, re.Pattern[str]]):

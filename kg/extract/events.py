@@ -130,7 +130,7 @@ def mentions_in_sentence(
             # "the withdrawal of the peacekeeping troops": the force phrase names who leaves.
             del found[ended]
     events = list(found.values())
-    enders = {t.rule for t in rules.triggers if t.phase == "end"}
+    enders = _end_rules(rules)
     for ev in events:
         ev.only_end = set(ev.rules) <= enders
     claimant, claim_at = claim if claim else (None, (0, 0))
@@ -143,10 +143,12 @@ def mentions_in_sentence(
         return events, traces
     # Names inside the claimant's words ("officials in Nur-Sultan said") are the source's, not the event's.
     matches = [m for m in matches if not (claim_at[0] <= m.start and m.end <= claim_at[1])]
+    # Who asked for the troops is the sentence's, whichever of its arrivals it is read for.
+    req = _requested_by(s, base, matches, persons, rules) if any(CLASSES[e.type].arrival for e in events) else None
     for ev in events:
         ev.claimed_by = claimant
         ev.phase = _phase(s, ev.trigger.start - base, rules)
-        ev.roles = _roles(ev, s, base, matches, persons, rules)
+        ev.roles = _roles(ev, s, base, matches, persons, rules, req)
         if CLASSES[ev.type].distinct_by == "target":
             rel = ev.trigger.start - base
             ev.target = _nearest_target(s, rel, rel + len(ev.trigger.text), rules)
@@ -207,7 +209,9 @@ def _phase(s: str, rel: int, rules: Rules) -> str:
     return ""
 
 
-def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[NameMention], rules: Rules) -> list[Role]:
+def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[NameMention], rules: Rules,
+           req: Role | None = None) -> list[Role]:
+    """The roles the sentence's names play in ``ev``; ``req`` is who the sentence says asked (_requested_by)."""
     claimant = ev.claimed_by
     words = rules.roles
     roles: list[Role] = []
@@ -307,7 +311,6 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
             inside = ev.trigger.start <= p.start and p.end <= ev.trigger.end
             if 0 <= before <= 40 or 0 <= after <= 45 or inside:
                 roles.append(Role("participant", p.entity, Span(p.start, p.end, p.entity.label), "named-person"))
-    req = _requested_by(s, base, matches, persons, rules)
     if req and CLASSES[ev.type].arrival:
         roles.append(req)
     return roles
@@ -484,16 +487,19 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
     # "during ongoing protests on Monday": a day during the unrest, not its start; "on Thursday, a
     # week after troops were sent": Thursday is not the sending's day (kg/extract/timeline.py).
     counted = _date_by_day_count(events, s, base, dates, published, rules)
+    # "N days after ..." is not searched for in a sentence that lacks its words (kg/literals.py).
+    has_offset = rules.patterns.lazy("offset").may_match(fold(s))
     real = [e for e in events if e.type and not e.ongoing and e not in counted
-            and not after_offset(e, s, base, rules)]
+            and not (has_offset and after_offset(e, s, base, rules))]
     if not real:
         return
     # "the worst since 1991": a year the event is compared with, not its date.
     # The date's own "since" counts too ("for the first time since 1990").
+    # (The year is compared first: the clause is read only for a year far from the report's.)
     usable = [d for d in dates if date_of(d) is not None and not (
-        (d.relation == "since" or rules.pattern("since_before").search(
-            s[max(clause_around(s, d.start - base, d.end - base, rules)[0], d.start - base - 100):d.start - base]))
-        and published_year is not None and abs(d.first.year - published_year) > 3)]
+        published_year is not None and abs(d.first.year - published_year) > 3
+        and (d.relation == "since" or rules.pattern("since_before").search(
+            s[max(clause_around(s, d.start - base, d.end - base, rules)[0], d.start - base - 100):d.start - base])))]
     # "the ministry said on Friday" dates the statement; it dates the event only when the
     # sentence gives no other date.
     # "announced by X in February" dates the announcement, never the event; "Sunday's election"
@@ -511,7 +517,7 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
                                  Span(d.start, d.end, d.text), d.first.year))
     # "on Thursday, the day after troops were sent": "the day after" counts back to the sending
     # (kg/extract/timeline.py); it is not a day of its own.
-    offsets = [(p.start() + base, p.end() + base) for p in rules.pattern("offset").finditer(s)]
+    offsets = [(p.start() + base, p.end() + base) for p in rules.pattern("offset").finditer(s)] if has_offset else []
     usable = [d for d in usable if not any(a <= d.start and d.end <= b for a, b in offsets)]
     # "Calm had returned by 9 March, so the curfew was eased": the crisis's end
     # (kg/extract/timeline.py), not the easing's.
@@ -646,18 +652,23 @@ def _date_by_day_count(events: list[EventMention], s: str, base: int, dates: lis
                         day - dt.timedelta(days=count.most), day - dt.timedelta(days=count.least)))
     if published is not None and published.precision == "day":
         today = dt.date.fromisoformat(published.iso)
-        for d in find_durations(s, base, rules):
+        for d in _durations(s, rules):
             if d.relation in {"over", "in", "for"} and (rules.pattern("lookback_span").search(d.text) or
-                                                         rules.pattern("since_after").match(s, d.end - base)):
+                                                         rules.pattern("since_after").match(s, d.end)):
                 # "the five days since" counts the first day and today: it began four or five days ago.
-                counted.append((Span(d.start, d.end, d.text), today - dt.timedelta(days=d.days),
+                counted.append((Span(base + d.start, base + d.end, d.text), today - dt.timedelta(days=d.days),
                                 today - dt.timedelta(days=max(0, d.days - 1))))
+        # A span the sentence lacks the words of is not searched for (kg/literals.py).
+        folded = fold(s)
+        patterns = rules.patterns
         # "she quits after over a week of marches": told as now, the marches began that long
-        # before publication (over a week: one to two weeks).
-        now = rules.pattern("present_from_trigger")
-        told_now = any(now.match(s[e.trigger.start - base:e.trigger.end - base + 40]) for e in events)
+        # before publication (over a week: one to two weeks). Read only once a span is found.
+        told_now = None
         # With no date in the sentence, "killed in a week of unrest" counts back from the report too.
-        for v in rules.pattern("span_of").finditer(s):
+        for v in patterns["span_of"].finditer(s) if patterns.lazy("span_of").may_match(folded) else ():
+            if told_now is None:
+                now = rules.pattern("present_from_trigger")
+                told_now = any(now.match(s[e.trigger.start - base:e.trigger.end - base + 40]) for e in events)
             if not (told_now or (not dates and any(0 <= t.start - base - v.end() <= 25
                                                    for e in lasting for t in [e.trigger, *e.later]))):
                 continue
@@ -672,7 +683,7 @@ def _date_by_day_count(events: list[EventMention], s: str, base: int, dates: lis
                 ((back - 1, back) if unit == 1 else (back - slack, back + slack))
             counted.append((Span(base + v.start(), base + v.end(), v.group(0)),
                             today - dt.timedelta(days=most), today - dt.timedelta(days=least)))
-        for v in rules.pattern("lookback_vague").finditer(s):
+        for v in patterns["lookback_vague"].finditer(s) if patterns.lazy("lookback_vague").may_match(folded) else ():
             # "over the past few days": a few is at least two and hardly ten; no day is guessed.
             unit = 7 if v.group("unit").lower().startswith("week") else 1
             counted.append((Span(base + v.start(), base + v.end(), v.group(0)),
@@ -740,6 +751,19 @@ def _trigger_index(rules: Rules) -> RegexIndex:
     return RegexIndex([t.regex for t in rules.triggers])
 
 
+@lru_cache(maxsize=4)
+def _durations(s: str, rules: Rules) -> tuple:
+    """The stated lengths of time in a sentence (offsets into it): read once for the dating of its
+    lasting events and once for the durations of its troop movements."""
+    return tuple(find_durations(s, rules=rules))
+
+
+@lru_cache(maxsize=8)
+def _end_rules(rules: Rules) -> frozenset[str]:
+    """The rules of the triggers that mark an event's end."""
+    return frozenset(t.rule for t in rules.triggers if t.phase == "end")
+
+
 @lru_cache(maxsize=8)
 def noun_forms(rules: Rules) -> frozenset[str]:
     """Every form of the nouns in the pack's inflection table (inflections.tsv)."""
@@ -777,7 +801,7 @@ def _attach_durations(events: list[EventMention], s: str, base: int, rules: Rule
     movers = [e for e in events if e.type in MOVEMENTS]
     if not movers:
         return
-    for d in find_durations(s, rules=rules):
+    for d in _durations(s, rules):
         # "will begin in two days" is a delay; "in the next ten days" is a span.
         if d.days <= 0 or (d.relation == "in" and not rules.pattern("span_in").search(d.text)):
             continue
