@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+from concurrent.futures import CancelledError
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 INSTALL = "pip install 'kg-loader[dask]'"
 CHUNK_SIZE = 100  # articles per task: ~1-3 s of work per task against ~5 ms of scheduling
 CHUNKS_PER_THREAD = 2  # in flight: one running and one queued per worker thread, no idle gaps
+CHUNK_RETRIES = 3  # times a chunk the scheduler cancelled is sent again
 _ADDRESS = re.compile(r"^(tcp|tls|ws|wss|ucx)://\S+$")
 _LOCAL = re.compile(r"^local(?::(\d+))?$")
 
@@ -238,11 +240,18 @@ def _run_chunks(client: Any, sources: Iterator[Source], known: Known,
     """``task``: process_chunk's arguments after the chunk and the known hashes."""
     from distributed import as_completed
 
-    # The stored hashes go to every worker once, not with every task.
-    [known_on_workers] = client.scatter([known], broadcast=True, hash=False)
+    # The stored hashes go to every worker once, not with every task: as a task's result, which
+    # the scheduler can compute again if every worker holding it dies (scattered data it cannot).
+    known_on_workers = client.submit(_same, known, pure=False)
     chunks = _chunks(sources, size)
     running = as_completed()
-    submitted: set = set()  # ours to cancel: as_completed's own sets change under its thread
+    submitted: dict = {}  # ours to cancel (as_completed's own sets change under its thread): chunk
+    retried: dict = {}  # how many times a chunk's task was cancelled under us and sent again
+
+    def send(chunk: list[Source]) -> None:
+        future = client.submit(process_chunk, chunk, known_on_workers, *task, pure=False)
+        submitted[future] = chunk
+        running.add(future)
 
     def top_up() -> None:
         # Asked again each time: workers join and leave (adaptive clusters start with none).
@@ -251,15 +260,26 @@ def _run_chunks(client: Any, sources: Iterator[Source], known: Known,
             chunk = next(chunks, None)
             if chunk is None:
                 return
-            future = client.submit(process_chunk, chunk, known_on_workers, *task, pure=False)
-            submitted.add(future)
-            running.add(future)
+            send(chunk)
 
     try:
         top_up()
         for future in running:
-            submitted.discard(future)
-            for outcome in _result(future):
+            chunk = submitted.pop(future)
+            try:
+                outcomes = _result(future)
+            except CancelledError:
+                # A worker killed mid-task can leave the scheduler forgetting the task ("already
+                # forgotten"): the chunk is sent again (what it wrote is whole and is rewritten).
+                key = id(chunk)
+                retried[key] = retried.get(key, 0) + 1
+                if retried[key] > CHUNK_RETRIES:
+                    raise StoreError("a chunk of articles was cancelled by the Dask scheduler "
+                                     f"{retried[key]} times; what was loaded is whole: run the same "
+                                     "command again to finish") from None
+                send(chunk)
+                continue
+            for outcome in outcomes:
                 settle(outcome)
             future.release()
             top_up()
@@ -268,6 +288,10 @@ def _run_chunks(client: Any, sources: Iterator[Source], known: Known,
         for future in submitted:
             future.cancel()
         known_on_workers.release()
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def _result(future: Any) -> list[Outcome]:
@@ -280,7 +304,7 @@ def _result(future: Any) -> list[Outcome]:
         stopped = f"{exc.allowed_failures + 1} Dask workers" if hasattr(exc, "allowed_failures") else "Dask workers"
         raise StoreError(f"a chunk of articles stopped {stopped} (out of memory?); "
                          "what was loaded is whole: run the same command again to finish") from None
-    except KgError:
+    except (KgError, CancelledError):
         raise
     except Exception as exc:  # noqa: BLE001 - a lost scheduler or a bug: one line, no traceback
         raise StoreError(f"the Dask cluster failed: {type(exc).__name__}: {one_line(exc, 300)}") from None
