@@ -148,7 +148,7 @@ def process_article(article: Article, validate: bool = True, base: str | None = 
     if validate:
         from kg.validate import validate_graph
 
-        report = validate_graph(triples) if warnings else validate_graph(triples, warnings=False)
+        report = validate_graph(triples, warnings=warnings)
         if not report.conforms:
             n = len(report.violations)
             raise ValidationFailed(f"the graph of {article.source} has {n} SHACL violation(s); nothing written",

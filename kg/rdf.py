@@ -7,7 +7,7 @@ Turtle, TriG and JSON-LD writers and for library users.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Union
 
@@ -271,6 +271,35 @@ def rdflib_term(term):
     raise TypeError(f"no rdflib term for {term!r}")
 
 
+def ox_term(term):
+    """An rdflib term as the pyoxigraph term (the inverse of ``rdflib_term``)."""
+    from rdflib import BNode, URIRef
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(term)
+    if isinstance(term, BNode):
+        return ox.BlankNode(term)
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype) if term.datatype else None)
+
+
+def converted(triples: Iterable[tuple], convert) -> Iterator[tuple]:
+    """Each triple with its terms passed through ``convert`` (rdflib_term, ox_term), each
+    distinct term converted once."""
+    memo: dict = {}
+
+    def one(term):
+        try:
+            return memo[term]
+        except KeyError:
+            memo[term] = found = convert(term)
+            return found
+
+    for s, p, o in triples:
+        yield one(s), one(p), one(o)
+
+
 _XSD_STRING = str(XSD.string)
 
 
@@ -288,9 +317,8 @@ def triples_graph(triples: Iterable[Triple], base: str | None = None) -> Graph:
         g.bind(prefix, namespace)
     if base:
         g.bind("kgr", Namespace(base), replace=True)
-    conv: dict = {}
-    for triple in triples:
-        g.add(tuple(conv.get(t) or conv.setdefault(t, rdflib_term(t)) for t in triple))
+    for triple in converted(triples, rdflib_term):
+        g.add(triple)
     return g
 
 

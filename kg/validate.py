@@ -114,16 +114,15 @@ def _load_shapes(directory: str) -> Graph:
 def _parse_shapes(graph: Graph, path: Path) -> None:
     """One Turtle file into ``graph``: parsed by pyoxigraph (rdflib's parser takes ~10x as long,
     which every ``kg extract`` would pay), by rdflib when it fails, for its error message."""
-    from kg.rdf import rdflib_term
+    from kg.rdf import converted, rdflib_term
 
     try:
         triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()))
     except (SyntaxError, ValueError, OSError, UnicodeDecodeError):
         _parse_into(graph, path, "turtle")
         return
-    terms: dict = {}
-    for t in triples:
-        graph.add(tuple(terms.get(x) or terms.setdefault(x, rdflib_term(x)) for x in (t.subject, t.predicate, t.object)))
+    for triple in converted(((t.subject, t.predicate, t.object) for t in triples), rdflib_term):
+        graph.add(triple)
 
 
 def _check_event_targets(shapes: Graph, path: Path) -> None:
@@ -364,8 +363,6 @@ def validate_graph(data, shapes: Graph | None = None, *, warnings: bool = True) 
     engine = shacl_engine()
     shapes = load_shapes() if shapes is None else shapes
     triples = data_triples(data)
-    store = ox.Store()
-    store.extend(ox.Quad(*t) for t in triples)
     fast = _for_engine(engine, shapes, warnings)
     with _quiet_rdflib():
         runner = _compiled(engine, fast)
@@ -374,7 +371,8 @@ def validate_graph(data, shapes: Graph | None = None, *, warnings: bool = True) 
 
             target = triples_graph(triples)
         else:
-            target = store
+            target = ox.Store()
+            target.extend(ox.Quad(*t) for t in triples)
         _, report_graph, _ = runner.validate(
             target, **({} if runner is not engine else {"shacl_graph": fast, "advanced": True}),
             inference="none",
@@ -406,16 +404,10 @@ def data_triples(data) -> list[tuple]:
     if isinstance(data, ox.Store):
         return list(dict.fromkeys((q.subject, q.predicate, q.object) for q in data))
     if isinstance(data, Graph):
-        terms: dict = {}
-
-        def term(t):
-            hit = terms.get(t)
-            if hit is None:
-                hit = terms[t] = _ox_term(t)
-            return hit
+        from kg.rdf import converted, ox_term
 
         triples = data.quads((None, None, None, None)) if isinstance(data, rdflib.ConjunctiveGraph) else data
-        return list(dict.fromkeys((term(t[0]), term(t[1]), term(t[2])) for t in triples))
+        return list(dict.fromkeys(converted((t[:3] for t in triples), ox_term)))
     return list(dict.fromkeys(data))
 
 
@@ -443,16 +435,6 @@ class TripleIndex:
 
     def properties(self, s) -> dict:
         return self.out.get(s) or {}
-
-
-def _ox_term(term):
-    if isinstance(term, URIRef):
-        return ox.NamedNode(term)
-    if isinstance(term, BNode):
-        return ox.BlankNode(term)
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype) if term.datatype else None)
 
 
 def _for_engine(engine, shapes: Graph, warnings: bool = True) -> Graph:

@@ -196,7 +196,7 @@ def test_an_output_folder_that_does_not_exist_is_an_error(article, tmp_path):
     one_error_line(result)
 
 
-def fake_failure(graph, shapes=None):
+def fake_failure(graph, shapes=None, **options):
     from kg.validate import Issue, Report
 
     issue = Issue(focus="https://w3id.org/kg-loader/id/event/x", path=None,

@@ -260,7 +260,7 @@ def test_a_non_conforming_graph_raises_validation_failed_with_its_report(monkeyp
 
     bad = kg.validate.Report(conforms=False, report_graph=Graph(), issues=(
         kg.validate.Issue(focus="urn:x", path=None, message="made up", severity="Violation"),))
-    monkeypatch.setattr(kg.validate, "validate_graph", lambda graph, shapes=None: bad)
+    monkeypatch.setattr(kg.validate, "validate_graph", lambda graph, shapes=None, **options: bad)
     with pytest.raises(ValidationFailed, match="1 SHACL violation") as err:
         process_article(Article(text=STORY, published=PUB))
     assert err.value.report is bad and err.value.exit_code == 1

@@ -139,8 +139,10 @@ class EmbeddedStore(ArticleQueries):
         as load_parsed does. Text with blank nodes is parsed first: bulk-loaded together, the
         same label in two graphs would be one node."""
         store = self._writable()
-        stored = [g for g in graphs if store.contains_named_graph(ox.NamedNode(g[0]))]
-        new = [g for g in graphs if g not in stored] if stored else list(graphs)
+        stored: list[tuple[str, str]] = []
+        new: list[tuple[str, str]] = []
+        for g in graphs:
+            (stored if store.contains_named_graph(ox.NamedNode(g[0])) else new).append(g)
         if stored:
             self.load_parsed(ParsedFile(Path("kg ingest"), nquads_graphs(stored)))
         text = "".join(nq for _, nq in new)
