@@ -12,7 +12,6 @@ cache only means the regexes are compiled again.
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator, Mapping, Sequence
 
+from kg import regex_code
 from kg.fold import fold
 
 try:  # the hash alone, without hashlib's OpenSSL, which costs more to import than a warm start spends
@@ -40,7 +40,7 @@ class LazyRegex:
 
     @cached_property
     def compiled(self) -> re.Pattern[str]:
-        return re.compile(self.source, self.flags)
+        return regex_code.compile(self.source, self.flags)
 
     def worth_compiling(self, folded: str) -> bool:
         """False when the regex is not compiled yet and cannot match the text folded as
@@ -92,7 +92,7 @@ class RegexIndex:
 
     @cached_property
     def _scan(self) -> re.Pattern[str]:
-        return re.compile(f"(?=({_trie(self._heads)}))") if self._heads else re.compile(r"(?!)")
+        return regex_code.compile(f"(?=({_trie(self._heads)}))") if self._heads else re.compile(r"(?!)")
 
     def candidates(self, folded: str) -> list[int]:
         """The indices, in order, of the regexes that may match the text whose fold is ``folded``."""
@@ -182,7 +182,7 @@ class Checked:
             return LazyRegex(source, flags, tuple(map(tuple, lits)) if lits is not None else None, tuple(groups))
         from kg.literals import necessary_literals  # parsing regexes: only for one not seen before
 
-        compiled = re.compile(source, flags)
+        compiled = regex_code.compile(source, flags)
         lits = necessary_literals(source, flags)
         regex = LazyRegex(source, flags, lits, tuple(compiled.groupindex))
         self.entries[key] = [[list(o) for o in lits] if lits is not None else None, list(regex.groups)]
@@ -193,20 +193,8 @@ class Checked:
         """Write the entries if any were added; a folder that cannot be written is left as it is."""
         if not self.dirty or self.path is None:
             return
-        import tempfile  # only here: it costs more to import than a warm start spends
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".regex-", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    json.dump(self.entries, f, separators=(",", ":"))
-                os.replace(tmp, self.path)
-            except BaseException:
-                os.unlink(tmp)
-                raise
-        except OSError:
-            return
-        self.dirty = False
+        if regex_code.write_atomically(self.path, json.dumps(self.entries, separators=(",", ":")).encode()):
+            self.dirty = False
 
 
 def cache_path() -> Path | None:

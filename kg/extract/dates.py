@@ -46,6 +46,7 @@ from dataclasses import dataclass
 
 from functools import lru_cache
 
+from kg import regex_code
 from kg.extract.numbers import alternation, number_grammar, parse_number_word, remember
 from kg.model import DateValue
 from kg.rules import Rules, default_rules, fill
@@ -96,9 +97,10 @@ class _DateGrammar:
             "ordinal": alternation(self.ordinal),
             "monthpart": alternation(self.monthpart),
         })
-        self.date = re.compile(fill(rules.template("date"), slots))
-        self.duration = re.compile(fill(rules.template("duration"), slots))
-        self.nth_day = re.compile(fill(rules.template("nth_day"), slots))
+        # The largest regexes kg compiles: through the cache of compiled code (kg/regex_code.py).
+        self.date = regex_code.compile(fill(rules.template("date"), slots))
+        self.duration = regex_code.compile(fill(rules.template("duration"), slots))
+        self.nth_day = regex_code.compile(fill(rules.template("nth_day"), slots))
         self.days_later = rules.pattern("days_later")
         self.offset_to_day = rules.pattern("offset_to_day")
         self.bare_month_before = rules.pattern("bare_month_before")

@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg import regex_code
 from kg.model import Quantity
 from kg.rules import Rules, default_rules, fill
 
@@ -43,8 +44,10 @@ __all__ = ["NumberMention", "find_numbers", "parse_number_word", "number_grammar
 
 
 def alternation(words) -> str:
-    """A regex alternation of literal phrases, longest first ("tens of thousands" before "thousands")."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """A regex alternation of literal phrases, longest first ("tens of thousands" before "thousands").
+    Phrases of one length are in alphabetical order: from a set, the same words then make the same
+    regex in every process, which the cache of compiled code (kg/regex_code.py) is keyed by."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 def _cased(words) -> str:
@@ -128,7 +131,7 @@ class NumberGrammar:
 
     def template(self, name: str, flags: int = 0) -> re.Pattern[str]:
         """The pack's template ``name`` with its slots filled, compiled."""
-        return re.compile(fill(self.rules.template(name), self.slots), flags)
+        return regex_code.compile(fill(self.rules.template(name), self.slots), flags)
 
     def is_starter(self, word: str) -> bool:
         known = self._starter_memo.get(word)
