@@ -1,6 +1,7 @@
 """The ``kg`` command: parses arguments, calls the library, prints. Nothing else lives here."""
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
@@ -47,12 +48,39 @@ from kg import cli_store_admin; cli_store_admin.register(app)  # noqa: E402,E702
 def main() -> None:
     # Typer handles usage errors itself (exit 2); every error kg raises on purpose is one line.
     try:
-        app(prog_name="kg")  # `python -m kg` too: completion scripts are for the command `kg`
+        # `python -m kg` too: completion scripts are for the command `kg`
+        app_for(sys.argv[1:], os.environ)(prog_name="kg")
     except KgError as exc:  # raised outside a command (each command is wrapped below)
         sys.exit(_error_exit_code(exc))
     except KeyboardInterrupt:
         typer.echo("kg: interrupted", err=True)
         sys.exit(130)
+
+
+def app_for(args: list[str], env) -> typer.Typer:
+    """The app, or, when ``args`` start with the name of one of its commands or groups, the app
+    with that one alone: typer builds the click command of every command it holds before parsing
+    (~20 ms for all of kg's), and a run needs one. The usage, help and errors of that command are
+    the same (tests/test_cli.py); the root's help, completion and a name kg does not know get the
+    whole app, so its list of commands and its suggestions are whole."""
+    if not args or any(k.startswith(("_KG_COMPLETE", "_TYPER_COMPLETE")) for k in env):
+        return app
+    for command in app.registered_commands:
+        if command.name == args[0]:
+            return _with_only(app, commands=[command])
+    for group in app.registered_groups:
+        if group.name == args[0]:
+            return _with_only(app, groups=[group])
+    return app
+
+
+def _with_only(whole: typer.Typer, commands=(), groups=()) -> typer.Typer:
+    import copy
+
+    one = copy.copy(whole)  # the same callback, settings and completion options
+    one.registered_commands = list(commands)
+    one.registered_groups = list(groups)
+    return one
 
 
 def _error_exit_code(exc: KgError) -> int:

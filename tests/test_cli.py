@@ -62,3 +62,41 @@ def test_a_command_runs_without_pydantic(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip().splitlines()[-1] == "[]"
     assert (tmp_path / "out.ttl").stat().st_size > 0
+
+
+def _names() -> list[str]:
+    from typer.main import get_command
+
+    return sorted(get_command(cli.app).commands)
+
+
+def test_a_run_builds_only_the_command_it_names():
+    names = _names()
+    assert len(names) >= 16
+    for name in names:
+        one = cli.app_for([name, "x"], {})
+        assert one is not cli.app  # every command and group has a name to be found by
+        held = [c.name for c in one.registered_commands] + [g.name for g in one.registered_groups]
+        assert held == [name]
+    for args in ([], ["--help"], ["--version"], ["extrat"]):
+        assert cli.app_for(args, {}) is cli.app
+    # completion lists every command
+    assert cli.app_for(["extract"], {"_KG_COMPLETE": "complete_bash"}) is cli.app
+
+
+def test_the_lone_command_parses_helps_and_fails_as_in_the_whole_app():
+    from typer.main import get_command
+    from typer.testing import CliRunner
+
+    runner = CliRunner()
+    whole = get_command(cli.app)
+    for name in _names():
+        subs = [[]] + [[sub] for sub in sorted(getattr(whole.commands[name], "commands", {}))]
+        for sub in subs:
+            for tail in (["--help"], ["--no-such-option"]):
+                args = [name, *sub, *tail]
+                expected = runner.invoke(cli.app, args, prog_name="kg", terminal_width=100)
+                got = runner.invoke(cli.app_for(args, {}), args, prog_name="kg", terminal_width=100)
+                assert (got.exit_code, got.output) == (expected.exit_code, expected.output), args
+                assert expected.exit_code in (0, 2) and "Usage: kg " in expected.output, args
+
