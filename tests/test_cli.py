@@ -100,3 +100,21 @@ def test_the_lone_command_parses_helps_and_fails_as_in_the_whole_app():
                 assert (got.exit_code, got.output) == (expected.exit_code, expected.output), args
                 assert expected.exit_code in (0, 2) and "Usage: kg " in expected.output, args
 
+
+def test_only_a_kg_process_collects_no_cyclic_garbage(tmp_path):
+    import gc
+    import subprocess
+    import sys
+
+    from typer.testing import CliRunner
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "csto-kazakhstan.json"
+    # Invoked by another program (here the test): the collector is left as it was.
+    done = CliRunner().invoke(cli.app, ["extract", str(example), "-o", str(tmp_path / "a.ttl")])
+    assert done.exit_code == 0 and gc.isenabled()
+    code = ("import gc, sys\nfrom kg.cli import main\n"
+            f"sys.argv = ['kg', 'extract', {str(example)!r}, '-o', {str(tmp_path / 'b.ttl')!r}]\n"
+            "try:\n    main()\nfinally:\n    print(gc.isenabled(), file=sys.stderr)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0 and run.stderr.strip().splitlines()[-1] == "False"
+    assert (tmp_path / "a.ttl").read_bytes() == (tmp_path / "b.ttl").read_bytes()
