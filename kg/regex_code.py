@@ -6,11 +6,13 @@ more than reading an article. ``compile`` keeps the generated code per user (kg.
 and gives it straight to ``_sre.compile`` on the next start.
 
 Why this is sound: the file is keyed by the exact interpreter (its version string, ``_sre.MAGIC``,
-the code word size), each entry by the pattern's exact text and flags; the file carries a SHA-256
-of its content, so a truncated or altered file is not read; and ``_sre.compile`` validates any
-code it is given (RuntimeError "invalid SRE code"). Any mismatch, corruption, unreadable file,
-refused code or unknown interpreter means the pattern is compiled as ``re.compile`` does.
-New entries are written once, at exit, atomically.
+the code word size), each entry by the pattern's exact text and flags; the file carries a CRC-32
+of its content, so a truncated or damaged file is not read; and ``_sre.compile`` validates any
+code it is given (RuntimeError "invalid SRE code"), so no file can make it run code it refuses.
+Any mismatch, corruption, unreadable file, refused code or unknown interpreter means the pattern
+is compiled as ``re.compile`` does.
+New entries are written at exit, atomically, with the entries this process used kept first
+when the file outgrows its budget (old rule packs' regexes go).
 """
 from __future__ import annotations
 
@@ -19,13 +21,9 @@ import marshal
 import os
 import re
 import sys
+import zlib
 from array import array
 from pathlib import Path
-
-try:  # the hash alone, without hashlib's OpenSSL (see kg/lazy_regex.py)
-    from _sha256 import sha256
-except ImportError:  # pragma: no cover - other Python versions
-    from hashlib import sha256
 
 try:
     import _sre
@@ -42,7 +40,9 @@ USABLE = (sys.implementation.name == "cpython" and _sre is not None
           and array(_WORD).itemsize == _sre.CODESIZE)
 # Flags that make re.compile print (DEBUG) or warn (TEMPLATE): left to re.compile.
 _OWN_WAY = re.DEBUG | getattr(re, "TEMPLATE", 0)
-_MAX_ENTRIES = 4096  # old rule packs' regexes are dropped, oldest first, past this many
+# Bytes of code and pattern text the file keeps (the English pack's regexes take about 0.5 MB):
+# reading it costs about 3 ms per MB.
+BUDGET = 1_500_000
 
 
 class CodeCache:
@@ -52,6 +52,7 @@ class CodeCache:
         self.path = path
         self.entries: dict[tuple[int, str], tuple] = _read(path)
         self.dirty = False
+        self.used: dict[tuple[int, str], None] = {}  # the keys this process compiled, in order
         self.hits = 0  # patterns compiled from the cache (the tests check it is used)
 
     def compile(self, source: str, flags: int = 0) -> re.Pattern[str]:
@@ -60,6 +61,7 @@ class CodeCache:
         if not USABLE or flags & _OWN_WAY or not isinstance(source, str):
             return re.compile(source, flags)
         key = (flags, source)
+        self.used[key] = None
         entry = self.entries.get(key)
         if entry is not None:
             try:
@@ -74,7 +76,6 @@ class CodeCache:
             pattern, entry = _generate(source, flags)
         except Exception:  # a malformed pattern (raised again below) or re's internals changed
             return re.compile(source, flags)
-        self.entries.pop(key, None)  # re-inserted last: the newest entries are the ones kept
         self.entries[key] = entry
         self.dirty = True
         return pattern
@@ -84,11 +85,30 @@ class CodeCache:
         a folder that cannot be written is left as it is."""
         if not self.dirty or self.path is None:
             return
-        entries = {**_read(self.path), **self.entries}
-        entries = dict(list(entries.items())[-_MAX_ENTRIES:])
-        payload = marshal.dumps((INTERPRETER, entries))
-        if write_atomically(self.path, sha256(payload).digest() + payload):
+        payload = marshal.dumps((INTERPRETER, within_budget({**_read(self.path), **self.entries}, self.used)))
+        if write_atomically(self.path, zlib.crc32(payload).to_bytes(4, "big") + payload):
             self.dirty = False
+
+
+def within_budget(entries: dict, used, budget: int = BUDGET) -> dict:
+    """The entries to keep: those ``used`` last (most recent), the oldest others dropped first
+    while the whole is over ``budget`` bytes; a malformed one is dropped."""
+    sizes = {k: _size(k, e) for k, e in entries.items()}
+    ordered = [k for k in entries if k not in used and sizes[k]] + [k for k in used if sizes.get(k)]
+    total = sum(sizes[k] for k in ordered)
+    start = 0
+    while total > budget and start < len(ordered):
+        total -= sizes[ordered[start]]
+        start += 1
+    return {k: entries[k] for k in ordered[start:]}
+
+
+def _size(key, entry) -> int:
+    """Bytes of pattern text and code, 0 for what is not an entry."""
+    if not (isinstance(key, tuple) and len(key) == 2 and isinstance(key[1], str)
+            and isinstance(entry, tuple) and len(entry) == 5 and isinstance(entry[1], bytes)):
+        return 0
+    return len(key[1]) + len(entry[1])
 
 
 def write_atomically(path: Path, data: bytes) -> bool:
@@ -134,8 +154,8 @@ def _read(path: Path | None) -> dict[tuple[int, str], tuple]:
         data = path.read_bytes()
     except OSError:
         return {}
-    digest, payload = data[:32], data[32:]
-    if sha256(payload).digest() != digest:
+    digest, payload = data[:4], data[4:]
+    if len(digest) != 4 or zlib.crc32(payload) != int.from_bytes(digest, "big"):
         return {}
     try:
         interpreter, entries = marshal.loads(payload)
@@ -149,7 +169,7 @@ def cache_path() -> Path | None:
     folder keep their own."""
     from kg.resources import cache_dir
 
-    build = sha256(repr(INTERPRETER).encode("utf-8")).hexdigest()[:12]
+    build = f"{zlib.crc32(repr(INTERPRETER).encode('utf-8')):08x}"
     try:
         return cache_dir() / f"regex-code-{sys.implementation.cache_tag}-{build}.bin"
     except RuntimeError:  # no home folder to expand "~" in

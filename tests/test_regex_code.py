@@ -13,6 +13,7 @@ import marshal
 import os
 import random
 import re
+import zlib
 from pathlib import Path
 
 import pytest
@@ -148,10 +149,8 @@ def _one_entry_file(path: Path, entry_for) -> tuple[str, int]:
 
 
 def _write(path: Path, interpreter, entries) -> None:
-    from kg.regex_code import sha256
-
     payload = marshal.dumps((interpreter, entries))
-    path.write_bytes(sha256(payload).digest() + payload)
+    path.write_bytes(zlib.crc32(payload).to_bytes(4, "big") + payload)
 
 
 def _same_as_re(cache: CodeCache, source: str, flags: int) -> None:
@@ -232,3 +231,21 @@ def test_an_unwritable_folder_is_left_alone(tmp_path):
         assert not (folder / "codes.bin").exists() or os.geteuid() == 0
     finally:
         folder.chmod(0o700)
+
+
+def test_the_file_keeps_what_was_used_last_within_its_budget(tmp_path):
+    path = tmp_path / "codes.bin"
+    old = CodeCache(path)
+    sources = [rf"(?:{w}|{w}s)\d+" for w in ("alpha", "beta", "gamma", "delta")]
+    for source in sources:
+        old.compile(source)
+    old.save()
+    new = CodeCache(path)
+    new.compile(sources[0])  # used by this process: kept, as the newest
+    new.compile(r"epsilon\w+")  # new: the file is written
+    entries = {**regex_code._read(path), **new.entries}
+    expected = [sources[2], sources[3], sources[0], r"epsilon\w+"]  # the oldest unused one goes
+    budget = sum(regex_code._size((0, s), entries[(0, s)]) for s in expected)
+    assert [s for _, s in regex_code.within_budget(entries, new.used, budget)] == expected
+    assert [s for _, s in regex_code.within_budget(entries, new.used, budget - 1)] == expected[1:]
+    assert regex_code.within_budget({(0, "x"): None, **new.entries}, new.used) == new.entries  # malformed: dropped
