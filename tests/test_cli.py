@@ -54,10 +54,10 @@ def test_a_command_runs_without_pydantic(tmp_path):
     import sys
 
     example = Path(__file__).resolve().parents[1] / "examples" / "csto-kazakhstan.json"
-    code = ("import sys\nfrom kg.cli import main\n"
-            f"sys.argv = ['kg', 'extract', {str(example)!r}, '-o', {str(tmp_path / 'out.ttl')!r}]\n"
-            "try:\n    main()\nfinally:\n"
-            "    print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'pydantic_core'}), file=sys.stderr)")
+    code = ("import atexit, sys\nfrom kg.cli import main\n"
+            "atexit.register(lambda: print(sorted({m.split('.')[0] for m in sys.modules}"
+            " & {'pydantic', 'pydantic_core'}), file=sys.stderr))\n"
+            f"sys.argv = ['kg', 'extract', {str(example)!r}, '-o', {str(tmp_path / 'out.ttl')!r}]\nmain()")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip().splitlines()[-1] == "[]"
@@ -112,9 +112,34 @@ def test_only_a_kg_process_collects_no_cyclic_garbage(tmp_path):
     # Invoked by another program (here the test): the collector is left as it was.
     done = CliRunner().invoke(cli.app, ["extract", str(example), "-o", str(tmp_path / "a.ttl")])
     assert done.exit_code == 0 and gc.isenabled()
-    code = ("import gc, sys\nfrom kg.cli import main\n"
-            f"sys.argv = ['kg', 'extract', {str(example)!r}, '-o', {str(tmp_path / 'b.ttl')!r}]\n"
-            "try:\n    main()\nfinally:\n    print(gc.isenabled(), file=sys.stderr)")
+    code = ("import atexit, gc, sys\nfrom kg.cli import main\n"
+            "atexit.register(lambda: print(gc.isenabled(), file=sys.stderr))\n"
+            f"sys.argv = ['kg', 'extract', {str(example)!r}, '-o', {str(tmp_path / 'b.ttl')!r}]\nmain()")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 0 and run.stderr.strip().splitlines()[-1] == "False"
     assert (tmp_path / "a.ttl").read_bytes() == (tmp_path / "b.ttl").read_bytes()
+
+
+def test_a_kg_extract_process_ends_as_pythons_exit_would(tmp_path):
+    # kg extract leaves without tearing the interpreter down (cli._exit_now): what Python's exit
+    # does that matters must still happen: atexit functions (the regex cache is saved), output
+    # flushed whole, the exit code.
+    import os
+    import subprocess
+    import sys
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "csto-kazakhstan.json"
+    env = {**os.environ, "KG_CACHE_DIR": str(tmp_path / "cache")}
+
+    def kg(*args):
+        return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, env=env)
+
+    to_file = kg("extract", str(example), "-o", str(tmp_path / "out.ttl"))
+    assert to_file.returncode == 0 and to_file.stdout == b""
+    assert list((tmp_path / "cache").glob("regex-code-*.bin"))  # saved by its atexit function
+    to_stdout = kg("extract", str(example), "--explain")
+    assert to_stdout.returncode == 0
+    assert to_stdout.stdout == (tmp_path / "out.ttl").read_bytes()
+    assert to_stdout.stderr.strip()  # the explanation, flushed
+    missing = kg("extract", str(tmp_path / "missing.txt"))
+    assert missing.returncode == 2 and missing.stderr.decode().startswith("kg: error:")
