@@ -368,7 +368,7 @@ def validate_graph(data, shapes: Graph | None = None, *, warnings: bool = True) 
     if not warnings and core_shapes(shapes).certainly_conforms(index):
         # Only whether the graph conforms was asked, and every shape was checked to hold
         # (kg/shacl_core.py): the engine would return a report without results.
-        report_graph = _conforming_report(fast)
+        report_graph = _conforming_report()
     else:
         report_graph = _engine_report(engine, fast, triples)
     found = [_result_row(report_graph, fast, r) for r in report_graph.objects(None, SH.result)]
@@ -409,12 +409,9 @@ def _engine_report(engine, fast: Graph, triples: list[tuple]) -> Graph:
     return report_graph
 
 
-def _conforming_report(shapes: Graph) -> Graph:
-    """The report graph a SHACL engine gives for a graph that conforms (with the prefixes of the
-    shapes)."""
-    report = Graph(bind_namespaces="none")
-    for prefix, namespace in shapes.namespaces():
-        report.bind(prefix, namespace)
+def _conforming_report() -> Graph:
+    """The report graph a SHACL engine gives for a graph that conforms."""
+    report = Graph(bind_namespaces="none")  # bound only if results are added (validate_graph)
     node = BNode()
     report.add((node, RDF.type, SH.ValidationReport))
     report.add((node, SH.conforms, Literal(True)))
@@ -454,13 +451,28 @@ class TripleIndex:
     """Triples of pyoxigraph terms, looked up as the Python checks need them."""
 
     def __init__(self, triples: list[tuple]) -> None:
-        self.out: dict = defaultdict(lambda: defaultdict(list))  # subject -> predicate -> objects
-        self.by_po: dict = defaultdict(list)  # (predicate, object) -> subjects
-        self.by_p: dict = defaultdict(list)  # predicate -> (subject, object)
-        for s, p, o in triples:
-            self.out[s][p].append(o)
-            self.by_po[(p, o)].append(s)
-            self.by_p[p].append((s, o))
+        out: dict = {}  # subject -> predicate -> objects
+        by_po: dict = {}  # (predicate, object) -> subjects
+        by_p: dict = {}  # predicate -> (subject, object)
+        for t in triples:
+            s, p, o = t
+            props = out.get(s)
+            if props is None:
+                out[s] = {p: [o]}
+            elif p in props:
+                props[p].append(o)
+            else:
+                props[p] = [o]
+            key = (p, o)
+            if key in by_po:
+                by_po[key].append(s)
+            else:
+                by_po[key] = [s]
+            if p in by_p:
+                by_p[p].append((s, o))
+            else:
+                by_p[p] = [(s, o)]
+        self.out, self.by_po, self.by_p = out, by_po, by_p
 
     def objects(self, s, p) -> list:
         found = self.out.get(s)
