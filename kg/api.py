@@ -408,6 +408,10 @@ def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoin
             from kg.cluster import connect, parse_cluster
 
             client = stack.enter_context(connect(parse_cluster(cluster, workers)))
+        else:
+            from kg.ingest import start_forkserver
+
+            start_forkserver()  # its warm-up runs while the store opens
         target = stack.enter_context(open_store(store, endpoint=endpoint, update_endpoint=update_endpoint,
                                                 query_endpoint=query_endpoint))
         summary = _ingest(paths, target, workers=None if client else workers, validate=validate,

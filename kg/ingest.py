@@ -384,6 +384,7 @@ def ingest(
 
         run = cluster_runner(cluster, store, chunk_size, workers)
     else:
+        start_forkserver()
         run = partial(_run, n_workers=workers or os.cpu_count() or 1)
     total = count_sources(paths, follow_symlinks) if progress else None
     known = known_articles(store, force=force, replace=replace)
@@ -490,20 +491,38 @@ class _Loader:
 CHUNK = 8  # most sources handed to a worker at once
 
 
+def _worker_context():
+    """The multiprocessing context ingest's workers start in: forkserver, so that they never
+    inherit the parent's threads (a progress bar's refresher) mid-lock, preloaded so that the
+    caches are built once and every worker starts warm; spawn where there is no forkserver."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["kg.ingest", "kg._forkserver"])
+    return ctx
+
+
+def start_forkserver() -> None:
+    """Start the forkserver that ingest's workers are forked from now, without waiting for it:
+    its warm-up (a new interpreter's imports, the rule pack, gazetteer and shapes, about a
+    second) then runs while this process opens the store and reads what it holds."""
+    ctx = _worker_context()
+    if ctx.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def _run(sources: Iterator[Source], known: Known, validate: bool,
          settle: Callable[[Outcome], None], online: bool = False,
          limits: ReadLimits | None = None, *, n_workers: int) -> None:
     """Feed the workers a bounded number of sources at a time (a huge JSON Lines file is never
     held in memory) and settle each outcome in the parent as it arrives."""
-    import multiprocessing
     from concurrent.futures.process import BrokenProcessPool
 
-    # forkserver: workers never inherit the parent's threads (a progress bar's refresher) mid-lock.
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    ctx = multiprocessing.get_context(method)
-    if method == "forkserver":
-        # The preloaded forkserver builds the caches once: every worker starts warm.
-        ctx.set_forkserver_preload(["kg.ingest", "kg._forkserver"])
+    ctx = _worker_context()
     pool = ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_init_worker,
                                initargs=(known, validate, online, limits))
     # Enough queued that the workers keep going while the parent writes a batch to the store:

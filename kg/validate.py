@@ -364,6 +364,31 @@ def validate_graph(data, shapes: Graph | None = None, *, warnings: bool = True) 
     shapes = load_shapes() if shapes is None else shapes
     triples = data_triples(data)
     fast = _for_engine(engine, shapes, warnings)
+    index = TripleIndex(triples)
+    if not warnings and core_shapes(shapes).certainly_conforms(index):
+        # Only whether the graph conforms was asked, and every shape was checked to hold
+        # (kg/shacl_core.py): the engine would return a report without results.
+        report_graph = _conforming_report()
+    else:
+        report_graph = _engine_report(engine, fast, triples)
+    found = [_result_row(report_graph, fast, r) for r in report_graph.objects(None, SH.result)]
+    for check_shape, check in _PYTHON_CHECKS:
+        if (check_shape, None, None) in shapes:
+            for row in check(index):
+                _add_result(report_graph, row, check_shape)
+                found.append(_issue(*row, shape=check_shape))
+    issues = tuple(sorted(set(found), key=_sort_key))
+    conforms = not any(i.severity == "Violation" for i in issues)
+    report_node = next(report_graph.subjects(RDF.type, SH.ValidationReport), None)
+    if report_node is not None and issues:
+        report_graph.set((report_node, SH.conforms, Literal(conforms)))
+        for prefix, ns in PREFIXES.items():
+            report_graph.bind(prefix, ns, override=True)
+    return Report(conforms=conforms, issues=issues, report_graph=report_graph)
+
+
+def _engine_report(engine, fast: Graph, triples: list[tuple]) -> Graph:
+    """The SHACL engine's report graph of ``triples`` against the shapes ``fast``."""
     with _quiet_rdflib():
         runner = _compiled(engine, fast)
         if runner is engine and engine.__name__ == "pyshacl":  # pyshacl reads rdflib graphs only
@@ -381,21 +406,32 @@ def validate_graph(data, shapes: Graph | None = None, *, warnings: bool = True) 
             inplace=False, allow_warnings=True, abort_on_first=False)
     if not isinstance(report_graph, Graph):  # pyshacl's ValidationFailure: the shapes are bad
         raise InputError(f"invalid shapes: {one_line(str(report_graph), 160, '...')}")
-    found = [_result_row(report_graph, fast, r) for r in report_graph.objects(None, SH.result)]
-    index = TripleIndex(triples)
-    for check_shape, check in _PYTHON_CHECKS:
-        if (check_shape, None, None) in shapes:
-            for row in check(index):
-                _add_result(report_graph, row, check_shape)
-                found.append(_issue(*row, shape=check_shape))
-    issues = tuple(sorted(set(found), key=_sort_key))
-    conforms = not any(i.severity == "Violation" for i in issues)
-    report_node = next(report_graph.subjects(RDF.type, SH.ValidationReport), None)
-    if report_node is not None and issues:
-        report_graph.set((report_node, SH.conforms, Literal(conforms)))
-        for prefix, ns in PREFIXES.items():
-            report_graph.bind(prefix, ns, override=True)
-    return Report(conforms=conforms, issues=issues, report_graph=report_graph)
+    return report_graph
+
+
+def _conforming_report() -> Graph:
+    """The report graph a SHACL engine gives for a graph that conforms."""
+    report = Graph(bind_namespaces="none")  # bound only if results are added (validate_graph)
+    node = BNode()
+    report.add((node, RDF.type, SH.ValidationReport))
+    report.add((node, SH.conforms, Literal(True)))
+    return report
+
+
+_CORE: dict[int, tuple[Graph, object]] = {}
+
+
+def core_shapes(shapes: Graph):
+    """``shapes`` without those of severity Warning or Info, compiled for
+    kg.shacl_core.certainly_conforms; once per shapes graph."""
+    hit = _CORE.get(id(shapes))
+    if hit is None or hit[0] is not shapes:
+        from kg.rdf import converted, ox_term
+        from kg.shacl_core import compile_shapes
+
+        hit = (shapes, compile_shapes(list(converted(iter(_violations_only(shapes)), ox_term))))
+        _CORE[id(shapes)] = hit
+    return hit[1]
 
 
 def data_triples(data) -> list[tuple]:
@@ -415,13 +451,28 @@ class TripleIndex:
     """Triples of pyoxigraph terms, looked up as the Python checks need them."""
 
     def __init__(self, triples: list[tuple]) -> None:
-        self.out: dict = defaultdict(lambda: defaultdict(list))  # subject -> predicate -> objects
-        self.by_po: dict = defaultdict(list)  # (predicate, object) -> subjects
-        self.by_p: dict = defaultdict(list)  # predicate -> (subject, object)
-        for s, p, o in triples:
-            self.out[s][p].append(o)
-            self.by_po[(p, o)].append(s)
-            self.by_p[p].append((s, o))
+        out: dict = {}  # subject -> predicate -> objects
+        by_po: dict = {}  # (predicate, object) -> subjects
+        by_p: dict = {}  # predicate -> (subject, object)
+        for t in triples:
+            s, p, o = t
+            props = out.get(s)
+            if props is None:
+                out[s] = {p: [o]}
+            elif p in props:
+                props[p].append(o)
+            else:
+                props[p] = [o]
+            key = (p, o)
+            if key in by_po:
+                by_po[key].append(s)
+            else:
+                by_po[key] = [s]
+            if p in by_p:
+                by_p[p].append((s, o))
+            else:
+                by_p[p] = [(s, o)]
+        self.out, self.by_po, self.by_p = out, by_po, by_p
 
     def objects(self, s, p) -> list:
         found = self.out.get(s)
@@ -448,6 +499,7 @@ def warm_shapes(shapes: Graph) -> None:
     """Prepare ``shapes`` for validation ahead of the first graph (a forkserver does it once for
     all its workers). The SHACL engine's compiled form is left to each process: it is native."""
     _for_engine(shacl_engine(), shapes, warnings=False)
+    core_shapes(shapes)
 
 
 _VIOLATIONS_ONLY: dict[int, tuple[Graph, Graph]] = {}
