@@ -22,10 +22,9 @@ from typing import Callable, Protocol
 
 import pyoxigraph as ox
 
-SH = "http://www.w3.org/ns/shacl#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
+from kg.vocab import PREFIXES
+
+SH, RDF, RDFS, XSD = (PREFIXES[p] for p in ("sh", "rdf", "rdfs", "xsd"))
 
 _TYPE = ox.NamedNode(RDF + "type")
 _SUBCLASS = ox.NamedNode(RDFS + "subClassOf")
