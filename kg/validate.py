@@ -452,7 +452,6 @@ class TripleIndex:
 
     def __init__(self, triples: list[tuple]) -> None:
         out: dict = {}  # subject -> predicate -> objects
-        by_po: dict = {}  # (predicate, object) -> subjects
         by_p: dict = {}  # predicate -> (subject, object)
         for t in triples:
             s, p, o = t
@@ -463,23 +462,28 @@ class TripleIndex:
                 props[p].append(o)
             else:
                 props[p] = [o]
-            key = (p, o)
-            if key in by_po:
-                by_po[key].append(s)
-            else:
-                by_po[key] = [s]
             if p in by_p:
                 by_p[p].append((s, o))
             else:
                 by_p[p] = [(s, o)]
-        self.out, self.by_po, self.by_p = out, by_po, by_p
+        self.out, self.by_p = out, by_p
+        # predicate -> object -> subjects, made for a predicate when first asked (few are)
+        self.by_po: dict = {}
 
     def objects(self, s, p) -> list:
         found = self.out.get(s)
         return found.get(p, []) if found else []
 
     def subjects(self, p, o) -> list:
-        return self.by_po.get((p, o), [])
+        by_o = self.by_po.get(p)
+        if by_o is None:
+            by_o = self.by_po[p] = {}
+            for s, obj in self.by_p.get(p, ()):
+                if obj in by_o:
+                    by_o[obj].append(s)
+                else:
+                    by_o[obj] = [s]
+        return by_o.get(o, [])
 
     def pairs(self, p) -> list[tuple]:
         return self.by_p.get(p, [])
