@@ -13,13 +13,19 @@ extraction would), each graph replaced atomically.
 
 Issue 16 asks that kg's rate be at least 0.9 of oxigraph's (medians over the runs).
 
+--baseline SRC also runs `kg load` from another source tree (SRC/kg, e.g. a `git archive` of the
+main branch unpacked there, run with PYTHONPATH=SRC), in the same loop, so that a before/after
+comparison sees the same load from other processes: on a shared machine, two separate runs of
+this script differ by more than most changes do.
+
     .venv/bin/python bench/load_bench.py [--graphs 1000] [--quads 200000] [--runs 5]
-                                         [--blank-nodes] [--keep DIR]
+                                         [--blank-nodes] [--keep DIR] [--baseline SRC]
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import resource
 import shutil
 import statistics
@@ -116,11 +122,11 @@ class Timing:
     cpu: float  # user + system time of the child process
 
 
-def _run(cmd: list[str]) -> Timing:
+def _run(cmd: list[str], env: dict[str, str] | None = None) -> Timing:
     """Run a command to completion; its wall clock and its own CPU time."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
@@ -147,7 +153,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--blank-nodes", action="store_true",
                     help="statements and evidence as blank nodes (graphs then are replaced whole)")
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    ap.add_argument("--baseline", type=Path, help="also time `kg load` from this source tree (SRC/kg)")
     args = ap.parse_args(argv)
+    if args.baseline and not (args.baseline / "kg" / "__init__.py").is_file():
+        sys.exit(f"--baseline {args.baseline}: no kg package there")
+    base_env = {**os.environ, "PYTHONPATH": str(args.baseline.resolve())} if args.baseline else None
 
     bindir = Path(sys.executable).parent
     oxigraph = shutil.which("oxigraph") or str(bindir / "oxigraph")
@@ -165,12 +175,16 @@ def main(argv: list[str] | None = None) -> int:
         same_t: list[Timing] = []
         revised_t: list[Timing] = []
         startup_t: list[Timing] = []
+        base_t: list[Timing] = []
+        loaders = ("oxigraph", "kg", "baseline") if args.baseline else ("oxigraph", "kg")
         for run in range(args.runs):
             # Alternate the order so neither loader always gets a warm page cache.
-            for name in (("oxigraph", "kg") if run % 2 == 0 else ("kg", "oxigraph")):
+            for name in (loaders if run % 2 == 0 else loaders[::-1]):
                 loc = work / f"{name}-{run}"
                 if name == "oxigraph":
                     ox_t.append(_run([oxigraph, "load", "--location", str(loc), "--file", str(nq)]))
+                elif name == "baseline":
+                    base_t.append(_run([kg, "load", str(nq), "--store", str(loc)], env=base_env))
                 else:
                     kg_t.append(_run([kg, "load", str(nq), "--store", str(loc)]))
                     same_t.append(_run([kg, "load", str(nq), "--store", str(loc)]))
@@ -183,6 +197,10 @@ def main(argv: list[str] | None = None) -> int:
         print(_line("kg load", n, kg_t))
         print(f"ratio kg/oxigraph (rate, medians): wall {ox_wall / kg_wall:.2f}, cpu {ox_cpu / kg_cpu:.2f} "
               "(issue 16 asks >= 0.90)")
+        if base_t:
+            print(_line("kg load (baseline)", n, base_t))
+            print(f"ratio baseline/oxigraph (rate, medians): wall {ox_wall / _median([t.wall for t in base_t]):.2f}, "
+                  f"cpu {ox_cpu / _median([t.cpu for t in base_t]):.2f}")
         print(_line("kg load again (unchanged graphs)", n, same_t))
         print(_line("kg load revised (every graph)", n, revised_t))
         print(_line("  of which kg startup (load --help)", n, startup_t))

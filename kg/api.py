@@ -239,34 +239,12 @@ def load(files: Sequence[str | Path], store: str | Path | None = None, endpoint:
     parsed (and, with ``validate``, checked) before anything is written, so one bad file loads
     nothing. ``progress(done, total)`` is called after each file is parsed and after each is
     written."""
-    from kg.store.admin import check_dated
-    from kg.store.rdfio import read_graphs, validate_parsed
+    from kg.store.loading import load_files
 
-    if endpoint and update_endpoint:
-        raise InputError("give --endpoint or --update-endpoint, not both")
-    remote = {"timeout": timeout, "retries": retries} if (endpoint or update_endpoint) else {}
-    tick = progress or (lambda done, total: None)
-    total = 2 * len(files)  # each file is parsed, then written
-    parsed = []
-    for f in files:
-        parsed.append(read_graphs(Path(f), fmt))
-        if validate:
-            validate_parsed(parsed[-1])
-        tick(len(parsed), total)
-    with open_store(store, endpoint=endpoint, update_endpoint=update_endpoint, **remote) as target:
-        if remote:  # kg.store.remote imports requests: 50 ms that a local load does not need
-            from kg.store.remote import mask_url
-
-            where = mask_url(endpoint or update_endpoint)
-        else:
-            where = str(target.path)
-        if not replace:
-            check_dated(target, parsed)
-        results = []
-        for p in parsed:
-            results.append(target.load_parsed(p))
-            tick(len(parsed) + len(results), total)
-    return LoadSummary(where, tuple(results))
+    where, results = load_files(files, store=store, endpoint=endpoint, update_endpoint=update_endpoint,
+                                validate=validate, fmt=fmt, timeout=timeout, retries=retries,
+                                replace=replace, progress=progress)
+    return LoadSummary(where, results)
 
 
 def query(sparql: str, store: str | Path | None = None, endpoint: str | None = None,

@@ -38,24 +38,48 @@ def parse_bounded(data: bytes, fmt, name: str, base_iri: str | None = None,
     """pyoxigraph's quads of ``data`` (``fmt``: a pyoxigraph.RdfFormat), once check_rdf_bytes
     lets it through and with every literal under the limit. A token over pyoxigraph's bounded
     buffer (16 MB) is an InputError; syntax errors pass through as pyoxigraph raises them."""
+    quads_of = checked_parser(data, fmt, name, base_iri, rename_blank_nodes)
+    with token_limit(name), no_cyclic_gc():
+        quads = list(quads_of)
+    if not literals_within_limit(data, fmt):
+        import pyoxigraph as ox
+
+        literal = ox.Literal
+        check_literals([o for o in map(_OBJECT, quads) if type(o) is literal], name)
+    return quads
+
+
+def checked_parser(data: bytes, fmt, name: str, base_iri: str | None = None,
+                   rename_blank_nodes: bool = False):
+    """pyoxigraph's quad iterator over ``data``, once check_rdf_bytes lets it through. Iterate
+    it inside token_limit(name); the literal limit is the caller's (literals_within_limit)."""
     import pyoxigraph as ox
 
     from kg.formats import by_oxigraph
 
     known = by_oxigraph(fmt)
     check_rdf_bytes(data, known.name if known else "", name)
+    return ox.parse(input=data, format=fmt, base_iri=base_iri, rename_blank_nodes=rename_blank_nodes)
+
+
+@contextmanager
+def token_limit(name: str) -> Iterator[None]:
+    """A token over pyoxigraph's bounded buffer is an InputError."""
     try:
-        with _no_cyclic_gc():
-            quads = list(ox.parse(input=data, format=fmt, base_iri=base_iri,
-                                  rename_blank_nodes=rename_blank_nodes))
+        yield
     except MemoryError as exc:
         from kg.errors import one_line
 
         raise InputError(f"{name}: a token is too large to parse ({one_line(exc)})") from None
-    if not (known and known.name in _LINE_FORMATS and lines_within(data, MAX_LITERAL_CHARS)):
-        literal = ox.Literal
-        check_literals([o for o in map(_OBJECT, quads) if type(o) is literal], name)
-    return quads
+
+
+def literals_within_limit(data: bytes, fmt) -> bool:
+    """True when ``data`` cannot hold a literal over MAX_LITERAL_CHARS, without parsing it (the
+    line shortcut below); False means each literal must be looked at."""
+    from kg.formats import by_oxigraph
+
+    known = by_oxigraph(fmt)
+    return bool(known and known.name in _LINE_FORMATS and lines_within(data, MAX_LITERAL_CHARS))
 
 
 # N-Triples and N-Quads: a literal never holds a raw line break, and an escape only shortens it,
@@ -79,7 +103,7 @@ _OBJECT = attrgetter("object")
 
 
 @contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
+def no_cyclic_gc() -> Iterator[None]:
     """The cycle collector paused: every parsed quad is a tracked object that holds no cycle, and
     collections rescanning a growing list of them cost a third of the parse of a large file."""
     enabled = gc.isenabled()

@@ -39,3 +39,25 @@ def test_no_module_but_vocab_spells_a_namespace_iri():
                for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
                if _NAMESPACE.search(line) and "help=" not in line]
     assert spelled == []
+
+
+def test_plain_strings_are_the_rdflib_terms():
+    assert {p: str(ns) for p, ns in vocab.GRAPH_PREFIXES.items()} == {
+        p: vocab.PREFIXES[p] for p in vocab.GRAPH_PREFIXES}
+    assert vocab.ARTICLE == vocab.URIRef(vocab.ARTICLE_IRI) == vocab.KG.Article
+    assert vocab.TEXT_SHA256 == vocab.KG.textSha256 and vocab.EXTRACTOR_VERSION == vocab.KG.extractorVersion
+    assert vocab.STDIN_GRAPH == vocab.KGR["graph/stdin"]
+    assert vocab.DATE_PUBLISHED_IRI == str(vocab.SCHEMA.datePublished) and vocab.URL_IRI == str(vocab.SCHEMA.url)
+    assert vocab.RDF_TYPE_IRI == str(vocab.RDF.type) and vocab.XSD_STRING_IRI == str(vocab.XSD.string)
+    assert vocab.RDF_LANG_STRING_IRI == str(vocab.RDF.langString)
+    assert vocab.event_class("Event") == vocab.EVENT
+
+
+def test_the_store_load_path_does_not_import_rdflib():
+    import subprocess
+    import sys
+
+    code = ("import sys, kg.cli, kg.store.loading, kg.store.embedded, kg.store.admin; "
+            "print('rdflib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

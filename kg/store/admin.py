@@ -15,10 +15,10 @@ from kg.errors import InputError, one_line
 from kg.store import Store
 from kg.store.rdfio import ParsedFile, check_iri
 from kg.store.results import first_keyword, with_prefixes
-from kg.vocab import ARTICLE, EXTRACTOR_VERSION, GRAPH_PREFIXES, SCHEMA
+from kg.vocab import ARTICLE_IRI, DATE_PUBLISHED_IRI, EXTRACTOR_VERSION_IRI, GRAPH_PREFIX_IRIS, URL_IRI
 
 
-_DATE_PUBLISHED = ox.NamedNode(str(SCHEMA.datePublished))
+_DATE_PUBLISHED = ox.NamedNode(DATE_PUBLISHED_IRI)
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,8 @@ def store_info(store: Store, where: str) -> StoreInfo:
     graphs = number("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
     triples = number("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
     rows = store.query(
-        f"SELECT ?v (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH ?g {{ ?a a <{ARTICLE}> "
-        f"OPTIONAL {{ ?a <{EXTRACTOR_VERSION}> ?v }} }} }} GROUP BY ?v").bindings
+        f"SELECT ?v (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH ?g {{ ?a a <{ARTICLE_IRI}> "
+        f"OPTIONAL {{ ?a <{EXTRACTOR_VERSION_IRI}> ?v }} }} }} GROUP BY ?v").bindings
     versions = sorted(((v.value if v is not None else None, int(n.value)) for v, n in rows if n is not None),
                       key=lambda vn: (vn[0] is None, vn[0] or ""))
     return StoreInfo(where, graphs, triples, sum(n for _, n in versions), tuple(versions))
@@ -55,7 +55,7 @@ def find_article_graph(store: Store, article: str) -> str:
     """The graph of an article given by its IRI (kgr:article/…) or its URL (schema:url)."""
     iri = check_iri(article.strip())
     rows = store.query(
-        f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?a a <{ARTICLE}> OPTIONAL {{ ?a <{SCHEMA.url}> ?u }} "
+        f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?a a <{ARTICLE_IRI}> OPTIONAL {{ ?a <{URL_IRI}> ?u }} "
         f"FILTER(?a = <{iri}> || STR(?u) = \"{iri}\") }} }} ORDER BY ?g").bindings
     found = [r[0].value for r in rows if r[0] is not None]
     if not found:
@@ -76,8 +76,8 @@ def check_dated(store: Store, parsed: Iterable[ParsedFile]) -> None:
     iris = list(undated)
     for start in range(0, len(iris), 500):
         values = " ".join(f"<{check_iri(i)}>" for i in iris[start:start + 500])
-        rows = store.query(f"SELECT ?g ?d WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?a a <{ARTICLE}> ; "
-                           f"<{SCHEMA.datePublished}> ?d }} }} LIMIT 1").bindings
+        rows = store.query(f"SELECT ?g ?d WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?a a <{ARTICLE_IRI}> ; "
+                           f"<{DATE_PUBLISHED_IRI}> ?d }} }} LIMIT 1").bindings
         if rows:
             graph, date = rows[0][0].value, rows[0][1].value
             raise InputError(f"{undated[graph]}: its article has no publication date, and the store holds it "
@@ -111,8 +111,7 @@ def export(store: Store, fmt: str = "nquads") -> bytes:
         text = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
         return b"".join(sorted(line + b"\n" for line in text.split(b"\n") if line.strip()))
     if fmt == "trig":
-        prefixes = {p: str(ns) for p, ns in GRAPH_PREFIXES.items()}
-        return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)
+        return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=GRAPH_PREFIX_IRIS)
     raise InputError(f"kg store export writes nquads or trig, not {fmt!r}")
 
 

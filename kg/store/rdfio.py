@@ -10,22 +10,22 @@ Files are parsed completely before anything is written, so a malformed file load
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import groupby
 from operator import attrgetter
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib.namespace import RDF
 
 from kg.errors import InputError, RDFSyntaxError, ValidationFailed, one_line
 from kg.formats import by_name, by_suffix
 from kg.rdfguard import parse_bounded
-from kg.vocab import ARTICLE, STDIN_GRAPH
+from kg.vocab import ARTICLE_IRI, RDF_TYPE_IRI, STDIN_GRAPH_IRI
 
-_RDF_TYPE = ox.NamedNode(str(RDF.type))
-_ARTICLE = ox.NamedNode(str(ARTICLE))
+_RDF_TYPE = ox.NamedNode(RDF_TYPE_IRI)
+_ARTICLE = ox.NamedNode(ARTICLE_IRI)
 _GRAPH_NAME = attrgetter("graph_name")
 
 
@@ -131,30 +131,52 @@ def group_quads(quads: Iterable[ox.Quad], fallback_graph: str) -> tuple[GraphDat
     return tuple(GraphData(iri, tuple(qs)) for iri, qs in named.items())
 
 
-def parse_bytes(data: bytes, fmt: ox.RdfFormat, fallback_graph: str, name: str = "input",
-                base_iri: str | None = None) -> tuple[GraphData, ...]:
-    """Parse serialized RDF fully, then group it by article; RDFSyntaxError on bad input, and
-    InputError on input a parser would expand or fetch (kg.rdfguard)."""
+@dataclass(frozen=True)
+class RdfInput:
+    """A file's bytes as read, and how to parse them: what is checked is what gets written."""
+
+    path: Path
+    data: bytes
+    format: ox.RdfFormat
+    name: str  # in messages
+    fallback_graph: str  # for default-graph content that names no single article
+    base_iri: str | None
+
+    def parsed(self) -> ParsedFile:
+        return ParsedFile(path=self.path, graphs=parse_bytes(self.data, self.format, self.fallback_graph,
+                                                             name=self.name, base_iri=self.base_iri))
+
+
+@contextmanager
+def syntax_errors(name: str) -> Iterator[None]:
+    """pyoxigraph's parse errors as one-line RDFSyntaxErrors naming the input."""
     try:
-        # Blank nodes are renamed so that `_:b0` of two files never becomes one node in a store.
-        quads = parse_bounded(data, fmt, name, base_iri=base_iri, rename_blank_nodes=True)
+        yield
     except SyntaxError as exc:
         raise RDFSyntaxError(f"{name}: malformed RDF: {one_line(exc)}") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise RDFSyntaxError(f"{name}: cannot parse: {one_line(exc)}") from None
+
+
+def parse_bytes(data: bytes, fmt: ox.RdfFormat, fallback_graph: str, name: str = "input",
+                base_iri: str | None = None) -> tuple[GraphData, ...]:
+    """Parse serialized RDF fully, then group it by article; RDFSyntaxError on bad input, and
+    InputError on input a parser would expand or fetch (kg.rdfguard)."""
+    with syntax_errors(name):
+        # Blank nodes are renamed so that `_:b0` of two files never becomes one node in a store.
+        quads = parse_bounded(data, fmt, name, base_iri=base_iri, rename_blank_nodes=True)
     if not quads:
         raise InputError(f"{name}: holds no RDF triples")
     return group_quads(quads, fallback_graph)
 
 
-def read_graphs(path: Path, fmt: str | None = None) -> ParsedFile:
-    """Parse a whole RDF file into per-article graphs (nothing is written anywhere); ``-`` reads
-    standard input (TriG, which holds Turtle and N-Triples too, JSON-LD when it starts with "{"
-    or "[", unless ``fmt`` says)."""
+def read_input(path: Path, fmt: str | None = None) -> RdfInput:
+    """Read a whole RDF file (nothing parsed yet); ``-`` reads standard input (TriG, which holds
+    Turtle and N-Triples too, JSON-LD when it starts with "{" or "[", unless ``fmt`` says)."""
     if str(path) == "-":
         data = read_stdin_rdf()
         rdf_fmt = rdf_format(Path("stdin"), fmt) if fmt else stdin_format(data).ox()
-        return ParsedFile(path=Path("-"), graphs=parse_bytes(data, rdf_fmt, str(STDIN_GRAPH), name="-"))
+        return RdfInput(Path("-"), data, rdf_fmt, "-", STDIN_GRAPH_IRI, None)
     path = Path(path)
     rdf_fmt = rdf_format(path, fmt)
     _check_readable(path)
@@ -162,9 +184,13 @@ def read_graphs(path: Path, fmt: str | None = None) -> ParsedFile:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    graphs = parse_bytes(data, rdf_fmt, file_graph_iri(path), name=str(path),
-                         base_iri=path.resolve().as_uri())
-    return ParsedFile(path=path, graphs=graphs)
+    return RdfInput(path, data, rdf_fmt, str(path), file_graph_iri(path), path.resolve().as_uri())
+
+
+def read_graphs(path: Path, fmt: str | None = None) -> ParsedFile:
+    """Parse a whole RDF file into per-article graphs (nothing is written anywhere); ``-`` reads
+    standard input (see read_input)."""
+    return read_input(path, fmt).parsed()
 
 
 def nquads_graphs(graphs: Iterable[tuple[str, str]]) -> tuple[GraphData, ...]:

@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Literal as Kind
 
 import pyoxigraph as ox
-from rdflib.namespace import RDF, XSD
 
 from kg.errors import InputError
-from kg.vocab import ARTICLE, EXTRACTOR_VERSION, QUERY_PREFIXES, SCHEMA, TEXT_SHA256
+from kg.vocab import (ARTICLE_IRI, DATE_PUBLISHED_IRI, EXTRACTOR_VERSION_IRI, QUERY_PREFIXES,
+                      RDF_LANG_STRING_IRI, TEXT_SHA256_IRI, XSD_STRING_IRI)
 
-_STRING = str(XSD.string)
-_ARTICLE, _TEXT_SHA256 = str(ARTICLE), str(TEXT_SHA256)
-_PLAIN = {_STRING, str(RDF.langString)}
+_STRING = XSD_STRING_IRI
+_ARTICLE, _TEXT_SHA256 = ARTICLE_IRI, TEXT_SHA256_IRI
+_PLAIN = {_STRING, RDF_LANG_STRING_IRI}
 _RESULTS_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
                     "tsv": ox.QueryResultsFormat.TSV}
 
@@ -265,7 +265,7 @@ class ArticleQueries:
         needs to skip, re-extract or refuse to replace an article."""
         result = self.query(
             f"SELECT ?g ?h ?v ?d WHERE {{ GRAPH ?g {{ ?a a <{_ARTICLE}> ; <{_TEXT_SHA256}> ?h "
-            f"OPTIONAL {{ ?a <{EXTRACTOR_VERSION}> ?v }} OPTIONAL {{ ?a <{SCHEMA.datePublished}> ?d }} }} }}")
+            f"OPTIONAL {{ ?a <{EXTRACTOR_VERSION_IRI}> ?v }} OPTIONAL {{ ?a <{DATE_PUBLISHED_IRI}> ?d }} }} }}")
         return [StoredArticle(g.value, h.value, v.value if v is not None else None, d.value if d is not None else None)
                 for g, h, v, d in result.bindings if g is not None and h is not None]
 
