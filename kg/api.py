@@ -19,12 +19,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Graph, URIRef
-
 from kg.errors import InputError, ValidationFailed
 from kg.model import Article, Extraction
 
 if TYPE_CHECKING:
+    from rdflib import Graph, URIRef
+
     from kg.explain import Explanation
     from kg.ingest import IngestSummary, Tick
     from kg.link.cache import CacheInfo

@@ -599,10 +599,10 @@ def _log_failure(log: IO[str] | None, outcome: Outcome) -> None:
 def known_articles(store: Store, force: bool = False, replace: bool = False) -> Known:
     """The article graphs already in the store (whose name matches their text hash), as Known:
     with ``force`` none counts as current, so every article is extracted again."""
-    from kg.rdf import article_iri, extractor_version
+    from kg import __version__ as version  # kg.rdf.extractor_version, without the mapper's imports
+    from kg.vocab import article_graph_iri
 
-    version = extractor_version()
-    rows = [r for r in store.stored_articles() if r.graph == str(article_iri(r.sha256))]
+    rows = [r for r in store.stored_articles() if r.graph == article_graph_iri(r.sha256)]
     current = frozenset() if force else frozenset(r.sha256 for r in rows if r.version == version)
     return Known(current=current, stored=frozenset(r.sha256 for r in rows),
                  dated=frozenset(r.sha256 for r in rows if r.published), replace=replace)

@@ -16,7 +16,8 @@ import pyoxigraph as ox
 from kg.event_classes import event_classes as _event_classes
 from kg.model import DateValue, Duration, Entity, EventRef, Extraction, Fact, Quantity, Span
 from kg.vocab import (ARTICLE, ENTITY_CLASS, EXTRACTOR_VERSION, GRAPH_PREFIXES, KG, KGR, MEMBER_OF, OA,
-                      PROPERTY, PROV, RDF, RDFS, SCHEMA, TEXT_SHA256, UNLINKED, WD, XSD, event_class)
+                      PROPERTY, PROV, RDF, RDFS, SCHEMA, TEXT_SHA256, UNLINKED, WD, XSD, article_graph_iri,
+                      event_class)
 
 if TYPE_CHECKING:
     from rdflib import Graph, Namespace, URIRef
@@ -76,7 +77,7 @@ def entity_iri(entity: Entity, base: Namespace | str = KGR) -> URIRef:
 
 
 def _article_iri(sha: str, base: str) -> str:
-    return f"{base}article/{sha[:16]}"
+    return article_graph_iri(sha, base)
 
 
 def _event_iri(sha: str, key: str, base: str) -> str:

@@ -50,6 +50,11 @@ XSD_STRING_IRI = XSD_IRI + "string"
 STDIN_GRAPH_IRI = KGR_IRI + "graph/stdin"  # default-graph content read from standard input that names no article
 
 
+def article_graph_iri(sha256: str, base: str = KGR_IRI) -> str:
+    """The IRI of an article (and of its named graph), from its text's hash."""
+    return f"{base}article/{sha256[:16]}"
+
+
 def _rdflib_terms() -> dict[str, object]:
     """The rdflib form of the vocabulary (every name this module lists in _RDFLIB_NAMES)."""
     from rdflib import Namespace, URIRef
