@@ -396,8 +396,9 @@ def ingest(
 
             allow_private_urls = private_urls_allowed()
         limits = ReadLimits(allow_private_urls, max_bytes)
+        local = {} if cluster is not None else {"draining": loader.draining}
         run(iter_sources(paths, follow_symlinks), known=known, validate=validate, settle=loader.settle,
-            online=online, limits=limits)
+            online=online, limits=limits, **local)
         loader.flush()
     except KeyboardInterrupt:
         loader.flush()  # keep the work already done; the store stays whole either way
@@ -465,6 +466,15 @@ class _Loader:
             self.flush()
         self._tick(outcome)
 
+    def draining(self, remaining: int) -> None:
+        """Every source is handed out and ``remaining`` are still to come: batches shrink to a
+        quarter of that (at least 10), so the batch written after the last article, which
+        nothing else overlaps, is a small one."""
+        if self.batch > 1:
+            self.batch = min(self.batch, max(10, remaining // 4))
+            if len(self.pending) >= self.batch:
+                self.flush()
+
     def flush(self) -> None:
         batch, self.pending = self.pending, []
         if not batch:
@@ -517,7 +527,8 @@ def start_forkserver() -> None:
 
 def _run(sources: Iterator[Source], known: Known, validate: bool,
          settle: Callable[[Outcome], None], online: bool = False,
-         limits: ReadLimits | None = None, *, n_workers: int) -> None:
+         limits: ReadLimits | None = None, *, n_workers: int,
+         draining: Callable[[int], None] | None = None) -> None:
     """Feed the workers a bounded number of sources at a time (a huge JSON Lines file is never
     held in memory) and settle each outcome in the parent as it arrives."""
     from concurrent.futures.process import BrokenProcessPool
@@ -554,6 +565,8 @@ def _run(sources: Iterator[Source], known: Known, validate: bool,
                                      "call ingest() under `if __name__ == '__main__':`)") from None
                 for outcome in outcomes:
                     settle(outcome)
+            if exhausted and draining is not None:
+                draining(queued)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -633,3 +633,19 @@ def test_remote_ingest_re_extracts_articles_of_another_version(corpus, tmp_path,
     from kg.rdf import extractor_version
 
     assert versions == {extractor_version()}
+
+
+def test_batches_shrink_once_every_article_is_handed_out(tmp_path):
+    # The batch written after the last article overlaps nothing: it is kept small.
+    import kg.ingest
+
+    with EmbeddedStore(tmp_path / "db") as store:
+        loader = kg.ingest._Loader(store, None, None, None)
+        loader.draining(2000)
+        assert loader.batch == kg.ingest._Loader.BATCH
+        loader.draining(100)
+        assert loader.batch == 25
+        loader.draining(3)
+        assert loader.batch == 10
+        loader.draining(500)  # never grows again
+        assert loader.batch == 10
