@@ -696,16 +696,24 @@ _WINDOWS = tuple((ox.NamedNode(str(PROPERTY[f"earliest{x}"])), ox.NamedNode(str(
                  for x in ("Start", "End", "Date"))
 
 
-def _read_from(g: TripleIndex, event, prop) -> dict[tuple, set]:
-    """The values of one window property by the span they were read from (start, end offsets)."""
-    spans: dict[tuple, set] = defaultdict(set)
+_WINDOW_PROPS = frozenset(p for pair in _WINDOWS for p in pair)
+
+
+def _read_from(g: TripleIndex, event) -> dict:
+    """The values of each window property of ``event`` by the span they were read from (start,
+    end offsets). One pass over the event's statements: most events have no window at all."""
+    found: dict = {}
     for st in g.subjects(_SUBJECT, event):
-        if prop not in g.objects(st, _PREDICATE):
+        props = [p for p in g.objects(st, _PREDICATE) if p in _WINDOW_PROPS]
+        if not props:
             continue
-        for value in g.objects(st, _OBJECT):
-            for sel in g.objects(st, _EVIDENCE):
-                spans[(_one(g, sel, _START), _one(g, sel, _END))].add(value)
-    return spans
+        spans = [(_one(g, sel, _START), _one(g, sel, _END)) for sel in g.objects(st, _EVIDENCE)]
+        for prop in props:
+            by_span = found.setdefault(prop, defaultdict(set))
+            for value in g.objects(st, _OBJECT):
+                for span in spans:
+                    by_span[span].add(value)
+    return found
 
 
 def _one(g: TripleIndex, s, p):
@@ -718,8 +726,11 @@ def check_date_windows(g: TripleIndex) -> Iterator[tuple]:
     several. A resolved event's windows are its accounts' (checked there)."""
     resolved = set(g.subjects(_TYPE, _RESOLVED))
     for event in _events(g) - resolved:
+        windows = _read_from(g, event)
+        if not windows:
+            continue
         for earliest_prop, latest_prop in _WINDOWS:
-            earliest, latest = _read_from(g, event, earliest_prop), _read_from(g, event, latest_prop)
+            earliest, latest = windows.get(earliest_prop, {}), windows.get(latest_prop, {})
             for span in sorted(set(earliest) ^ set(latest), key=str):
                 prop, partner = ((earliest_prop, latest_prop) if span in earliest
                                  else (latest_prop, earliest_prop))
