@@ -14,7 +14,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,6 +46,8 @@ class ProcessedArticle:
     graph_iri: URIRef
     report: object | None  # kg.validate.Report when validated
     base: str | None = None  # the base of minted IRIs, when not the default one
+    # nquads() as validation already wrote it (the SHACL engine reads that text)
+    written: str | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def graph(self) -> Graph:
@@ -66,6 +68,8 @@ class ProcessedArticle:
     def nquads(self) -> str:
         """The triples as sorted N-Quads in the article's named graph, without rdflib (what
         kg ingest loads)."""
+        if self.written is not None:
+            return self.written
         from kg.rdf import nquads
 
         return nquads(self.triples, str(self.graph_iri))
@@ -144,17 +148,21 @@ def process_article(article: Article, validate: bool = True, base: str | None = 
 
     extraction = extract(article, rules=rules, online=online)
     triples = to_triples(extraction, base=base)
-    report = None
+    graph_iri = article_iri(extraction.article.sha256)
+    report = written = None
     if validate:
+        from kg.rdf import nquads
         from kg.validate import validate_graph
 
-        report = validate_graph(triples, warnings=warnings)
+        # One serialisation for the SHACL engine and for kg ingest, which loads these N-Quads.
+        written = nquads(triples, str(graph_iri))
+        report = validate_graph(triples, warnings=warnings, nquads=written)
         if not report.conforms:
             n = len(report.violations)
             raise ValidationFailed(f"the graph of {article.source} has {n} SHACL violation(s); nothing written",
                                    report)
     article = extraction.article  # as the pipeline checked it
-    return ProcessedArticle(article, extraction, triples, article_iri(article.sha256), report, base)
+    return ProcessedArticle(article, extraction, triples, graph_iri, report, base, written)
 
 
 def write_text(text: str, out: str | None) -> None:

@@ -352,13 +352,16 @@ def shacl_engine():
     return pyshacl
 
 
-def validate_graph(data, shapes: Graph | None = None, *, warnings: bool = True) -> Report:
+def validate_graph(data, shapes: Graph | None = None, *, warnings: bool = True,
+                   nquads: str | None = None) -> Report:
     """Validate ``data`` against ``shapes`` (default: the project's shapes/).
 
     ``data`` is an rdflib graph (a Dataset is validated as the union of its graphs), pyoxigraph
     triples (what kg.rdf.to_triples makes) or a pyoxigraph Store (its graphs' union). With
     ``warnings=False`` the shapes of severity Warning or Info are not run: a batch that only
-    asks whether a graph conforms is spared them.
+    asks whether a graph conforms is spared them. ``nquads`` is ``data`` already written as
+    N-Quads (kg.rdf.nquads, what kg ingest loads): pyshacl-turbo reads that text instead of
+    one written for it.
     """
     engine = shacl_engine()
     shapes = load_shapes() if shapes is None else shapes
@@ -370,7 +373,7 @@ def validate_graph(data, shapes: Graph | None = None, *, warnings: bool = True) 
         # (kg/shacl_core.py): the engine would return a report without results.
         report_graph = _conforming_report()
     else:
-        report_graph = _engine_report(engine, fast, triples)
+        report_graph = _engine_report(engine, fast, triples, nquads)
     found = [_result_row(report_graph, fast, r) for r in report_graph.objects(None, SH.result)]
     for check_shape, check in _PYTHON_CHECKS:
         if (check_shape, None, None) in shapes:
@@ -387,8 +390,9 @@ def validate_graph(data, shapes: Graph | None = None, *, warnings: bool = True) 
     return Report(conforms=conforms, issues=issues, report_graph=report_graph)
 
 
-def _engine_report(engine, fast: Graph, triples: list[tuple]) -> Graph:
-    """The SHACL engine's report graph of ``triples`` against the shapes ``fast``."""
+def _engine_report(engine, fast: Graph, triples: list[tuple], nquads: str | None = None) -> Graph:
+    """The SHACL engine's report graph of ``triples`` (written as ``nquads`` when given) against
+    the shapes ``fast``."""
     with _quiet_rdflib():
         runner = _compiled(engine, fast)
         if runner is engine and engine.__name__ == "pyshacl":  # pyshacl reads rdflib graphs only
@@ -396,8 +400,7 @@ def _engine_report(engine, fast: Graph, triples: list[tuple]) -> Graph:
 
             target = triples_graph(triples)
         else:
-            target = ox.Store()
-            target.extend(ox.Quad(*t) for t in triples)
+            target = _text_input(triples, nquads)
         _, report_graph, _ = runner.validate(
             target, **({} if runner is not engine else {"shacl_graph": fast, "advanced": True}),
             inference="none",
@@ -432,6 +435,18 @@ def core_shapes(shapes: Graph):
         hit = (shapes, compile_shapes(list(converted(iter(_violations_only(shapes)), ox_term))))
         _CORE[id(shapes)] = hit
     return hit[1]
+
+
+def _text_input(triples: list[tuple], nquads: str | None):
+    """The data as pyshacl-turbo's native engine reads it: text it parses itself. (Given a
+    pyoxigraph Store, turbo dumps it to N-Quads first; given an rdflib graph, it walks it in
+    Python.) Blank node labels are kept, so the report names the data's blank nodes."""
+    from pyshacl_turbo.rdf import Input
+
+    if nquads is not None:
+        return Input(nquads, "oxigraph-nquads", None, {}, preserve_ids=True)
+    text = ox.serialize((ox.Triple(*t) for t in triples), format=ox.RdfFormat.N_QUADS)
+    return Input(text.decode("utf-8"), "oxigraph-nquads", None, {}, preserve_ids=True)
 
 
 def data_triples(data) -> list[tuple]:
@@ -681,16 +696,24 @@ _WINDOWS = tuple((ox.NamedNode(str(PROPERTY[f"earliest{x}"])), ox.NamedNode(str(
                  for x in ("Start", "End", "Date"))
 
 
-def _read_from(g: TripleIndex, event, prop) -> dict[tuple, set]:
-    """The values of one window property by the span they were read from (start, end offsets)."""
-    spans: dict[tuple, set] = defaultdict(set)
+_WINDOW_PROPS = frozenset(p for pair in _WINDOWS for p in pair)
+
+
+def _read_from(g: TripleIndex, event) -> dict:
+    """The values of each window property of ``event`` by the span they were read from (start,
+    end offsets). One pass over the event's statements: most events have no window at all."""
+    found: dict = {}
     for st in g.subjects(_SUBJECT, event):
-        if prop not in g.objects(st, _PREDICATE):
+        props = [p for p in g.objects(st, _PREDICATE) if p in _WINDOW_PROPS]
+        if not props:
             continue
-        for value in g.objects(st, _OBJECT):
-            for sel in g.objects(st, _EVIDENCE):
-                spans[(_one(g, sel, _START), _one(g, sel, _END))].add(value)
-    return spans
+        spans = [(_one(g, sel, _START), _one(g, sel, _END)) for sel in g.objects(st, _EVIDENCE)]
+        for prop in props:
+            by_span = found.setdefault(prop, defaultdict(set))
+            for value in g.objects(st, _OBJECT):
+                for span in spans:
+                    by_span[span].add(value)
+    return found
 
 
 def _one(g: TripleIndex, s, p):
@@ -703,8 +726,11 @@ def check_date_windows(g: TripleIndex) -> Iterator[tuple]:
     several. A resolved event's windows are its accounts' (checked there)."""
     resolved = set(g.subjects(_TYPE, _RESOLVED))
     for event in _events(g) - resolved:
+        windows = _read_from(g, event)
+        if not windows:
+            continue
         for earliest_prop, latest_prop in _WINDOWS:
-            earliest, latest = _read_from(g, event, earliest_prop), _read_from(g, event, latest_prop)
+            earliest, latest = windows.get(earliest_prop, {}), windows.get(latest_prop, {})
             for span in sorted(set(earliest) ^ set(latest), key=str):
                 prop, partner = ((earliest_prop, latest_prop) if span in earliest
                                  else (latest_prop, earliest_prop))

@@ -41,6 +41,11 @@ def test_process_writes_by_suffix_or_format(tmp_path):
     done = api.process(str(EXAMPLE))
     done.write(str(tmp_path / "a.nq"))
     assert (tmp_path / "a.nq").read_text() == done.serialize("nquads")
+    # the N-Quads validation wrote are kg ingest's: those of the triples, sorted
+    from kg.rdf import nquads
+
+    assert done.nquads() == nquads(done.triples, str(done.graph_iri)) == done.serialize("nquads")
+    assert api.process(str(EXAMPLE), validate=False).nquads() == done.nquads()
     done.write(str(tmp_path / "a.out"), "jsonld")
     assert json.loads((tmp_path / "a.out").read_text())
     done.write(str(tmp_path / "a"))  # no suffix: Turtle

@@ -277,3 +277,30 @@ def test_validation_leaves_the_data_graph_as_it_was():
     before = set(g)
     validate_graph(g)
     assert set(g) == before
+
+
+def _issues(report: Report) -> list[tuple]:
+    return [(i.severity, i.focus, i.path, i.message, i.value, i.shape) for i in report.issues]
+
+
+@pytest.mark.parametrize("warnings", [True, False])
+def test_the_written_nquads_are_validated_as_the_triples_they_hold(warnings):
+    # kg ingest hands the SHACL engine the N-Quads it loads, in the article's named graph: the
+    # report must be the one of the triples, blank nodes named as in the data
+    from kg.rdf import nquads
+    from kg.validate import data_triples
+
+    g = read_rdf(FIXTURE)
+    g.remove((DEPLOYMENT, RDFS.label, None))
+    st = next(g.subjects(RDF.predicate, URIRef("http://www.wikidata.org/prop/direct/P1132")))
+    g.remove((st, RDF.subject, None))  # a fact without its statement
+    sel = next(g.objects(None, URIRef("https://w3id.org/kg-loader/ontology#evidence")))
+    g.set((sel, URIRef("http://www.w3.org/ns/oa#end"), Literal(10 ** 6)))  # a blank node's violation
+    triples = data_triples(g)
+    written = nquads(triples, str(KGR["graph/fixture"]))
+    from_triples = validate_graph(triples, warnings=warnings)
+    from_text = validate_graph(triples, warnings=warnings, nquads=written)
+    assert not from_text.conforms and _issues(from_text) == _issues(from_triples)
+    assert _issues(from_triples) == _issues(validate_graph(g, warnings=warnings))
+    assert any(i.focus.startswith("_:") for i in from_text.violations)
+    assert render(from_text, "json") == render(from_triples, "json")
