@@ -321,6 +321,15 @@ def _union(data: Graph) -> Graph:
 # Validating
 
 
+def _once_per_shapes(cache: dict[int, tuple[Graph, object]], shapes: Graph, make):
+    """``make(shapes)``, made once per shapes graph (the graphs live as long as the process:
+    load_shapes caches them)."""
+    hit = cache.get(id(shapes))
+    if hit is None or hit[0] is not shapes:
+        hit = cache[id(shapes)] = (shapes, make(shapes))
+    return hit[1]
+
+
 _COMPILED: dict[int, tuple[Graph, object]] = {}
 
 
@@ -328,11 +337,7 @@ def _compiled(engine, shapes: Graph):
     """pyshacl-turbo compiles shapes once for many graphs; pyshacl takes them on every call."""
     if not hasattr(engine, "compile_shapes"):
         return engine
-    hit = _COMPILED.get(id(shapes))
-    if hit is None or hit[0] is not shapes:
-        hit = (shapes, engine.compile_shapes(shapes, advanced=True))
-        _COMPILED[id(shapes)] = hit
-    return hit[1]
+    return _once_per_shapes(_COMPILED, shapes, lambda g: engine.compile_shapes(g, advanced=True))
 
 
 def shacl_engine():
@@ -427,14 +432,11 @@ _CORE: dict[int, tuple[Graph, object]] = {}
 def core_shapes(shapes: Graph):
     """``shapes`` without those of severity Warning or Info, compiled for
     kg.shacl_core.certainly_conforms; once per shapes graph."""
-    hit = _CORE.get(id(shapes))
-    if hit is None or hit[0] is not shapes:
-        from kg.rdf import converted, ox_term
-        from kg.shacl_core import compile_shapes
+    from kg.rdf import converted, ox_term
+    from kg.shacl_core import compile_shapes
 
-        hit = (shapes, compile_shapes(list(converted(iter(_violations_only(shapes)), ox_term))))
-        _CORE[id(shapes)] = hit
-    return hit[1]
+    return _once_per_shapes(_CORE, shapes, lambda g: compile_shapes(
+        list(converted(iter(_violations_only(g)), ox_term))))
 
 
 def _text_input(triples: list[tuple], nquads: str | None):
@@ -526,9 +528,10 @@ _VIOLATIONS_ONLY: dict[int, tuple[Graph, Graph]] = {}
 
 def _violations_only(shapes: Graph) -> Graph:
     """The shapes without those of severity Warning or Info (and what hangs from them)."""
-    hit = _VIOLATIONS_ONLY.get(id(shapes))
-    if hit is not None and hit[0] is shapes:
-        return hit[1]
+    return _once_per_shapes(_VIOLATIONS_ONLY, shapes, _without_doubts)
+
+
+def _without_doubts(shapes: Graph) -> Graph:
     doubts = {s for level in (SH.Warning, SH.Info) for s in shapes.subjects(SH.severity, level)}
     out = Graph(bind_namespaces="none")
     for prefix, ns in shapes.namespaces():
@@ -536,7 +539,6 @@ def _violations_only(shapes: Graph) -> Graph:
     for s, p, o in shapes:
         if s not in doubts and o not in doubts:
             out.add((s, p, o))
-    _VIOLATIONS_ONLY[id(shapes)] = (shapes, out)
     return out
 
 
