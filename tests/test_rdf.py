@@ -284,3 +284,31 @@ def test_turtle_uses_the_models_prefixes(story):
     for prefix, iri in (("kg", KG), ("wd", WD), ("wdt", WDT), ("schema", SCHEMA), ("prov", PROV), ("oa", OA)):
         assert f"@prefix {prefix}: <{iri}> ." in head
     assert "schema1:" not in head
+
+
+def test_nquads_writes_what_pyoxigraphs_own_writer_writes_sorted():
+    import random
+
+    import pyoxigraph as ox
+
+    from kg.rdf import nquads
+
+    rng = random.Random(3)
+    # Every ASCII control character, the escapes, line and paragraph separators, a BOM, a
+    # character outside the BMP: whatever a literal taken from an article may hold.
+    alphabet = [chr(i) for i in range(0x80)] + ["\u2028", "\u2029", "\u0085", "\ufeff", "\u00e9", "\U0001F600"]
+    p = ox.NamedNode("https://example.org/p")
+    triples = []
+    for i in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        s = ox.NamedNode(f"https://example.org/s{i}") if i % 5 else ox.BlankNode(f"b{i}")
+        o = (ox.Literal(text), ox.Literal(text, language="en"), ox.NamedNode(f"https://example.org/o%20{i}"),
+             ox.Literal(text, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#string")),
+             ox.Literal(str(i), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))[i % 5]
+        triples.append((s, p, o))
+    graph = "https://example.org/graph/1"
+    written = ox.serialize([ox.Quad(s, p, o, ox.NamedNode(graph)) for s, p, o in triples],
+                           format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    expected = sorted(line + "\n" for line in written.split("\n") if line)
+    assert nquads(triples, graph) == "".join(expected)
+    assert len(expected) == len(triples)
