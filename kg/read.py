@@ -48,10 +48,16 @@ def read_article(
         if path.is_dir():
             raise InputError(f"{source}: is a folder, not an article (use 'kg ingest' for folders)")
         try:
+            size = None
             if path.is_file():
-                check_size(path.stat().st_size, limit, source)
+                size = path.stat().st_size
+                check_size(size, limit, source)
             with path.open("rb") as fh:  # a FIFO or device has no size: read at most the limit
-                raw = fh.read(limit + 1)
+                # Asked for the limit at once, Python would allocate a buffer of that size
+                # for every article; a file that grew since stat() is read on up to the limit.
+                raw = fh.read(limit + 1 if size is None else size + 1)
+                if size is not None and len(raw) > size:
+                    raw += fh.read(limit + 1 - len(raw))
             check_size(len(raw), limit, source)
         except OSError as exc:
             raise InputError(f"{source}: cannot read ({exc.strerror})") from None

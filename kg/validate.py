@@ -60,11 +60,27 @@ class Issue:
     shape: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Report:
     conforms: bool  # no Violation; warnings never block
     issues: tuple[Issue, ...]
-    report_graph: Graph = field(compare=False, repr=False)
+    _graph: Graph | None = field(compare=False, repr=False)
+
+    def __init__(self, conforms: bool, issues: tuple[Issue, ...], report_graph: Graph | None = None):
+        """``report_graph`` None stands for the report of a graph that conforms without results,
+        made when first read: a batch that only asks whether each graph conforms never reads it."""
+        if report_graph is None and (issues or not conforms):
+            raise ValueError("a report with issues needs its report graph")
+        object.__setattr__(self, "conforms", conforms)
+        object.__setattr__(self, "issues", issues)
+        object.__setattr__(self, "_graph", report_graph)
+
+    @property
+    def report_graph(self) -> Graph:
+        """The SHACL validation report as an RDF graph (sh:ValidationReport)."""
+        if self._graph is None:
+            object.__setattr__(self, "_graph", _conforming_report())
+        return self._graph
 
     @property
     def violations(self) -> tuple[Issue, ...]:
@@ -373,18 +389,21 @@ def validate_graph(data, shapes: Graph | None = None, *, warnings: bool = True,
     triples = data_triples(data)
     fast = _for_engine(engine, shapes, warnings)
     index = TripleIndex(triples)
+    checks = _python_checks(shapes)
     if not warnings and core_shapes(shapes).certainly_conforms(index):
         # Only whether the graph conforms was asked, and every shape was checked to hold
         # (kg/shacl_core.py): the engine would return a report without results.
+        rows = [(row, check_shape) for check_shape, check in checks for row in check(index)]
+        if not rows:
+            return Report(conforms=True, issues=())
         report_graph = _conforming_report()
     else:
         report_graph = _engine_report(engine, fast, triples, nquads)
+        rows = [(row, check_shape) for check_shape, check in checks for row in check(index)]
     found = [_result_row(report_graph, fast, r) for r in report_graph.objects(None, SH.result)]
-    for check_shape, check in _PYTHON_CHECKS:
-        if (check_shape, None, None) in shapes:
-            for row in check(index):
-                _add_result(report_graph, row, check_shape)
-                found.append(_issue(*row, shape=check_shape))
+    for row, check_shape in rows:
+        _add_result(report_graph, row, check_shape)
+        found.append(_issue(*row, shape=check_shape))
     issues = tuple(sorted(set(found), key=_sort_key))
     conforms = not any(i.severity == "Violation" for i in issues)
     report_node = next(report_graph.subjects(RDF.type, SH.ValidationReport), None)
@@ -424,6 +443,15 @@ def _conforming_report() -> Graph:
     report.add((node, RDF.type, SH.ValidationReport))
     report.add((node, SH.conforms, Literal(True)))
     return report
+
+
+_CHECKS: dict[int, tuple[Graph, object]] = {}
+
+
+def _python_checks(shapes: Graph) -> tuple:
+    """The checks in Python (_PYTHON_CHECKS) whose shapes ``shapes`` holds; once per shapes graph."""
+    return _once_per_shapes(_CHECKS, shapes, lambda g: tuple(
+        (shape, check) for shape, check in _PYTHON_CHECKS if (shape, None, None) in g))
 
 
 _CORE: dict[int, tuple[Graph, object]] = {}

@@ -171,6 +171,26 @@ def test_a_file_over_the_limit_is_refused_in_one_line(tmp_path):
     assert read_article(path, max_bytes=10_000).text.startswith("Troops")
 
 
+def test_a_file_that_grew_after_its_size_was_read_is_read_whole_up_to_the_limit(tmp_path, monkeypatch):
+    import os
+    from pathlib import Path
+
+    path = write(tmp_path, "a.txt", TEXT * 20)
+    real_stat = Path.stat
+
+    def stale_stat(self, *args, **kwargs):  # the size as it was before the last write
+        st = real_stat(self, *args, **kwargs)
+        if self.name != "a.txt":
+            return st
+        return os.stat_result((*st[:6], 10, *st[7:]))
+
+    monkeypatch.setattr(Path, "stat", stale_stat)
+    assert read_article(path).text == read_article(path, max_bytes=len(TEXT) * 20).text
+    assert read_article(path).text.count("Mali") == 20
+    with pytest.raises(InputError, match="over the 100-byte limit"):
+        read_article(path, max_bytes=100)
+
+
 def test_the_default_limit_is_five_mebibytes(tmp_path):
     from kg.read import DEFAULT_MAX_BYTES
 

@@ -304,3 +304,17 @@ def test_the_written_nquads_are_validated_as_the_triples_they_hold(warnings):
     assert _issues(from_triples) == _issues(validate_graph(g, warnings=warnings))
     assert any(i.focus.startswith("_:") for i in from_text.violations)
     assert render(from_text, "json") == render(from_triples, "json")
+
+
+def test_a_batch_check_that_passes_still_gives_the_engines_report_graph_when_read():
+    graph = read_rdf(FIXTURE)
+    report = validate_graph(graph, warnings=False)
+    assert report.conforms and report.issues == ()
+    assert (None, SH.conforms, Literal(True)) in report.report_graph
+    assert not list(report.report_graph.objects(None, SH.result))
+    assert report.report_graph is report.report_graph  # made once
+
+
+def test_a_report_with_issues_cannot_leave_out_its_graph():
+    with pytest.raises(ValueError, match="report graph"):
+        Report(conforms=False, issues=())
