@@ -105,7 +105,7 @@ class Shape:
     never changed."""
 
     __slots__ = ("node", "path", "predicate", "constraints", "properties", "violation", "supported",
-                 "holds_when_empty")
+                 "holds_when_empty", "least", "most", "kinds")
 
     def __init__(self, node, path: Path | None, violation: bool, supported: bool):
         self.node = node  # the shape's node in the shapes graph
@@ -118,6 +118,10 @@ class Shape:
         # A property shape whose constraints all hold for no values (no minimum count, no
         # sh:hasValue) is met by a focus node without the property at once.
         self.holds_when_empty = False
+        # sh:minCount, sh:maxCount and sh:nodeKind, the constraints nearly every property shape
+        # has, tested in _check itself rather than each through a function call.
+        self.least, self.most = 0, None
+        self.kinds: tuple[type | tuple[type, ...], ...] = ()
 
     def evaluate(self, ctx: _Context, focus, top: bool = False) -> Verdict:
         """Whether ``focus`` conforms; at the top level only results of severity Violation count
@@ -168,6 +172,13 @@ class Shape:
         return verdict
 
     def _check(self, ctx: _Context, focus, values: list) -> Verdict:
+        n = len(values)
+        if n < self.least or (self.most is not None and n > self.most):
+            return False
+        for allowed in self.kinds:
+            for v in values:
+                if not isinstance(v, allowed):
+                    return False
         verdict: Verdict = True
         for check in self.constraints:
             got = check(ctx, focus, values)
@@ -288,6 +299,11 @@ class _Compiler:
             else:
                 constraints.extend(made)
         properties = tuple(self.shape(p) for p in props.get(_sh("property"), ()))
+        folded = [c for c in constraints if isinstance(c, _Folded)]
+        shape.least = max((c.least for c in folded), default=0)
+        shape.most = min((c.most for c in folded if c.most is not None), default=None)
+        shape.kinds = tuple(c.kinds for c in folded if c.kinds is not None)
+        constraints = [c for c in constraints if not isinstance(c, _Folded)]
         shape.constraints, shape.properties, shape.supported = tuple(constraints), properties, supported
         shape.holds_when_empty = not properties and not any(
             p in props for p in (_sh("minCount"), _sh("hasValue"), _sh("qualifiedValueShape")))
@@ -357,19 +373,17 @@ class _Compiler:
         allowed = _NODE_KINDS.get(kind.value) if isinstance(kind, ox.NamedNode) else None
         if allowed is None:
             return None
-        return lambda ctx, focus, values: all(isinstance(v, allowed) for v in values)
+        return _Folded(kinds=allowed)
 
     # -- cardinality -------------------------------------------------------------------------
 
     def _c_minCount(self, shape, n, is_property):
         least = _int(n)
-        return None if least is None or not is_property else \
-            (lambda ctx, focus, values: len(values) >= least)
+        return None if least is None or not is_property else _Folded(least=least)
 
     def _c_maxCount(self, shape, n, is_property):
         most = _int(n)
-        return None if most is None or not is_property else \
-            (lambda ctx, focus, values: len(values) <= most)
+        return None if most is None or not is_property else _Folded(most=most)
 
     # -- value range, string ------------------------------------------------------------------
 
@@ -517,6 +531,15 @@ class _Compiler:
 
     def _c_hasValue(self, shape, value, is_property):
         return lambda ctx, focus, values: value in values
+
+
+@dataclass(frozen=True)
+class _Folded:
+    """A count or node-kind constraint, which Shape._check tests inline (never called)."""
+
+    least: int = 0
+    most: int | None = None
+    kinds: type | tuple[type, ...] | None = None
 
 
 def _all(verdicts) -> Verdict:
