@@ -395,7 +395,7 @@ def ingest(paths: Sequence[str | Path], store: str | Path | None = None, endpoin
 
             client = stack.enter_context(connect(parse_cluster(cluster, workers)))
         else:
-            from kg.ingest import start_forkserver
+            from kg.workers import start_forkserver
 
             start_forkserver()  # its warm-up runs while the store opens
         target = stack.enter_context(open_store(store, endpoint=endpoint, update_endpoint=update_endpoint,

@@ -36,6 +36,7 @@ from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator
 
 from kg.errors import InputError, KgError, StoreError, ValidationFailed, one_line
 from kg.read import scrub
+from kg.workers import start_forkserver, worker_context
 
 if TYPE_CHECKING:
     from kg.store import Store
@@ -501,30 +502,6 @@ class _Loader:
 CHUNK = 8  # most sources handed to a worker at once
 
 
-def _worker_context():
-    """The multiprocessing context ingest's workers start in: forkserver, so that they never
-    inherit the parent's threads (a progress bar's refresher) mid-lock, preloaded so that the
-    caches are built once and every worker starts warm; spawn where there is no forkserver."""
-    import multiprocessing
-
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["kg.ingest", "kg._forkserver"])
-    return ctx
-
-
-def start_forkserver() -> None:
-    """Start the forkserver that ingest's workers are forked from now, without waiting for it:
-    its warm-up (a new interpreter's imports, the rule pack, gazetteer and shapes, about a
-    second) then runs while this process opens the store and reads what it holds."""
-    ctx = _worker_context()
-    if ctx.get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
-
-
 def _run(sources: Iterator[Source], known: Known, validate: bool,
          settle: Callable[[Outcome], None], online: bool = False,
          limits: ReadLimits | None = None, *, n_workers: int,
@@ -533,7 +510,7 @@ def _run(sources: Iterator[Source], known: Known, validate: bool,
     held in memory) and settle each outcome in the parent as it arrives."""
     from concurrent.futures.process import BrokenProcessPool
 
-    ctx = _worker_context()
+    ctx = worker_context()
     pool = ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_init_worker,
                                initargs=(known, validate, online, limits))
     # Enough queued that the workers keep going while the parent writes a batch to the store:
