@@ -110,6 +110,13 @@ def _node(iri: str) -> ox.NamedNode:
         raise InputError(f"not an IRI: {iri!r}") from None
 
 
+class DistinctTriples(tuple):
+    """Triples each stated once, as to_triples returns them: what reads them (validation's
+    index) need not remove duplicates first."""
+
+    __slots__ = ()
+
+
 class _Triples:
     """The triples of one article, each once, in the order the mapping makes them."""
 
@@ -122,7 +129,7 @@ class _Triples:
         self.seen[(s, p, o)] = None
 
 
-def to_triples(extraction: Extraction, base: str | None = None) -> tuple[Triple, ...]:
+def to_triples(extraction: Extraction, base: str | None = None) -> DistinctTriples:
     """The RDF triples of one article, as MODEL.md describes them, as pyoxigraph terms."""
     ns = check_base(base) if base else str(KGR)
     art = extraction.article
@@ -177,7 +184,7 @@ def to_triples(extraction: Extraction, base: str | None = None) -> tuple[Triple,
         add(iri, a_type, _ENTITY_CLASS.get(ent.type, _ENTITY))
         if not ent.linked:
             add(iri, status, unlinked)
-    return tuple(out.seen)
+    return DistinctTriples(out.seen)
 
 
 def _add_fact(out: _Triples, s: ox.NamedNode, fact: Fact, event_iris: dict[str, ox.NamedNode]) -> None:

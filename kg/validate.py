@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import pyoxigraph as ox
 import rdflib
@@ -479,7 +479,7 @@ def _text_input(triples: list[tuple], nquads: str | None):
     return Input(text.decode("utf-8"), "oxigraph-nquads", None, {}, preserve_ids=True)
 
 
-def data_triples(data) -> list[tuple]:
+def data_triples(data) -> Sequence[tuple]:
     """The distinct triples of ``data`` (an rdflib graph, a pyoxigraph Store or triples of
     pyoxigraph terms; named graphs merged) as pyoxigraph terms."""
     if isinstance(data, ox.Store):
@@ -489,7 +489,9 @@ def data_triples(data) -> list[tuple]:
 
         triples = data.quads((None, None, None, None)) if isinstance(data, rdflib.ConjunctiveGraph) else data
         return list(dict.fromkeys(converted((t[:3] for t in triples), ox_term)))
-    return list(dict.fromkeys(data))
+    from kg.rdf import DistinctTriples
+
+    return data if isinstance(data, DistinctTriples) else list(dict.fromkeys(data))
 
 
 class TripleIndex:

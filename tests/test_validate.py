@@ -318,3 +318,19 @@ def test_a_batch_check_that_passes_still_gives_the_engines_report_graph_when_rea
 def test_a_report_with_issues_cannot_leave_out_its_graph():
     with pytest.raises(ValueError, match="report graph"):
         Report(conforms=False, issues=())
+
+
+def test_triples_that_may_repeat_are_counted_once_and_the_mappers_are_taken_as_they_are():
+    import pyoxigraph as ox
+
+    from kg.rdf import DistinctTriples, to_triples
+    from kg.validate import data_triples
+    from kg.pipeline import extract
+    from kg.model import Article
+
+    triples = to_triples(extract(Article(text="Troops were sent to Mali on Monday.", published="2023-05-12")))
+    assert isinstance(triples, DistinctTriples) and len(set(triples)) == len(triples)
+    assert data_triples(triples) is triples
+    s = ox.NamedNode("https://example.org/s")
+    twice = [(s, s, ox.Literal("x")), (s, s, ox.Literal("x"))]
+    assert data_triples(twice) == [twice[0]]
