@@ -5,6 +5,7 @@ into the embedded store, a load needs pyoxigraph only.
 """
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
@@ -63,12 +64,19 @@ def _load_embedded(files, store, fmt, replace: bool, tick: Progress) -> tuple[st
     """Every file checked by one strict parse (kg.store.scan) that keeps Python quads only for
     graphs already in the store or in an earlier file, then written: a file of new graphs by a
     native bulk load of its bytes, any other as parsed graphs, each graph replacing its namesake."""
+    from kg.store import overlap
     from kg.store.embedded import EmbeddedStore, default_store_path
     from kg.store.rdfio import ParsedFile, read_input
     from kg.store.scan import scan
 
     folder = Path(store).expanduser() if store is not None else default_store_path()
     total = 2 * len(files)
+    sources = [read_input(Path(files[0]), fmt)] if len(files) == 1 else None
+    if sources and overlap.eligible(sources[0]):
+        done = _load_while_checking(folder, sources[0])
+        if done is not None:
+            tick(total, total)
+            return done
     with ExitStack() as stack:
         # A store that is there now is opened first: its graphs decide which quads the check keeps.
         # One that is not is made only once every file has passed, so a bad file leaves no folder.
@@ -79,8 +87,8 @@ def _load_embedded(files, store, fmt, replace: bool, tick: Progress) -> tuple[st
             return iri in earlier or (target is not None and target.has_graph(iri))
 
         scanned = []
-        for f in files:
-            scanned.append(scan(read_input(Path(f), fmt), keep))
+        for i, f in enumerate(files):
+            scanned.append(scan(sources[i] if sources else read_input(Path(f), fmt), keep))
             earlier.update(scanned[-1].graph_iris)
             tick(len(scanned), total)
         if target is None:
@@ -92,6 +100,33 @@ def _load_embedded(files, store, fmt, replace: bool, tick: Progress) -> tuple[st
             results.append(target.load_checked(p))
             tick(len(scanned) + len(results), total)
         return str(target.path), tuple(results)
+
+
+def _load_while_checking(folder: Path, source) -> tuple[str, tuple[LoadResult, ...]] | None:
+    """One large N-Quads file of new graphs, checked while it loads (kg.store.overlap); None when
+    that way did not load it (nothing was written, and a store folder it made is gone again)."""
+    from kg.store.embedded import EmbeddedStore
+
+    from kg.store import overlap
+
+    made = _first_missing(folder)
+    with EmbeddedStore(folder) as target:
+        result = overlap.load_while_checking(target, source)
+    if result is not None:
+        return str(target.path), (result,)
+    if made is not None:
+        shutil.rmtree(made, ignore_errors=True)
+    return None
+
+
+def _first_missing(folder: Path) -> Path | None:
+    """The outermost folder of ``folder``'s path that does not exist yet (None if it exists)."""
+    missing = None
+    for p in (folder, *folder.parents):
+        if p.exists():
+            break
+        missing = p
+    return missing
 
 
 def _check_dated(target: Store, parsed: list, replace: bool) -> None:
