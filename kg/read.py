@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import sys
 from pathlib import Path
 
@@ -43,28 +45,41 @@ def read_article(
         article = _from_bytes(raw, _sniff(raw), "-")
     else:
         path = Path(source)
-        if not path.exists():
-            raise InputError(f"{source}: no such file")
-        if path.is_dir():
-            raise InputError(f"{source}: is a folder, not an article (use 'kg ingest' for folders)")
-        try:
-            size = None
-            if path.is_file():
-                size = path.stat().st_size
-                check_size(size, limit, source)
-            with path.open("rb") as fh:  # a FIFO or device has no size: read at most the limit
-                # Asked for the limit at once, Python would allocate a buffer of that size
-                # for every article; a file that grew since stat() is read on up to the limit.
-                raw = fh.read(limit + 1 if size is None else size + 1)
-                if size is not None and len(raw) > size:
-                    raw += fh.read(limit + 1 - len(raw))
-            check_size(len(raw), limit, source)
-        except OSError as exc:
-            raise InputError(f"{source}: cannot read ({exc.strerror})") from None
+        raw = _read_file(path, limit, source)
         kind = {".json": "json", ".html": "html", ".htm": "html", ".jsonl": "json"}.get(
             path.suffix.lower(), None) or _sniff(raw)
         article = _from_bytes(raw, kind, str(path))
     return checked_article(_override(article, published=published, url=url, title=title))
+
+
+def _read_file(path: Path, limit: int, source: str) -> bytes:
+    """The bytes of a file (at most ``limit``), with one open and one fstat: on some systems each
+    call into the kernel costs more than reading a short article."""
+    try:
+        fh = open(path, "rb")  # a FIFO or device has no size: read at most the limit
+    except FileNotFoundError:
+        raise InputError(f"{source}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{source}: is a folder, not an article (use 'kg ingest' for folders)") from None
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read ({exc.strerror})") from None
+    try:
+        with fh:
+            info = os.fstat(fh.fileno())
+            if stat.S_ISDIR(info.st_mode):  # where open() does not refuse a folder
+                raise InputError(f"{source}: is a folder, not an article (use 'kg ingest' for folders)")
+            size = info.st_size if stat.S_ISREG(info.st_mode) else None
+            if size is not None:
+                check_size(size, limit, source)
+            # Asked for the limit at once, Python would allocate a buffer of that size for every
+            # article; a file that grew since fstat() is read on up to the limit.
+            raw = fh.read(limit + 1 if size is None else size + 1)
+            if size is not None and len(raw) > size:
+                raw += fh.read(limit + 1 - len(raw))
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read ({exc.strerror})") from None
+    check_size(len(raw), limit, source)
+    return raw
 
 
 def check_size(size: int, limit: int, source: str) -> None:
