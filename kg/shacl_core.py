@@ -105,7 +105,7 @@ class Shape:
     never changed."""
 
     __slots__ = ("node", "path", "predicate", "constraints", "properties", "violation", "supported",
-                 "holds_when_empty", "least", "most", "kinds")
+                 "holds_when_empty", "least", "most", "kinds", "plain", "plain_top", "other")
 
     def __init__(self, node, path: Path | None, violation: bool, supported: bool):
         self.node = node  # the shape's node in the shapes graph
@@ -122,6 +122,18 @@ class Shape:
         # has, tested in _check itself rather than each through a function call.
         self.least, self.most = 0, None
         self.kinds: tuple[type | tuple[type, ...], ...] = ()
+        # The property shapes split once all shapes are built (_Compiler.compile): those on one
+        # predicate with only constraints, as (predicate, shape), all of them and those of
+        # severity Violation (the only ones that count at the top level); and the others.
+        self.plain: tuple[tuple[object, Shape], ...] = ()
+        self.plain_top: tuple[tuple[object, Shape], ...] = ()
+        self.other: tuple[Shape, ...] = ()
+
+    def split_properties(self) -> None:
+        simple = [p for p in self.properties if p.predicate is not None and not p.properties and p.supported]
+        self.plain = tuple((p.predicate, p) for p in simple)
+        self.plain_top = tuple((p.predicate, p) for p in simple if p.violation)
+        self.other = tuple(p for p in self.properties if p not in simple)
 
     def evaluate(self, ctx: _Context, focus, top: bool = False) -> Verdict:
         """Whether ``focus`` conforms; at the top level only results of severity Violation count
@@ -149,22 +161,22 @@ class Shape:
         verdict = self._check(ctx, focus, values)
         if verdict is False or not self.properties:
             return verdict
-        # The focus node's properties are looked up once for all its property shapes.
-        properties = ctx.index.properties(focus)
-        for prop in self.properties:
-            if prop.predicate is None or prop.properties:
-                got = prop._evaluate(ctx, focus, top)
-            elif top and not prop.violation:
-                continue
-            elif not prop.supported:
-                got = None
-            else:
-                found = properties.get(prop.predicate)
-                if not found:
-                    if prop.holds_when_empty:
-                        continue
-                    found = []
-                got = prop._check(ctx, focus, found)
+        # The focus node's properties are looked up once for all its property shapes. (Only
+        # True is ever trusted, and it needs every check True: the order they run in is free.)
+        get = ctx.index.properties(focus).get
+        for predicate, prop in self.plain_top if top else self.plain:
+            found = get(predicate)
+            if not found:
+                if prop.holds_when_empty:
+                    continue
+                found = []
+            got = prop._check(ctx, focus, found)
+            if got is not True:
+                if got is False:
+                    return False
+                verdict = None
+        for prop in self.other:
+            got = prop._evaluate(ctx, focus, top)
             if got is not True:
                 if got is False:
                     return False
@@ -264,6 +276,8 @@ class _Compiler:
                 targets += (("targetClass", node),)  # an implicit class target
             if targets:
                 targeted.append((self.shape(node), targets))
+        for shape in self.shapes.values():
+            shape.split_properties()
         return CompiledShapes(tuple(targeted))
 
     def shape(self, node) -> Shape:
