@@ -30,3 +30,22 @@ def test_starting_the_server_imports_nothing_of_kg_but_this_module_and_twice_is_
             "print(sorted(m for m in sys.modules if m.startswith('kg')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['kg', 'kg.workers']"
+
+
+@pytest.mark.parametrize("args, starts", [
+    (["ingest", "articles/"], True),
+    (["ingest", "articles/", "--cluster", "local"], False),
+    (["ingest", "--help"], False),
+    (["extract", "a.txt"], False),
+])
+def test_kg_ingest_starts_the_forkserver_before_the_command_line_is_imported(args, starts):
+    # The command line is a stub here: what counts is whether typer was loaded when the server
+    # was asked for, and that the command line runs either way.
+    code = ("import sys, types, kg.workers as w; started, ran = [], []; "
+            "w.start_forkserver = lambda: started.append('typer' in sys.modules); "
+            "stub = types.ModuleType('kg.cli'); stub.main = lambda: ran.append(True); "
+            "sys.modules['kg.cli'] = stub; "
+            f"sys.argv = ['kg', *{args!r}]; "
+            "import kg.__main__ as entry; entry.main(); print(started, ran)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == ("[False] [True]" if starts else "[] [True]")
