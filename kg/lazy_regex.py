@@ -42,10 +42,18 @@ class LazyRegex:
     def compiled(self) -> re.Pattern[str]:
         return regex_code.compile(self.source, self.flags)
 
-    def worth_compiling(self, folded: str) -> bool:
-        """False when the regex is not compiled yet and cannot match the text folded as
-        ``folded``; once compiled, an anchored regex fails faster than its literals are looked up."""
-        return "compiled" in self.__dict__ or self.may_match(folded)
+    def may_match_in(self, text: str, pos: int, endpos: int) -> bool:
+        """False when ``compiled.search(text, pos, endpos)`` (or ``match``) cannot match: only
+        the window's own characters are looked in, and those before it when a lookbehind may
+        read them (a lookahead cannot read past ``endpos``)."""
+        if self.literals is None:
+            return True
+        return self.may_match(fold(text[0 if self._behind else pos:endpos]))
+
+    @cached_property
+    def _behind(self) -> bool:
+        # A positive lookbehind's literals are required too, and it may find them before ``pos``.
+        return "(?<=" in self.source
 
     def may_match(self, folded: str) -> bool:
         """False when the regex cannot match the text whose ``fold`` is ``folded``."""
@@ -163,6 +171,12 @@ class LazyPatterns(Mapping[str, re.Pattern[str]]):
         if regex.literals is not None and not regex.may_match(fold(text) if folded is None else folded):
             return None
         return regex.compiled.search(text, pos, len(text) if endpos is None else endpos)
+
+    def match(self, name: str, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        """``self[name].match(text, pos, endpos)``, skipped when the regex's literals are not in
+        the window it reads."""
+        regex = self._regexes[name]
+        return regex.compiled.match(text, pos, endpos) if regex.may_match_in(text, pos, endpos) else None
 
 
 class Checked:

@@ -40,15 +40,16 @@ def clean(text: str, rules: Rules | None = None) -> CleanText:
             continue
         lead = len(line) - len(line.lstrip())
         s0, s1 = start + lead, start + lead + len(stripped)
-        # A debris pattern none of whose necessary words the line holds is not even compiled.
+        # A debris pattern none of whose necessary words the line holds is not run (nor compiled):
+        # even compiled, a large one fails slower than its literals are looked up.
         folded = fold(stripped)
         # A caption is printed under its photo and again in the gallery: a repeated line is furniture.
-        if repeated[stripped] > 1 or any(p.kind == "line" and p.regex.worth_compiling(folded)
+        if repeated[stripped] > 1 or any(p.kind == "line" and p.regex.may_match(folded)
                                          and p.pattern.fullmatch(stripped) for p in patterns):
             dropped.append(Span(s0, s1, stripped))
             continue
         for p in patterns:
-            if p.kind != "prefix" or not p.regex.worth_compiling(folded):
+            if p.kind != "prefix" or not p.regex.may_match(folded):
                 continue
             m = p.pattern.match(stripped)
             if m and m.end() < len(stripped):

@@ -190,10 +190,13 @@ def _phase_near(s: str, rel: int, rel_end: int, rules: Rules, stop: int | None =
     cue = rules.cues
     best: tuple[int, str] | None = None
     for kind in ("start", "end"):
-        for m in cue[kind].finditer(s, max(0, rel - 50), rel):
+        lazy = cue.lazy(kind)
+        lo = max(0, rel - 50)
+        for m in lazy.compiled.finditer(s, lo, rel) if lazy.may_match_in(s, lo, rel) else ():
             d = rel - m.end()
             best = min(best or (d, kind), (d, kind))
-        for m in cue[kind].finditer(s, rel_end, min(len(s), rel_end + 50, stop if stop is not None else len(s))):
+        hi = min(len(s), rel_end + 50, stop if stop is not None else len(s))
+        for m in lazy.compiled.finditer(s, rel_end, hi) if lazy.may_match_in(s, rel_end, hi) else ():
             d = (m.start() - rel_end) * 3
             best = min(best or (d, kind), (d, kind))
     return best[1] if best else ""
@@ -202,9 +205,10 @@ def _phase_near(s: str, rel: int, rel_end: int, rules: Rules, stop: int | None =
 def _phase(s: str, rel: int, rules: Rules) -> str:
     window = s[max(0, rel - 50): rel + 60]
     cue = rules.cues
-    if cue["end"].search(window):
+    folded = fold(window)
+    if cue.search("end", window, folded):
         return "end"
-    if cue["start"].search(window):
+    if cue.search("start", window, folded):
         return "start"
     return ""
 
@@ -357,7 +361,8 @@ def _nearest_target(s: str, a: int, b: int, rules: Rules) -> str | None:
     left, right = clause_around(s, a, b, rules)
     passive = bool(rules.pattern("passive_before").search(s[max(0, a - 20):a]))
     best = None
-    for t in rules.pattern("attack_target").finditer(s, left, right):
+    targets = rules.patterns.lazy("attack_target")
+    for t in targets.compiled.finditer(s, left, right) if targets.may_match_in(s, left, right) else ():
         if t.end() <= a:
             d = a - t.end() + (0 if passive else 40)
         else:
@@ -710,7 +715,9 @@ def offset_clauses(e: EventMention, s: str, base: int, rules: Rules, trigger: Sp
     """The "N days after ..." phrases whose clause holds the trigger's verb (at its end); ``trigger``
     is another of the class's words in the sentence."""
     rel = (trigger or e.trigger).end - base
-    return (p for p in rules.pattern("offset").finditer(s, max(0, rel - 80), rel)
+    offset = rules.patterns.lazy("offset")
+    lo = max(0, rel - 80)
+    return (p for p in (offset.compiled.finditer(s, lo, rel) if offset.may_match_in(s, lo, rel) else ())
             if "," not in s[p.end():rel] and ";" not in s[p.end():rel])
 
 

@@ -98,5 +98,5 @@ def negated(sentence: str, start: int, rules: Rules | None = None, end: int | No
             m.start() < len(window) or rules.pattern("modal_word").fullmatch(m.group(0))
             for m in cue["irrealis"].finditer(inside)):
         return True
-    return bool(cue["irrealis_after"].match(sentence, end, max(end, right)))
+    return bool(cue.match("irrealis_after", sentence, end, max(end, right)))
 
