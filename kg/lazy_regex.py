@@ -42,13 +42,15 @@ class LazyRegex:
     def compiled(self) -> re.Pattern[str]:
         return regex_code.compile(self.source, self.flags)
 
-    def may_match_in(self, text: str, pos: int, endpos: int) -> bool:
+    def may_match_in(self, text: str, pos: int, endpos: int, folded: str | None = None) -> bool:
         """False when ``compiled.search(text, pos, endpos)`` (or ``match``) cannot match: only
         the window's own characters are looked in, and those before it when a lookbehind may
-        read them (a lookahead cannot read past ``endpos``)."""
+        read them (a lookahead cannot read past ``endpos``). ``folded`` is the fold of ``text``,
+        when the caller has it (a slice of it holds the same ASCII literals as the slice's fold)."""
         if self.literals is None:
             return True
-        return self.may_match(fold(text[0 if self._behind else pos:endpos]))
+        lo = 0 if self._behind else pos
+        return self.may_match(fold(text[lo:endpos]) if folded is None else folded[lo:endpos])
 
     @cached_property
     def _behind(self) -> bool:
@@ -168,15 +170,19 @@ class LazyPatterns(Mapping[str, re.Pattern[str]]):
         """``self[name].search(text, pos, endpos)``, skipped when the regex's literals are not in
         ``text`` (``folded`` is its fold, when the caller has it)."""
         regex = self._regexes[name]
-        if regex.literals is not None and not regex.may_match(fold(text) if folded is None else folded):
+        end = len(text) if endpos is None else endpos
+        if regex.literals is not None and not regex.may_match_in(text, pos, end, folded):
             return None
-        return regex.compiled.search(text, pos, len(text) if endpos is None else endpos)
+        return regex.compiled.search(text, pos, end)
 
-    def match(self, name: str, text: str, pos: int, endpos: int) -> re.Match[str] | None:
-        """``self[name].match(text, pos, endpos)``, skipped when the regex's literals are not in
-        the window it reads."""
+    def match(self, name: str, text: str, folded: str | None = None, pos: int = 0,
+              endpos: int | None = None) -> re.Match[str] | None:
+        """``self[name].match(text, pos, endpos)``, skipped as ``search`` is."""
         regex = self._regexes[name]
-        return regex.compiled.match(text, pos, endpos) if regex.may_match_in(text, pos, endpos) else None
+        end = len(text) if endpos is None else endpos
+        if regex.literals is not None and not regex.may_match_in(text, pos, end, folded):
+            return None
+        return regex.compiled.match(text, pos, end)
 
 
 class Checked:

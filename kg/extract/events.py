@@ -250,16 +250,17 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
         elif etype in PLACE_TYPES and rules.pattern("where_after").match(after) and ev.trigger.start > m.end:
             role, rule = "location", "place-where"  # "spread to Almaty, where buildings were set on fire"
         elif etype in PLACE_TYPES:
-            if words["between"].search(before):
+            folded = fold(before)  # a role word none of whose literals are before the name is not searched for
+            if words.search("between", before, folded):
                 role, rule = ("participant" if etype == "Country" else "location"), "between"
-            elif words["from_place"].search(before):
+            elif words.search("from_place", before, folded):
                 forces_from = rules.pattern("forces_from_before").search(before)
                 trigger_near = 0 <= m.start - ev.trigger.end <= 50
                 if CLASSES[ev.type].departure and (trigger_near or not forces_from or etype != "Country"):
                     role, rule = "location", "withdraw-from"
                 elif etype == "Country":
                     role, rule = "participant", "forces-from"
-            elif words["in_place"].search(before):
+            elif words.search("in_place", before, folded):
                 role, rule = "location", "in-place"
             elif CLASSES[ev.type].perpetrator and rules.pattern("struck_before").search(before):
                 role, rule = "location", "struck-place"  # "missiles hit Kharkiv": where, never who
@@ -411,15 +412,18 @@ def classify_count(s: str, start: int, end: int, rules: Rules | None = None) -> 
     left, right = clause_around(s, start, end, rules)
     after = s[end:right]
     before = s[left:start]
-    if rules.pattern("including_before").search(before) or rules.pattern("part_after").match(after):
+    # A pattern or count word none of whose necessary literals its side holds is not searched for.
+    folded = {"after": fold(after), "before": fold(before)}
+    pats = rules.patterns
+    if pats.search("including_before", before, folded["before"]) or \
+            pats.match("part_after", after, folded["after"]):
         return None  # "including 12 police officers", "40 of them": a part, not the total
-    if rules.pattern("either_casualty").search(after[:80]) or rules.pattern("either_casualty_before").search(before):
+    if pats.search("either_casualty", after, folded["after"], 0, min(80, len(after))) or \
+            pats.search("either_casualty_before", before, folded["before"]):
         return None  # "30 soldiers were killed or wounded", "killed or wounded 30": dead and hurt together, neither count
     if rules.pattern("strong_suffix").search(s[start:end]):
         return "troops"  # "a 2,500-strong force"
     best: tuple[int, int, str] | None = None
-    # A count word none of whose necessary literals its side holds is not searched for.
-    folded = {"after": fold(after), "before": fold(before)}
     for rank, head in enumerate(rules.counts):
         if not head.regex.may_match(folded[head.side]):
             continue
@@ -434,8 +438,8 @@ def classify_count(s: str, start: int, end: int, rules: Rules | None = None) -> 
         # "311 peacekeepers lost their lives": a casualty verb after the noun says what befell them.
         kind = next((h.kind for h in rules.counts if h.side == "after" and h.kind != "troops"
                      and h.regex.may_match(folded["after"]) and h.pattern.search(after)), kind)
-    if kind not in {None, "troops"} and (rules.pattern("list_item_after").match(after)
-                                        or rules.pattern("list_item_before").search(before)):
+    if kind not in {None, "troops"} and (pats.match("list_item_after", after, folded["after"])
+                                        or pats.search("list_item_before", before, folded["before"])):
         return None  # "killing 9 soldiers, 4 police officers and 3 civilians": each is a part
     return kind
 
@@ -532,7 +536,7 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
     told = [d for d in usable if rules.pattern("speech_before").search(s[max(0, d.start - base - 30):d.start - base])]
     # A report's date can date only a movement told as done or under way, not one to come.
     movers = [e for e in real if e.type in MOVEMENTS
-              and not rules.pattern("future_before").search(s[max(0, e.trigger.start - base - 30):e.trigger.start - base])]
+              and not rules.patterns.search("future_before", s[max(0, e.trigger.start - base - 30):e.trigger.start - base])]
     if len(told) < len(usable) or not movers:
         # A report's date stands for the news it reports only for troop movements of the day.
         usable = [d for d in usable if d not in told]
@@ -742,7 +746,7 @@ def _date_present_tense(events: list[EventMention], s: str, base: int, published
             continue
         rel = ev.trigger.start - base
         window = s[max(0, rel - 40): rel + len(ev.trigger.text) + 30]
-        if rules.pattern("future_before").search(window):
+        if rules.patterns.search("future_before", window):
             continue  # "will begin pulling out in two days": not yet
         for kind, prop in (("present_end", "end"), ("present_start", "start")):
             if cue[kind].search(window):
