@@ -23,6 +23,9 @@ class CleanText:
     sentences: tuple[Span, ...]  # the sentences extraction reads
     dropped: tuple[Span, ...]  # debris, with why in the explain trace
     dateline: Span | None = None
+    # ``fold(text)`` (kg/fold.py), made of the folds of its lines, which cleaning takes anyway:
+    # whitespace parts lines and has no case, so the parts fold as the whole does.
+    folded: str = ""
 
 
 def clean(text: str, rules: Rules | None = None) -> CleanText:
@@ -33,7 +36,10 @@ def clean(text: str, rules: Rules | None = None) -> CleanText:
     dropped: list[Span] = []
     dateline: Span | None = None
     rules = rules or default_rules()
-    patterns: tuple[Debris, ...] = rules.debris
+    whole: list[Debris] = [p for p in rules.debris if p.kind == "line"]
+    prefixes: list[Debris] = [p for p in rules.debris if p.kind == "prefix"]
+    pieces: list[str] = []  # the text's fold: the whitespace between lines, and each line's fold
+    done = 0
     for start, end, line in lines:
         stripped = line.strip()
         if not stripped:
@@ -43,13 +49,15 @@ def clean(text: str, rules: Rules | None = None) -> CleanText:
         # A debris pattern none of whose necessary words the line holds is not run (nor compiled):
         # even compiled, a large one fails slower than its literals are looked up.
         folded = fold(stripped)
+        pieces += (text[done:s0], folded)
+        done = s1
         # A caption is printed under its photo and again in the gallery: a repeated line is furniture.
-        if repeated[stripped] > 1 or any(p.kind == "line" and p.regex.may_match(folded)
-                                         and p.pattern.fullmatch(stripped) for p in patterns):
+        if repeated[stripped] > 1 or any(p.regex.may_match(folded) and p.pattern.fullmatch(stripped)
+                                         for p in whole):
             dropped.append(Span(s0, s1, stripped))
             continue
-        for p in patterns:
-            if p.kind != "prefix" or not p.regex.may_match(folded):
+        for p in prefixes:
+            if not p.regex.may_match(folded):
                 continue
             m = p.pattern.match(stripped)
             if m and m.end() < len(stripped):
@@ -60,7 +68,8 @@ def clean(text: str, rules: Rules | None = None) -> CleanText:
                 stripped = stripped[m.end():]
                 break
         sentences.extend(split_sentences(text, s0, s1, rules))
-    return CleanText(text, tuple(sentences), tuple(dropped), dateline)
+    pieces.append(text[done:])
+    return CleanText(text, tuple(sentences), tuple(dropped), dateline, "".join(pieces))
 
 
 def split_sentences(text: str, start: int, end: int, rules: Rules | None = None) -> list[Span]:

@@ -35,11 +35,13 @@ def mentions_in_sentence(
     published: DateValue | None = None,
     claim: tuple[Entity | str, tuple[int, int]] | None = None,
     rules: Rules | None = None,
+    folded: str | None = None,
 ) -> tuple[list[EventMention], list[Trace]]:
     """Every event class the sentence reports, each with its roles, counts and dates.
 
     ``claim`` is the sentence's source and where its words stand (attribution.find_claimant_span).
-    ``rules`` is the language's rule pack (default: English).
+    ``rules`` is the language's rule pack (default: English). ``folded`` is the sentence's fold
+    (kg/fold.py), when the caller has it (a slice of the article's holds the same ASCII literals).
     """
     rules = rules or default_rules()
     s = sentence.text
@@ -52,7 +54,7 @@ def mentions_in_sentence(
     traces: list[Trace] = []
     cue = rules.cues
     # A regex none of whose necessary words the sentence holds cannot match it (kg/literals.py).
-    folded = fold(s)
+    folded = fold(s) if folded is None else folded
     has_force = bool(cue.search("force", s, folded)) or any(m.entity.type == "Organization" for m in matches)
     triggers = rules.triggers
     hits = [(m.start(), m.end(), triggers[i]) for i in _trigger_index(rules).candidates(folded)

@@ -307,9 +307,16 @@ def find_numbers(text: str, base: int = 0, rules: Rules | None = None) -> list[N
     g = number_grammar(rules)
     found: list[NumberMention] = []
     pos = 0
+    # The memo's answer without a call per word: a sentence has a dozen words per number.
+    known = g._starter_memo.get
     for tok in _TOKEN.finditer(text):
+        word = tok.group()
+        if word[0] not in "0123456789$€£¥₽₸":
+            starts = known(word)
+            if not (g.is_starter(word) if starts is None else starts):
+                continue
         start = tok.start()
-        if start < pos or not (tok.group()[0] in "0123456789$€£¥₽₸" or g.is_starter(tok.group())):
+        if start < pos:
             continue
         m = g.master.match(text, start)
         if m is None:
