@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.model import DateValue, DateWindow, Duration, Entity, Quantity, Span
 from kg.lazy_regex import fold
@@ -60,7 +61,14 @@ class EventMention:
 
 def clause_around(sentence: str, start: int, end: int, rules: Rules | None = None) -> tuple[int, int]:
     """The clause of ``sentence`` (offsets relative to it) that holds ``start:end``."""
-    clause_break = (rules or default_rules()).pattern("clause_break")
+    return _clause_around(sentence, start, end, rules or default_rules())
+
+
+@lru_cache(maxsize=256)
+def _clause_around(sentence: str, start: int, end: int, rules: Rules) -> tuple[int, int]:
+    # Kept: a sentence's trigger, names and numbers ask for the same clauses again (a third of
+    # the calls), and each answer scans the sentence up to the position.
+    clause_break = rules.pattern("clause_break")
     left = 0
     for m in clause_break.finditer(sentence, 0, start):
         left = m.end()
