@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
-from kg.lazy_regex import fold
+from kg.lazy_regex import RegexIndex, fold
 from kg.model import Span
-from kg.rules import Debris, Rules, default_rules
+from kg.rules import Rules, default_rules
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9–—-])")
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z.]*)$")
@@ -36,8 +37,8 @@ def clean(text: str, rules: Rules | None = None) -> CleanText:
     dropped: list[Span] = []
     dateline: Span | None = None
     rules = rules or default_rules()
-    whole: list[Debris] = [p for p in rules.debris if p.kind == "line"]
-    prefixes: list[Debris] = [p for p in rules.debris if p.kind == "prefix"]
+    debris = rules.debris
+    index = _debris_index(rules)
     pieces: list[str] = []  # the text's fold: the whitespace between lines, and each line's fold
     done = 0
     for start, end, line in lines:
@@ -51,13 +52,13 @@ def clean(text: str, rules: Rules | None = None) -> CleanText:
         folded = fold(stripped)
         pieces += (text[done:s0], folded)
         done = s1
+        found = [debris[i] for i in index.candidates(folded)]
         # A caption is printed under its photo and again in the gallery: a repeated line is furniture.
-        if repeated[stripped] > 1 or any(p.regex.may_match(folded) and p.pattern.fullmatch(stripped)
-                                         for p in whole):
+        if repeated[stripped] > 1 or any(p.kind == "line" and p.pattern.fullmatch(stripped) for p in found):
             dropped.append(Span(s0, s1, stripped))
             continue
-        for p in prefixes:
-            if not p.regex.may_match(folded):
+        for p in found:
+            if p.kind != "prefix":
                 continue
             m = p.pattern.match(stripped)
             if m and m.end() < len(stripped):
@@ -70,6 +71,12 @@ def clean(text: str, rules: Rules | None = None) -> CleanText:
         sentences.extend(split_sentences(text, s0, s1, rules))
     pieces.append(text[done:])
     return CleanText(text, tuple(sentences), tuple(dropped), dateline, "".join(pieces))
+
+
+@lru_cache(maxsize=8)
+def _debris_index(rules: Rules) -> RegexIndex:
+    """Which debris patterns a line may match, found in one scan of it (kg/lazy_regex.py)."""
+    return RegexIndex([p.regex for p in rules.debris])
 
 
 def split_sentences(text: str, start: int, end: int, rules: Rules | None = None) -> list[Span]:
