@@ -47,9 +47,9 @@ def extract(article: Article, gazetteer=None, rules: Rules | None = None) -> Ext
     sentences = cleaned.sentences
     for sent, in_sent, people, when in zip(sentences, by_sentence(matches, sentences),
                                            by_sentence(persons, sentences), by_sentence(dates, sentences)):
-        claim = find_claimant_span(sent.text, sent.start, in_sent, people, rules)
-        found, why = mentions_in_sentence(sent, in_sent, people, when, published, claim, rules,
-                                          cleaned.folded[sent.start:sent.end])
+        folded = cleaned.folded[sent.start:sent.end]
+        claim = find_claimant_span(sent.text, sent.start, in_sent, people, rules, folded)
+        found, why = mentions_in_sentence(sent, in_sent, people, when, published, claim, rules, folded)
         traces.extend(why)
         all_mentions.extend(found)
         if claim is not None:
