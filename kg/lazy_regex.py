@@ -42,10 +42,20 @@ class LazyRegex:
     def compiled(self) -> re.Pattern[str]:
         return regex_code.compile(self.source, self.flags)
 
-    def worth_compiling(self, folded: str) -> bool:
-        """False when the regex is not compiled yet and cannot match the text folded as
-        ``folded``; once compiled, an anchored regex fails faster than its literals are looked up."""
-        return "compiled" in self.__dict__ or self.may_match(folded)
+    def may_match_in(self, text: str, pos: int, endpos: int, folded: str | None = None) -> bool:
+        """False when ``compiled.search(text, pos, endpos)`` (or ``match``) cannot match: only
+        the window's own characters are looked in, and those before it when a lookbehind may
+        read them (a lookahead cannot read past ``endpos``). ``folded`` is the fold of ``text``,
+        when the caller has it (a slice of it holds the same ASCII literals as the slice's fold)."""
+        if self.literals is None:
+            return True
+        lo = 0 if self._behind else pos
+        return self.may_match(fold(text[lo:endpos]) if folded is None else folded[lo:endpos])
+
+    @cached_property
+    def _behind(self) -> bool:
+        # A positive lookbehind's literals are required too, and it may find them before ``pos``.
+        return "(?<=" in self.source
 
     def may_match(self, folded: str) -> bool:
         """False when the regex cannot match the text whose ``fold`` is ``folded``."""
@@ -160,9 +170,19 @@ class LazyPatterns(Mapping[str, re.Pattern[str]]):
         """``self[name].search(text, pos, endpos)``, skipped when the regex's literals are not in
         ``text`` (``folded`` is its fold, when the caller has it)."""
         regex = self._regexes[name]
-        if regex.literals is not None and not regex.may_match(fold(text) if folded is None else folded):
+        end = len(text) if endpos is None else endpos
+        if regex.literals is not None and not regex.may_match_in(text, pos, end, folded):
             return None
-        return regex.compiled.search(text, pos, len(text) if endpos is None else endpos)
+        return regex.compiled.search(text, pos, end)
+
+    def match(self, name: str, text: str, folded: str | None = None, pos: int = 0,
+              endpos: int | None = None) -> re.Match[str] | None:
+        """``self[name].match(text, pos, endpos)``, skipped as ``search`` is."""
+        regex = self._regexes[name]
+        end = len(text) if endpos is None else endpos
+        if regex.literals is not None and not regex.may_match_in(text, pos, end, folded):
+            return None
+        return regex.compiled.match(text, pos, end)
 
 
 class Checked:

@@ -38,7 +38,8 @@ def extract(article: Article, gazetteer=None, rules: Rules | None = None) -> Ext
     published = DateValue(article.published) if article.published else None
     pub_year = int(article.published[:4]) if article.published else None
 
-    dates = [d for d in find_dates(text, published, rules=rules) if _inside(d, cleaned.sentences)]
+    dates = [d for d in find_dates(text, published, rules=rules, folded=cleaned.folded)
+             if _inside(d, cleaned.sentences)]
     traces: list[Trace] = [Trace(d, "skipped", "debris: page furniture, caption, credit or dateline")
                            for d in cleaned.dropped]
     all_mentions = []
@@ -46,8 +47,9 @@ def extract(article: Article, gazetteer=None, rules: Rules | None = None) -> Ext
     sentences = cleaned.sentences
     for sent, in_sent, people, when in zip(sentences, by_sentence(matches, sentences),
                                            by_sentence(persons, sentences), by_sentence(dates, sentences)):
-        claim = find_claimant_span(sent.text, sent.start, in_sent, people, rules)
-        found, why = mentions_in_sentence(sent, in_sent, people, when, published, claim, rules)
+        folded = cleaned.folded[sent.start:sent.end]
+        claim = find_claimant_span(sent.text, sent.start, in_sent, people, rules, folded)
+        found, why = mentions_in_sentence(sent, in_sent, people, when, published, claim, rules, folded)
         traces.extend(why)
         all_mentions.extend(found)
         if claim is not None:

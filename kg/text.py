@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
-from kg.lazy_regex import fold
+from kg.lazy_regex import RegexIndex, fold
 from kg.model import Span
-from kg.rules import Debris, Rules, default_rules
+from kg.rules import Rules, default_rules
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9–—-])")
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z.]*)$")
@@ -23,6 +24,9 @@ class CleanText:
     sentences: tuple[Span, ...]  # the sentences extraction reads
     dropped: tuple[Span, ...]  # debris, with why in the explain trace
     dateline: Span | None = None
+    # ``fold(text)`` (kg/fold.py), made of the folds of its lines, which cleaning takes anyway:
+    # whitespace parts lines and has no case, so the parts fold as the whole does.
+    folded: str = ""
 
 
 def clean(text: str, rules: Rules | None = None) -> CleanText:
@@ -33,22 +37,28 @@ def clean(text: str, rules: Rules | None = None) -> CleanText:
     dropped: list[Span] = []
     dateline: Span | None = None
     rules = rules or default_rules()
-    patterns: tuple[Debris, ...] = rules.debris
+    debris = rules.debris
+    index = _debris_index(rules)
+    pieces: list[str] = []  # the text's fold: the whitespace between lines, and each line's fold
+    done = 0
     for start, end, line in lines:
         stripped = line.strip()
         if not stripped:
             continue
         lead = len(line) - len(line.lstrip())
         s0, s1 = start + lead, start + lead + len(stripped)
-        # A debris pattern none of whose necessary words the line holds is not even compiled.
+        # A debris pattern none of whose necessary words the line holds is not run (nor compiled):
+        # even compiled, a large one fails slower than its literals are looked up.
         folded = fold(stripped)
+        pieces += (text[done:s0], folded)
+        done = s1
+        found = [debris[i] for i in index.candidates(folded)]
         # A caption is printed under its photo and again in the gallery: a repeated line is furniture.
-        if repeated[stripped] > 1 or any(p.kind == "line" and p.regex.worth_compiling(folded)
-                                         and p.pattern.fullmatch(stripped) for p in patterns):
+        if repeated[stripped] > 1 or any(p.kind == "line" and p.pattern.fullmatch(stripped) for p in found):
             dropped.append(Span(s0, s1, stripped))
             continue
-        for p in patterns:
-            if p.kind != "prefix" or not p.regex.worth_compiling(folded):
+        for p in found:
+            if p.kind != "prefix":
                 continue
             m = p.pattern.match(stripped)
             if m and m.end() < len(stripped):
@@ -59,7 +69,14 @@ def clean(text: str, rules: Rules | None = None) -> CleanText:
                 stripped = stripped[m.end():]
                 break
         sentences.extend(split_sentences(text, s0, s1, rules))
-    return CleanText(text, tuple(sentences), tuple(dropped), dateline)
+    pieces.append(text[done:])
+    return CleanText(text, tuple(sentences), tuple(dropped), dateline, "".join(pieces))
+
+
+@lru_cache(maxsize=8)
+def _debris_index(rules: Rules) -> RegexIndex:
+    """Which debris patterns a line may match, found in one scan of it (kg/lazy_regex.py)."""
+    return RegexIndex([p.regex for p in rules.debris])
 
 
 def split_sentences(text: str, start: int, end: int, rules: Rules | None = None) -> list[Span]:

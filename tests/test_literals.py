@@ -172,3 +172,27 @@ def test_a_corrupt_or_unwritable_cache_only_means_compiling_again(tmp_path, monk
 def test_a_pattern_that_does_not_compile_fails_even_when_cached(tmp_path):
     with pytest.raises(re.error):
         Checked(tmp_path / "regex.json").regex(r"\b(x\b", re.I)
+
+
+def test_a_regex_skipped_for_a_window_has_no_match_in_it():
+    # The window's own characters are looked in, and those before it only when a lookbehind
+    # may read them: "units" after "army " matches a window that starts at "units".
+    behind = LazyRegex(r"(?<=army )units", 0, necessary_literals(r"(?<=army )units"))
+    text = "the army units moved"
+    assert behind.may_match_in(text, 9, len(text)) and behind.compiled.search(text, 9)
+    ahead = LazyRegex(r"units(?= moved)", 0, necessary_literals(r"units(?= moved)"))
+    assert not ahead.may_match_in(text, 0, 14) and ahead.compiled.search(text, 0, 14) is None
+    rules = default_rules()
+    rng = random.Random(17)
+    sentences = _sentences()
+    checked = 0
+    for name, regex in _pack_regexes(rules):
+        pattern = regex.compiled
+        for text in rng.sample(sentences, min(40, len(sentences))):
+            for _ in range(3):
+                pos = rng.randrange(len(text) + 1)
+                endpos = rng.randrange(pos, len(text) + 1)
+                if not regex.may_match_in(text, pos, endpos):
+                    checked += 1
+                    assert pattern.search(text, pos, endpos) is None, (name, text, pos, endpos)
+    assert checked > 0

@@ -1,3 +1,6 @@
+import pytest
+
+from kg.fold import fold
 from kg.text import clean, split_sentences
 
 ARTICLE = """Alliance troops leave the capital
@@ -49,3 +52,12 @@ def test_bylines_timestamps_and_credits_are_debris_but_news_starting_alike_is_no
             "Reporting by Jane Doe; Editing by John Roe\n")
     kept = [s.text for s in clean(text).sentences]
     assert kept == ["Updated figures released on Monday showed 230 deaths."]
+
+
+@pytest.mark.parametrize("text", [
+    "", "  \n\n", "KYIV — Troops arrived.\n\n  Caption: photo  \r\nMore text.  ",
+    "A\u2028B \u03a3\nx\u03a3 ", ARTICLE, "\u0130stanbul\r\nKelvin \u212a  \n \u017f \u0131", "Advertisement\nText",
+])
+def test_the_cleaned_text_carries_the_fold_of_the_whole_text(text):
+    # Made from the lines' folds; the extractor looks literals up in its slices.
+    assert clean(text).folded == fold(text)

@@ -16,14 +16,22 @@ def find_claimant(sentence: str, base: int, matches: list, persons: list,
 
 
 def find_claimant_span(sentence: str, base: int, matches: list, persons: list,
-                       rules: Rules | None = None) -> tuple[Entity | str, tuple[int, int]] | None:
-    """The claimant and where its words stand (absolute offsets), or None."""
+                       rules: Rules | None = None, folded: str | None = None
+                       ) -> tuple[Entity | str, tuple[int, int]] | None:
+    """The claimant and where its words stand (absolute offsets), or None. ``folded`` is the
+    sentence's fold, when the caller has it."""
     rules = rules or default_rules()
     p = rules.pattern
     who = None
     # "The mission, which has 3,800 troops in Kosovo, said": the relative clause is not the speaker.
-    plain = p("relative_clause").sub(lambda r: ";" * len(r.group(0)), sentence)
-    folded = fold(plain)  # a pattern whose literals the sentence lacks is not searched
+    # (A sentence without the clause's words is its own plain form, and keeps its fold.)
+    folded = fold(sentence) if folded is None else folded
+    relative = rules.patterns.lazy("relative_clause")
+    if relative.may_match(folded):
+        plain = relative.compiled.sub(lambda r: ";" * len(r.group(0)), sentence)
+        folded = fold(plain) if plain != sentence else folded
+    else:
+        plain = sentence
     for name in ("according_to", "said_subject", "group_said", "subject_said"):
         m = rules.patterns.search(name, plain, folded)
         if m:

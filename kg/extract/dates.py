@@ -48,6 +48,7 @@ from functools import lru_cache
 
 from kg import regex_code
 from kg.extract.numbers import alternation, number_grammar, parse_number_word, remember
+from kg.lazy_regex import fold
 from kg.model import DateValue
 from kg.rules import Rules, default_rules, fill
 
@@ -456,9 +457,10 @@ def _resolve(text: str, m: re.Match, ref: _Ref, anchor: dt.date | None, gr: _Dat
 
 
 def find_dates(text: str, published: DateValue | None, base: int = 0,
-               rules: Rules | None = None) -> list[DateMention]:
+               rules: Rules | None = None, folded: str | None = None) -> list[DateMention]:
     """Every date expression in ``text`` that resolves; offsets are ``base`` + index into ``text``;
-    ``rules`` is the language's rule pack (default English)."""
+    ``rules`` is the language's rule pack (default English); ``folded`` is ``fold(text)`` when
+    the caller has it."""
     g = _date_grammar(rules)
     ref = _ref(published)
     found = _scan(text, ref, base, g)
@@ -467,7 +469,10 @@ def find_dates(text: str, published: DateValue | None, base: int = 0,
         stated = [d.first for d in found if d.precision in ("day", "month")]
         found = _scan(text, _Ref(floor=max(stated)), base, g) if stated else found
     found = _offset_to_day(text, found, base, g)
-    return sorted(found + _days_later(text, found, base, g), key=lambda d: d.start)
+    # "three days later" is not searched for in a text that lacks its words (kg/literals.py).
+    later = g.rules.patterns.lazy("days_later")
+    counted = _days_later(text, found, base, g) if later.may_match(fold(text) if folded is None else folded) else []
+    return sorted(found + counted, key=lambda d: d.start)
 
 
 def _offset_to_day(text: str, found: list[DateMention], base: int, g: _DateGrammar) -> list[DateMention]:
@@ -497,9 +502,15 @@ def _scan(text: str, ref: _Ref, base: int, g: _DateGrammar) -> list[DateMention]
     anchor: dt.date | None = None
     found: list[DateMention] = []
     pos = 0
+    # The memo's answer without a call per word: a text has a hundred words per date.
+    known = g._starter_memo.get
     for tok in _TOKEN.finditer(text):
-        start, word = tok.start(), tok.group()
-        if start < pos or not g.is_starter(word):
+        word = tok.group()
+        starts = known(word)
+        if not (g.is_starter(word) if starts is None else starts):
+            continue
+        start = tok.start()
+        if start < pos:
             continue
         m = g.date.match(text, start)
         if m is None or m.end() == start:

@@ -35,11 +35,13 @@ def mentions_in_sentence(
     published: DateValue | None = None,
     claim: tuple[Entity | str, tuple[int, int]] | None = None,
     rules: Rules | None = None,
+    folded: str | None = None,
 ) -> tuple[list[EventMention], list[Trace]]:
     """Every event class the sentence reports, each with its roles, counts and dates.
 
     ``claim`` is the sentence's source and where its words stand (attribution.find_claimant_span).
-    ``rules`` is the language's rule pack (default: English).
+    ``rules`` is the language's rule pack (default: English). ``folded`` is the sentence's fold
+    (kg/fold.py), when the caller has it (a slice of the article's holds the same ASCII literals).
     """
     rules = rules or default_rules()
     s = sentence.text
@@ -52,7 +54,7 @@ def mentions_in_sentence(
     traces: list[Trace] = []
     cue = rules.cues
     # A regex none of whose necessary words the sentence holds cannot match it (kg/literals.py).
-    folded = fold(s)
+    folded = fold(s) if folded is None else folded
     has_force = bool(cue.search("force", s, folded)) or any(m.entity.type == "Organization" for m in matches)
     triggers = rules.triggers
     hits = [(m.start(), m.end(), triggers[i]) for i in _trigger_index(rules).candidates(folded)
@@ -190,10 +192,13 @@ def _phase_near(s: str, rel: int, rel_end: int, rules: Rules, stop: int | None =
     cue = rules.cues
     best: tuple[int, str] | None = None
     for kind in ("start", "end"):
-        for m in cue[kind].finditer(s, max(0, rel - 50), rel):
+        lazy = cue.lazy(kind)
+        lo = max(0, rel - 50)
+        for m in lazy.compiled.finditer(s, lo, rel) if lazy.may_match_in(s, lo, rel) else ():
             d = rel - m.end()
             best = min(best or (d, kind), (d, kind))
-        for m in cue[kind].finditer(s, rel_end, min(len(s), rel_end + 50, stop if stop is not None else len(s))):
+        hi = min(len(s), rel_end + 50, stop if stop is not None else len(s))
+        for m in lazy.compiled.finditer(s, rel_end, hi) if lazy.may_match_in(s, rel_end, hi) else ():
             d = (m.start() - rel_end) * 3
             best = min(best or (d, kind), (d, kind))
     return best[1] if best else ""
@@ -202,9 +207,10 @@ def _phase_near(s: str, rel: int, rel_end: int, rules: Rules, stop: int | None =
 def _phase(s: str, rel: int, rules: Rules) -> str:
     window = s[max(0, rel - 50): rel + 60]
     cue = rules.cues
-    if cue["end"].search(window):
+    folded = fold(window)
+    if cue.search("end", window, folded):
         return "end"
-    if cue["start"].search(window):
+    if cue.search("start", window, folded):
         return "start"
     return ""
 
@@ -246,16 +252,17 @@ def _roles(ev: EventMention, s: str, base: int, matches: list, persons: list[Nam
         elif etype in PLACE_TYPES and rules.pattern("where_after").match(after) and ev.trigger.start > m.end:
             role, rule = "location", "place-where"  # "spread to Almaty, where buildings were set on fire"
         elif etype in PLACE_TYPES:
-            if words["between"].search(before):
+            folded = fold(before)  # a role word none of whose literals are before the name is not searched for
+            if words.search("between", before, folded):
                 role, rule = ("participant" if etype == "Country" else "location"), "between"
-            elif words["from_place"].search(before):
+            elif words.search("from_place", before, folded):
                 forces_from = rules.pattern("forces_from_before").search(before)
                 trigger_near = 0 <= m.start - ev.trigger.end <= 50
                 if CLASSES[ev.type].departure and (trigger_near or not forces_from or etype != "Country"):
                     role, rule = "location", "withdraw-from"
                 elif etype == "Country":
                     role, rule = "participant", "forces-from"
-            elif words["in_place"].search(before):
+            elif words.search("in_place", before, folded):
                 role, rule = "location", "in-place"
             elif CLASSES[ev.type].perpetrator and rules.pattern("struck_before").search(before):
                 role, rule = "location", "struck-place"  # "missiles hit Kharkiv": where, never who
@@ -357,7 +364,8 @@ def _nearest_target(s: str, a: int, b: int, rules: Rules) -> str | None:
     left, right = clause_around(s, a, b, rules)
     passive = bool(rules.pattern("passive_before").search(s[max(0, a - 20):a]))
     best = None
-    for t in rules.pattern("attack_target").finditer(s, left, right):
+    targets = rules.patterns.lazy("attack_target")
+    for t in targets.compiled.finditer(s, left, right) if targets.may_match_in(s, left, right) else ():
         if t.end() <= a:
             d = a - t.end() + (0 if passive else 40)
         else:
@@ -406,15 +414,18 @@ def classify_count(s: str, start: int, end: int, rules: Rules | None = None) -> 
     left, right = clause_around(s, start, end, rules)
     after = s[end:right]
     before = s[left:start]
-    if rules.pattern("including_before").search(before) or rules.pattern("part_after").match(after):
+    # A pattern or count word none of whose necessary literals its side holds is not searched for.
+    folded = {"after": fold(after), "before": fold(before)}
+    pats = rules.patterns
+    if pats.search("including_before", before, folded["before"]) or \
+            pats.match("part_after", after, folded["after"]):
         return None  # "including 12 police officers", "40 of them": a part, not the total
-    if rules.pattern("either_casualty").search(after[:80]) or rules.pattern("either_casualty_before").search(before):
+    if pats.search("either_casualty", after, folded["after"], 0, min(80, len(after))) or \
+            pats.search("either_casualty_before", before, folded["before"]):
         return None  # "30 soldiers were killed or wounded", "killed or wounded 30": dead and hurt together, neither count
     if rules.pattern("strong_suffix").search(s[start:end]):
         return "troops"  # "a 2,500-strong force"
     best: tuple[int, int, str] | None = None
-    # A count word none of whose necessary literals its side holds is not searched for.
-    folded = {"after": fold(after), "before": fold(before)}
     for rank, head in enumerate(rules.counts):
         if not head.regex.may_match(folded[head.side]):
             continue
@@ -429,8 +440,8 @@ def classify_count(s: str, start: int, end: int, rules: Rules | None = None) -> 
         # "311 peacekeepers lost their lives": a casualty verb after the noun says what befell them.
         kind = next((h.kind for h in rules.counts if h.side == "after" and h.kind != "troops"
                      and h.regex.may_match(folded["after"]) and h.pattern.search(after)), kind)
-    if kind not in {None, "troops"} and (rules.pattern("list_item_after").match(after)
-                                        or rules.pattern("list_item_before").search(before)):
+    if kind not in {None, "troops"} and (pats.match("list_item_after", after, folded["after"])
+                                        or pats.search("list_item_before", before, folded["before"])):
         return None  # "killing 9 soldiers, 4 police officers and 3 civilians": each is a part
     return kind
 
@@ -527,7 +538,7 @@ def _attach_dates(events: list[EventMention], s: str, base: int, dates: list[Dat
     told = [d for d in usable if rules.pattern("speech_before").search(s[max(0, d.start - base - 30):d.start - base])]
     # A report's date can date only a movement told as done or under way, not one to come.
     movers = [e for e in real if e.type in MOVEMENTS
-              and not rules.pattern("future_before").search(s[max(0, e.trigger.start - base - 30):e.trigger.start - base])]
+              and not rules.patterns.search("future_before", s[max(0, e.trigger.start - base - 30):e.trigger.start - base])]
     if len(told) < len(usable) or not movers:
         # A report's date stands for the news it reports only for troop movements of the day.
         usable = [d for d in usable if d not in told]
@@ -710,7 +721,9 @@ def offset_clauses(e: EventMention, s: str, base: int, rules: Rules, trigger: Sp
     """The "N days after ..." phrases whose clause holds the trigger's verb (at its end); ``trigger``
     is another of the class's words in the sentence."""
     rel = (trigger or e.trigger).end - base
-    return (p for p in rules.pattern("offset").finditer(s, max(0, rel - 80), rel)
+    offset = rules.patterns.lazy("offset")
+    lo = max(0, rel - 80)
+    return (p for p in (offset.compiled.finditer(s, lo, rel) if offset.may_match_in(s, lo, rel) else ())
             if "," not in s[p.end():rel] and ";" not in s[p.end():rel])
 
 
@@ -735,7 +748,7 @@ def _date_present_tense(events: list[EventMention], s: str, base: int, published
             continue
         rel = ev.trigger.start - base
         window = s[max(0, rel - 40): rel + len(ev.trigger.text) + 30]
-        if rules.pattern("future_before").search(window):
+        if rules.patterns.search("future_before", window):
             continue  # "will begin pulling out in two days": not yet
         for kind, prop in (("present_end", "end"), ("present_start", "start")):
             if cue[kind].search(window):

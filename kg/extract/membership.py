@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from kg.extract.mentions import negated
 from kg.extract.spans import by_sentence
+from kg.lazy_regex import fold
 from kg.model import Membership, Span
 from kg.rules import Rules, default_rules
 
@@ -14,10 +15,12 @@ def find_memberships(sentences: list[Span], matches: list, claimants: dict[int, 
     rules = rules or default_rules()
     out: dict[tuple[str, str], Membership] = {}
     last_org = None  # "the organization" / "the alliance" stands for the one named last
+    cues = rules.patterns.lazy("member_cue")
     for sent, inside in zip(sentences, by_sentence(matches, sentences)):
         s = sent.text
         orgs = [m for m in inside if m.entity.type == "Organization" and m.kind != "demonym"]
-        for cue in rules.pattern("member_cue").finditer(s):
+        # Most sentences hold none of the cue's necessary words: the regex is not run on them.
+        for cue in cues.compiled.finditer(s) if cues.may_match(fold(s)) else ():
             if negated(s, cue.start(), rules) or rules.pattern("member_wants").search(s[max(0, cue.start() - 50):cue.end() + 20]):
                 continue
             pos = sent.start + cue.start()

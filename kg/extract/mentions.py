@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.model import DateValue, DateWindow, Duration, Entity, Quantity, Span
 from kg.lazy_regex import fold
@@ -60,7 +61,14 @@ class EventMention:
 
 def clause_around(sentence: str, start: int, end: int, rules: Rules | None = None) -> tuple[int, int]:
     """The clause of ``sentence`` (offsets relative to it) that holds ``start:end``."""
-    clause_break = (rules or default_rules()).pattern("clause_break")
+    return _clause_around(sentence, start, end, rules or default_rules())
+
+
+@lru_cache(maxsize=256)
+def _clause_around(sentence: str, start: int, end: int, rules: Rules) -> tuple[int, int]:
+    # Kept: a sentence's trigger, names and numbers ask for the same clauses again (a third of
+    # the calls), and each answer scans the sentence up to the position.
+    clause_break = rules.pattern("clause_break")
     left = 0
     for m in clause_break.finditer(sentence, 0, start):
         left = m.end()
@@ -83,20 +91,27 @@ def negated(sentence: str, start: int, rules: Rules | None = None, end: int | No
     window = sentence[max(left, start - 60):start]
     # "ordered forces to fire without warning and declared a state of emergency": a coordinated
     # verb phrase or a comma starts a new scope.
-    window = rules.pattern("scope_break").split(window)[-1]
+    scope = rules.patterns.lazy("scope_break")
+    if scope.may_match(fold(window)):  # else it would not split the window
+        window = scope.compiled.split(window)[-1]
     cue = rules.cues
     folded = fold(window)
-    if cue.search("negation", window, folded) or cue.search("irrealis", window, folded):
+    irrealis = cue.lazy("irrealis")
+    # The window and the trigger's words together hold every literal the window does: when they
+    # hold none of the irrealis cue's, neither search below can find it.
+    inside = window + sentence[start:end] if end is not None else window
+    folded_inside = fold(inside) if end is not None else folded
+    may_irrealis = irrealis.may_match(folded_inside)
+    if cue.search("negation", window, folded) or (may_irrealis and cue.search("irrealis", window, folded)):
         return True
     if end is None:
         return False
     # The words before and the trigger's own read as one ("asked the army to leave"), and a modal
     # inside the trigger speaks of it ("troops could enter"); a trigger's own words are no cue
     # ("held without charge", "were ordered to stay indoors", "soldiers blocked the roads").
-    inside = window + sentence[start:end]
-    if cue.lazy("irrealis").may_match(fold(inside)) and any(
+    if may_irrealis and any(
             m.start() < len(window) or rules.pattern("modal_word").fullmatch(m.group(0))
-            for m in cue["irrealis"].finditer(inside)):
+            for m in irrealis.compiled.finditer(inside)):
         return True
-    return bool(cue["irrealis_after"].match(sentence, end, max(end, right)))
+    return bool(cue.match("irrealis_after", sentence, None, end, max(end, right)))
 

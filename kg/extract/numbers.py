@@ -46,8 +46,17 @@ __all__ = ["NumberMention", "find_numbers", "parse_number_word", "number_grammar
 def alternation(words) -> str:
     """A regex alternation of literal phrases, longest first ("tens of thousands" before "thousands").
     Phrases of one length are in alphabetical order: from a set, the same words then make the same
-    regex in every process, which the cache of compiled code (kg/regex_code.py) is keyed by."""
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    regex in every process, which the cache of compiled code (kg/regex_code.py) is keyed by.
+
+    The alternation is led by a lookahead for the phrases' first characters: tried where none
+    starts (a digit, for a date's month or relation words), it fails at once instead of trying
+    every phrase in turn. The lookahead is read under the alternation's own flags, so it admits
+    every character the phrases' first ones match (a case-insensitive "K" admits the Kelvin sign)."""
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    if not ordered or "" in ordered:
+        return "|".join(re.escape(w) for w in ordered)
+    firsts = "".join(re.escape(c) for c in sorted({w[0] for w in ordered}))
+    return f"(?=[{firsts}])(?:{'|'.join(re.escape(w) for w in ordered)})"
 
 
 def _cased(words) -> str:
@@ -307,9 +316,16 @@ def find_numbers(text: str, base: int = 0, rules: Rules | None = None) -> list[N
     g = number_grammar(rules)
     found: list[NumberMention] = []
     pos = 0
+    # The memo's answer without a call per word: a sentence has a dozen words per number.
+    known = g._starter_memo.get
     for tok in _TOKEN.finditer(text):
+        word = tok.group()
+        if word[0] not in "0123456789$€£¥₽₸":
+            starts = known(word)
+            if not (g.is_starter(word) if starts is None else starts):
+                continue
         start = tok.start()
-        if start < pos or not (tok.group()[0] in "0123456789$€£¥₽₸" or g.is_starter(tok.group())):
+        if start < pos:
             continue
         m = g.master.match(text, start)
         if m is None:

@@ -73,7 +73,7 @@ def date_undated(clusters, sentences: tuple[Span, ...], dates: list[DateMention]
             continue
         first = min(free, key=lambda m: m.trigger.start)
         before = _words_before(first)
-        if rules.pattern("background_before").search(before):
+        if rules.patterns.search("background_before", before):
             continue
         carrier = _narrative(first, sentences, dates, text, prop, rules)
         if carrier is not None:
@@ -85,7 +85,7 @@ def date_undated(clusters, sentences: tuple[Span, ...], dates: list[DateMention]
         # Any telling of it as news of the day will do ("condemned the attack ... The attack comes
         # as ..."), unless told as an aside.
         now = next((m for m in sorted(free, key=lambda m: m.trigger.start) if _told_as_now(m, sentences, rules)
-                    and not rules.pattern("background_before").search(_words_before(m))), None)
+                    and not rules.patterns.search("background_before", _words_before(m))), None)
         if now is not None:
             # "has lifted the state of emergency": the news of the day is the end.
             now_prop = "end" if prop == "start" and (now.ends or now.phase == "end") else prop
@@ -253,9 +253,10 @@ def _in_lede(m: EventMention, sentences: tuple[Span, ...]) -> bool:
 def _in_future(m: EventMention, rules: Rules) -> bool:
     rel = m.trigger.start - m.sentence.start
     rel_end = m.trigger.end - m.sentence.start
-    future = rules.pattern("future_before")
-    return bool(future.search(m.sentence.text[max(0, rel - 30):rel])
-                or future.search(m.sentence.text[rel_end:rel_end + 12]))
+    # Searched only where its necessary literals are (most windows hold none).
+    search = rules.patterns.search
+    return bool(search("future_before", m.sentence.text[max(0, rel - 30):rel])
+                or search("future_before", m.sentence.text[rel_end:rel_end + 12]))
 
 
 def _narrative(m: EventMention, sentences: tuple[Span, ...], dates: list[DateMention], text: str,

@@ -1,9 +1,11 @@
 import json
+import random
+import re
 from pathlib import Path
 
 import pytest
 
-from kg.extract.numbers import find_numbers, parse_number_word
+from kg.extract.numbers import alternation, find_numbers, parse_number_word
 from kg.model import Quantity
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
@@ -145,3 +147,16 @@ def test_thousands_grouped_by_spaces_are_one_number():
     from kg.extract.numbers import find_numbers
 
     assert [n.quantity.value for n in find_numbers("The army sent 25 000 troops and made 1\u00a0700 arrests.")] == [25000, 1700]
+
+
+def test_an_alternation_matches_as_its_phrases_do_without_the_first_character_lookahead():
+    rng = random.Random(5)
+    words = ["kelvin", "Sunday", "sixty", "İstanbul", "ıt", "a dozen", "€", "tens of thousands", "k"]
+    plain = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    texts = [" ".join(rng.choice(words + ["\u212aelvin", "ſixty", "SUNDAY", "Kelvin", "9", "x"])
+                      for _ in range(4)) for _ in range(300)]
+    for flags in (0, re.I):
+        guarded, unguarded = re.compile(alternation(words), flags), re.compile(plain, flags)
+        for text in texts:
+            assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in unguarded.finditer(text)]
+    assert alternation([]) == "" and alternation(["", "a"]) == "a|"
