@@ -8,4 +8,10 @@ _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k
 
 def fold(text: str) -> str:
     """``text`` as the literals are compared with it: lowercase, İ ı ſ and the Kelvin sign folded."""
-    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    if text.isascii():
+        return text.lower()
+    # str.translate looks every character up (47 us for 600 characters of news with curly quotes
+    # and dashes); four searches for the characters it would change cost 1 us.
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:
+        return text.translate(_FOLD).lower()
+    return text.lower()

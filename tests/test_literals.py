@@ -105,6 +105,17 @@ def test_the_fold_covers_every_character_ignorecase_matches_with_an_ascii_letter
                for ch in chars if fold(ch) not in "iks")
 
 
+def test_a_text_folds_as_its_characters_do_whichever_way_it_is_folded():
+    import random
+
+    rng = random.Random(5)
+    alphabet = "aZ .\u201c\u201d\u2014\u00e9\u00c9\u0130\u0131\u017f\u212a\u03a3\U0001F600"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert fold(text) == "".join(fold(ch) for ch in text) or "\u03a3" in text  # final sigma
+        assert fold(text) == text.translate({0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}).lower()
+
+
 @pytest.mark.parametrize("pattern, flags, expected", [
     (r"\bdeploy(?:ed|s)?\b", re.I, (("deploy",),)),
     (r"\b(?:troops|soldiers)\b[^.]{0,40}\bsent\b", re.I, (("soldiers", "troops"), ("sent",))),
