@@ -29,6 +29,7 @@ from kg.errors import StoreError
 from kg.store import GraphLoad, LoadResult
 from kg.store.embedded import EmbeddedStore
 from kg.store.rdfio import RdfInput
+from kg.store.scan import scan  # imported here, not in the forked checker: a fork copies one thread
 
 # Below this, a second process is not worth starting: the check takes a few milliseconds.
 MIN_BYTES = 1 << 20
@@ -85,8 +86,6 @@ def _check_and_report(source: RdfInput, fd: int) -> None:
     clean-up (its store and its files are the parent's)."""
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C reaches both processes: just end
-        from kg.store.scan import scan
-
         scanned = scan(source, lambda iri: False)
         report: tuple = (scanned.counts, scanned.default_graph)
     except BaseException:  # noqa: BLE001 - any failure is reported as one; the parent re-checks
