@@ -48,10 +48,6 @@ def register(app: typer.Typer) -> None:
         loaded with the same text by this kg-loader version are skipped, so rerunning an
         interrupted ingest finishes it, and after an upgrade it extracts older articles again.
         Exit 0 when every article loaded or was skipped, 1 when some failed."""
-        if cluster is None:
-            from kg.workers import start_forkserver
-
-            start_forkserver()  # its warm-up overlaps the imports below
         from kg import api
         from kg.ingest import IngestAborted, IngestInterrupted
 

@@ -60,14 +60,14 @@ def _read_file(path: Path, limit: int, source: str) -> bytes:
     except FileNotFoundError:
         raise InputError(f"{source}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{source}: is a folder, not an article (use 'kg ingest' for folders)") from None
+        raise _is_a_folder(source) from None
     except OSError as exc:
         raise InputError(f"{source}: cannot read ({exc.strerror})") from None
     try:
         with fh:
             info = os.fstat(fh.fileno())
             if stat.S_ISDIR(info.st_mode):  # where open() does not refuse a folder
-                raise InputError(f"{source}: is a folder, not an article (use 'kg ingest' for folders)")
+                raise _is_a_folder(source)
             size = info.st_size if stat.S_ISREG(info.st_mode) else None
             if size is not None:
                 check_size(size, limit, source)
@@ -80,6 +80,10 @@ def _read_file(path: Path, limit: int, source: str) -> bytes:
         raise InputError(f"{source}: cannot read ({exc.strerror})") from None
     check_size(len(raw), limit, source)
     return raw
+
+
+def _is_a_folder(source: str) -> InputError:
+    return InputError(f"{source}: is a folder, not an article (use 'kg ingest' for folders)")
 
 
 def check_size(size: int, limit: int, source: str) -> None:

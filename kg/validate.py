@@ -389,17 +389,15 @@ def validate_graph(data, shapes: Graph | None = None, *, warnings: bool = True,
     triples = data_triples(data)
     fast = _for_engine(engine, shapes, warnings)
     index = TripleIndex(triples)
-    checks = _python_checks(shapes)
+    rows = [(row, check_shape) for check_shape, check in _python_checks(shapes) for row in check(index)]
     if not warnings and core_shapes(shapes).certainly_conforms(index):
         # Only whether the graph conforms was asked, and every shape was checked to hold
         # (kg/shacl_core.py): the engine would return a report without results.
-        rows = [(row, check_shape) for check_shape, check in checks for row in check(index)]
         if not rows:
             return Report(conforms=True, issues=())
         report_graph = _conforming_report()
     else:
         report_graph = _engine_report(engine, fast, triples, nquads)
-        rows = [(row, check_shape) for check_shape, check in checks for row in check(index)]
     found = [_result_row(report_graph, fast, r) for r in report_graph.objects(None, SH.result)]
     for row, check_shape in rows:
         _add_result(report_graph, row, check_shape)

@@ -71,9 +71,9 @@ def _load_embedded(files, store, fmt, replace: bool, tick: Progress) -> tuple[st
 
     folder = Path(store).expanduser() if store is not None else default_store_path()
     total = 2 * len(files)
-    sources = [read_input(Path(files[0]), fmt)] if len(files) == 1 else None
-    if sources and overlap.eligible(sources[0]):
-        done = _load_while_checking(folder, sources[0])
+    only = read_input(Path(files[0]), fmt) if len(files) == 1 else None  # read once, whichever way
+    if only is not None and overlap.eligible(only):
+        done = _load_while_checking(folder, only)
         if done is not None:
             tick(total, total)
             return done
@@ -87,8 +87,8 @@ def _load_embedded(files, store, fmt, replace: bool, tick: Progress) -> tuple[st
             return iri in earlier or (target is not None and target.has_graph(iri))
 
         scanned = []
-        for i, f in enumerate(files):
-            scanned.append(scan(sources[i] if sources else read_input(Path(f), fmt), keep))
+        for f in files:
+            scanned.append(scan(only if only is not None else read_input(Path(f), fmt), keep))
             earlier.update(scanned[-1].graph_iris)
             tick(len(scanned), total)
         if target is None:
@@ -105,9 +105,8 @@ def _load_embedded(files, store, fmt, replace: bool, tick: Progress) -> tuple[st
 def _load_while_checking(folder: Path, source) -> tuple[str, tuple[LoadResult, ...]] | None:
     """One large N-Quads file of new graphs, checked while it loads (kg.store.overlap); None when
     that way did not load it (nothing was written, and a store folder it made is gone again)."""
-    from kg.store.embedded import EmbeddedStore
-
     from kg.store import overlap
+    from kg.store.embedded import EmbeddedStore
 
     made = _first_missing(folder)
     with EmbeddedStore(folder) as target:
